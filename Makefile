@@ -1,0 +1,46 @@
+# sitrep: `make run` builds, probes the sample sitrep.yml and renders site/; `make test` runs every test.
+# Both install the system packages they lack first (apt-get when root, otherwise they print the command).
+
+SWIFT      ?= swift
+BUILD_DIR  ?= .build
+SITREP      = $(BUILD_DIR)/debug/sitrep
+VENV        = .venv
+PYTHON      = $(VENV)/bin/python
+
+# Build-time libraries, test-time tools (openssl makes test certificates, python3 runs test servers and
+# independent validators, chromium is the real browser for page tests).
+APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+               openssl python3 python3-venv
+APT_TEST_PACKAGES = chromium
+PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0
+
+.PHONY: all deps test-deps build run test bench clean
+
+all: build
+
+deps:
+	@./scripts/ensure-packages $(APT_PACKAGES)
+
+test-deps: deps
+	@./scripts/ensure-packages $(APT_TEST_PACKAGES)
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -c "import feedparser, icalendar, jsonschema" 2>/dev/null || \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST_PACKAGES)
+
+build: deps
+	$(SWIFT) build --build-path $(BUILD_DIR)
+
+run: build
+	$(SITREP) run
+
+test: test-deps
+	$(SWIFT) build --build-path $(BUILD_DIR) --build-tests
+	SITREP_BIN=$(abspath $(SITREP)) SITREP_PYTHON=$(abspath $(PYTHON)) \
+		$(SWIFT) test --build-path $(BUILD_DIR) --skip-build
+
+bench: deps
+	$(SWIFT) build --build-path $(BUILD_DIR) -c release
+	./scripts/bench $(BUILD_DIR)/release
+
+clean:
+	rm -rf $(BUILD_DIR) $(VENV) site data

@@ -1,0 +1,7 @@
+#ifndef SITREP_CCMARKGFM_SHIM_H
+#define SITREP_CCMARKGFM_SHIM_H
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#endif

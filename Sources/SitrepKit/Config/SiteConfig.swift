@@ -1,0 +1,262 @@
+import Foundation
+
+/// The whole of `sitrep.yml`, validated, with every relative path resolved against the config file's folder
+/// and every `${VAR}` expanded.
+public struct SiteConfig: Sendable {
+    public var configFile: URL
+    public var site: SiteSettings
+    public var paths: PathSettings
+    public var probe: ProbeSettings
+    public var retention: RetentionSettings
+    public var uptime: UptimeWeights
+    public var groups: [GroupConfig]
+    public var components: [ComponentConfig]
+    /// Values that came from the environment through `${VAR}`; anything published or logged is scrubbed of them.
+    public var secrets: SecretRedactor
+
+    public init(
+        configFile: URL, site: SiteSettings, paths: PathSettings, probe: ProbeSettings,
+        retention: RetentionSettings, uptime: UptimeWeights, groups: [GroupConfig],
+        components: [ComponentConfig], secrets: SecretRedactor = SecretRedactor()
+    ) {
+        self.configFile = configFile
+        self.site = site
+        self.paths = paths
+        self.probe = probe
+        self.retention = retention
+        self.uptime = uptime
+        self.groups = groups
+        self.components = components
+        self.secrets = secrets
+    }
+
+    /// Every check of every component, in config order.
+    public var allChecks: [CheckConfig] { components.flatMap(\.checks) }
+
+    public func component(_ id: String) -> ComponentConfig? { components.first { $0.id == id } }
+}
+
+public struct SiteSettings: Sendable {
+    public var title: String
+    /// Absolute base URL, without a trailing slash.
+    public var url: String
+    public var description: String?
+    public var timezone: TimeZone
+    public var historyDays: Int
+    public var refreshSeconds: Int
+
+    public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
+                historyDays: Int = 90, refreshSeconds: Int = 60) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.timezone = timezone
+        self.historyDays = historyDays
+        self.refreshSeconds = refreshSeconds
+    }
+}
+
+/// Absolute file locations.
+public struct PathSettings: Sendable {
+    public var database: URL
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+
+    public init(database: URL, content: URL, templates: URL, output: URL) {
+        self.database = database
+        self.content = content
+        self.templates = templates
+        self.output = output
+    }
+}
+
+public struct ProbeSettings: Sendable {
+    public var timeoutMs: Int
+    public var concurrency: Int
+    public var retries: Int
+    public var staleAfterS: Int
+
+    public init(timeoutMs: Int = 10_000, concurrency: Int = 64, retries: Int = 1, staleAfterS: Int = 900) {
+        self.timeoutMs = timeoutMs
+        self.concurrency = concurrency
+        self.retries = retries
+        self.staleAfterS = staleAfterS
+    }
+}
+
+public struct RetentionSettings: Sendable {
+    public var rawDays: Int
+    public init(rawDays: Int = 30) { self.rawDays = rawDays }
+}
+
+/// Share of time counted as lost for each outage status when computing uptime.
+public struct UptimeWeights: Sendable, Hashable {
+    public var majorOutage: Double
+    public var partialOutage: Double
+    public var degradedPerformance: Double
+
+    public init(majorOutage: Double = 1.0, partialOutage: Double = 0.3, degradedPerformance: Double = 0.0) {
+        self.majorOutage = majorOutage
+        self.partialOutage = partialOutage
+        self.degradedPerformance = degradedPerformance
+    }
+
+    public func weight(of status: ComponentStatus) -> Double {
+        switch status {
+        case .operational, .underMaintenance: 0
+        case .degradedPerformance: degradedPerformance
+        case .partialOutage: partialOutage
+        case .majorOutage: majorOutage
+        }
+    }
+}
+
+public struct GroupConfig: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+public struct ComponentConfig: Sendable {
+    public var id: String
+    public var name: String
+    public var group: String?
+    public var description: String?
+    public var checks: [CheckConfig]
+
+    public init(id: String, name: String, group: String? = nil, description: String? = nil, checks: [CheckConfig] = []) {
+        self.id = id
+        self.name = name
+        self.group = group
+        self.description = description
+        self.checks = checks
+    }
+}
+
+public struct CheckConfig: Sendable {
+    public var componentID: String
+    public var id: String
+    public var target: CheckTarget
+    /// Effective hard deadline for one attempt, DNS included (check's own `timeout_ms` or `probe.timeout_ms`).
+    public var timeoutMs: Int
+    /// true: the site may show this check's target and raw error text.
+    public var isPublic: Bool
+    /// The target as written in the config, before `${VAR}` expansion: the only form ever shown on the site.
+    public var displayTarget: String
+
+    public init(componentID: String, id: String, target: CheckTarget, timeoutMs: Int, isPublic: Bool = false, displayTarget: String) {
+        self.componentID = componentID
+        self.id = id
+        self.target = target
+        self.timeoutMs = timeoutMs
+        self.isPublic = isPublic
+        self.displayTarget = displayTarget
+    }
+
+    public var type: CheckType {
+        switch target {
+        case .http: .http
+        case .tcp: .tcp
+        case .dns: .dns
+        }
+    }
+}
+
+public enum CheckTarget: Sendable {
+    case http(HTTPCheck)
+    case tcp(host: String, port: Int)
+    case dns(name: String, record: DNSRecordType)
+}
+
+public enum DNSRecordType: String, Sendable, CaseIterable {
+    case a = "A"
+    case aaaa = "AAAA"
+}
+
+public struct HTTPCheck: Sendable {
+    public var url: String
+    public var method: String
+    public var headers: [HTTPHeader]
+    public var body: String?
+    public var followRedirects: Bool
+    public var maxBodyBytes: Int
+    /// Also trust this CA bundle (PEM).
+    public var caFile: URL?
+    /// Skip certificate verification entirely.
+    public var insecure: Bool
+    public var expect: HTTPExpectations
+
+    public init(url: String, method: String = "GET", headers: [HTTPHeader] = [], body: String? = nil,
+                followRedirects: Bool = true, maxBodyBytes: Int = 1_048_576, caFile: URL? = nil,
+                insecure: Bool = false, expect: HTTPExpectations = HTTPExpectations()) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.followRedirects = followRedirects
+        self.maxBodyBytes = maxBodyBytes
+        self.caFile = caFile
+        self.insecure = insecure
+        self.expect = expect
+    }
+}
+
+public struct HTTPHeader: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public struct HTTPExpectations: Sendable {
+    /// nil: any 2xx or 3xx.
+    public var status: [Int]?
+    public var bodyContains: String?
+    public var bodyNotContains: String?
+    /// Dotted path (array index as a number) to the scalar expected there.
+    public var json: [JSONExpectation]
+    public var maxResponseMs: Int?
+    public var certMinDays: Int?
+
+    public init(status: [Int]? = nil, bodyContains: String? = nil, bodyNotContains: String? = nil,
+                json: [JSONExpectation] = [], maxResponseMs: Int? = nil, certMinDays: Int? = nil) {
+        self.status = status
+        self.bodyContains = bodyContains
+        self.bodyNotContains = bodyNotContains
+        self.json = json
+        self.maxResponseMs = maxResponseMs
+        self.certMinDays = certMinDays
+    }
+}
+
+public struct JSONExpectation: Sendable, Hashable {
+    public var path: String
+    public var expected: JSONScalar
+    public init(path: String, expected: JSONScalar) {
+        self.path = path
+        self.expected = expected
+    }
+}
+
+/// A scalar a JSON expectation compares against.
+public enum JSONScalar: Sendable, Hashable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+
+    public var description: String {
+        switch self {
+        case .string(let s): "\"\(s)\""
+        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .bool(let b): String(b)
+        case .null: "null"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Why a check was not `up`, exactly as SPEC.md names the kinds.
+public enum ProbeErrorKind: String, Sendable, Codable, CaseIterable {
+    case dns
+    case connect
+    case tls
+    case timeout
+    case httpStatus = "http_status"
+    case body
+    case json
+    case tooLarge = "too_large"
+    case redirects
+    case certificate
+    case slow
+    case other
+
+    /// `slow` and `certificate` (expiry within the threshold) degrade a check; every other kind takes it down.
+    public var resultingStatus: CheckStatus {
+        switch self {
+        case .slow, .certificate: .degraded
+        default: .down
+        }
+    }
+}
+
+/// A classified failure with a human-readable message (which may name hosts and addresses,
+/// so it is published only for checks marked `public: true`).
+public struct ProbeError: Sendable, Hashable, Codable {
+    public var kind: ProbeErrorKind
+    public var message: String
+
+    public init(kind: ProbeErrorKind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}

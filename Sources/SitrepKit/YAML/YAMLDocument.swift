@@ -1,0 +1,41 @@
+import Yams
+
+/// Parses YAML text into a node tree, turning libyaml's errors into diagnostics with line and column.
+public enum YAMLDocument {
+    /// Returns the root node, or nil (with a diagnostic) when the text is not valid YAML.
+    /// `lineOffset` shifts reported lines (front matter starts after the opening `---`).
+    public static func parse(_ text: String, into collector: DiagnosticCollector, lineOffset: Int = 0) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (message, mark) = describe(error)
+            collector.report("invalid YAML: \(message)", line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+            return nil
+        } catch {
+            collector.report("invalid YAML: \(error)", line: 1 + lineOffset, column: 1)
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return (text, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", context.mark)
+        case let .reader(problem, _, _, _):
+            return (problem, nil)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+}
+
+extension Node {
+    /// Where this node starts in its file (1-based).
+    var location: SourceLocation? {
+        mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Yams
+
+/// Reads one YAML mapping into typed values, reporting every problem (wrong type, missing required key,
+/// unknown key) to a collector with the line and column of the offending node and its dotted key path.
+/// Call `finish()` after reading all known keys to report the unknown ones.
+public struct YAMLMapReader {
+    public let node: Node
+    public let keyPath: String
+    public let collector: DiagnosticCollector
+    public let lineOffset: Int
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private var consumed: Set<String> = []
+
+    /// Wraps `node` if it is a mapping; otherwise reports `expected a mapping` and returns nil.
+    public init?(_ node: Node, keyPath: String, collector: DiagnosticCollector, lineOffset: Int = 0) {
+        guard case .mapping(let mapping) = node else {
+            collector.report("\(keyPath.isEmpty ? "document" : "'\(keyPath)'") must be a mapping of keys to values",
+                             at: node.location.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) })
+            return nil
+        }
+        self.node = node
+        self.keyPath = keyPath
+        self.collector = collector
+        self.lineOffset = lineOffset
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The location of a node, shifted by the reader's line offset.
+    public func location(of node: Node) -> SourceLocation {
+        let mark = node.location ?? SourceLocation(line: 1, column: 1)
+        return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    public var location: SourceLocation { location(of: node) }
+
+    public func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
+
+    public var keys: [String] { pairs.map(\.key) }
+
+    public func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    public func report(_ message: String, at node: Node? = nil) {
+        collector.report(message, at: location(of: node ?? self.node))
+    }
+
+    /// The raw value node of a key (marks it as known).
+    public mutating func value(_ key: String, required: Bool = false) -> Node? {
+        consumed.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else {
+            if required { report("missing required key '\(path(key))'") }
+            return nil
+        }
+        if case .scalar(let scalar) = pair.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            if required { report("'\(path(key))' must not be empty", at: pair.value) }
+            return nil
+        }
+        return pair.value
+    }
+
+    /// The location of a key itself (for messages about the key).
+    public func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first(where: { $0.key == key }).map { location(of: $0.keyNode) }
+    }
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report("'\(path(key))' must be a text value", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node, let number = Int(scalar.string.replacingOccurrences(of: "_", with: "")) else {
+            report("'\(path(key))' must be a whole number", at: node)
+            return nil
+        }
+        if let range, !range.contains(number) {
+            report("'\(path(key))' must be between \(range.lowerBound) and \(range.upperBound), not \(number)", at: node)
+            return nil
+        }
+        return number
+    }
+
+    public mutating func double(_ key: String, required: Bool = false, range: ClosedRange<Double>? = nil) -> Double? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node, let number = Double(scalar.string) else {
+            report("'\(path(key))' must be a number", at: node)
+            return nil
+        }
+        if let range, !range.contains(number) {
+            report("'\(path(key))' must be between \(range.lowerBound) and \(range.upperBound), not \(scalar.string)", at: node)
+            return nil
+        }
+        return number
+    }
+
+    public mutating func bool(_ key: String, required: Bool = false) -> Bool? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report("'\(path(key))' must be true or false", at: node)
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            report("'\(path(key))' must be true or false, not '\(scalar.string)'", at: node)
+            return nil
+        }
+    }
+
+    /// A value from a fixed set (an enum's raw values), reported with the allowed values when wrong.
+    public mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> E?
+    where E.RawValue == String {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report("'\(path(key))' must be one of \(E.allCases.map { $0.rawValue }.joined(separator: ", "))", at: node)
+            return nil
+        }
+        guard let parsed = E(rawValue: scalar.string) else {
+            report("'\(path(key))' must be one of \(E.allCases.map { $0.rawValue }.joined(separator: ", ")), not '\(scalar.string)'", at: node)
+            return nil
+        }
+        return parsed
+    }
+
+    /// A nested mapping.
+    public mutating func map(_ key: String, required: Bool = false) -> YAMLMapReader? {
+        guard let node = value(key, required: required) else { return nil }
+        return YAMLMapReader(node, keyPath: path(key), collector: collector, lineOffset: lineOffset)
+    }
+
+    /// A sequence's items; reports when the value is not a sequence.
+    public mutating func list(_ key: String, required: Bool = false) -> [Node]? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            report("'\(path(key))' must be a list", at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// A list of text values; a single scalar is accepted as a one-item list.
+    public mutating func stringList(_ key: String, required: Bool = false) -> [String]? {
+        guard let node = value(key, required: required) else { return nil }
+        switch node {
+        case .scalar(let scalar):
+            return [scalar.string]
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    report("each item of '\(path(key))' must be a text value", at: item)
+                    continue
+                }
+                result.append(scalar.string)
+            }
+            return result
+        default:
+            report("'\(path(key))' must be a list", at: node)
+            return nil
+        }
+    }
+
+    /// Reports every key that no accessor asked for.
+    public func finish() {
+        var seen: Set<String> = []
+        for pair in pairs {
+            if !seen.insert(pair.key).inserted {
+                collector.report("duplicate key '\(path(pair.key))'", at: location(of: pair.keyNode))
+            } else if !consumed.contains(pair.key) {
+                collector.report("unknown key '\(path(pair.key))'", at: location(of: pair.keyNode))
+            }
+        }
+    }
+}
+
+extension Node {
+    /// The text of a scalar node, nil for mappings and sequences.
+    public var scalarText: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+}
