@@ -28,3 +28,22 @@ public enum ComponentStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension ComponentStatus {
+    /// SPEC.md's automatic status from the latest result of each of a component's checks:
+    /// all down `major_outage`; some down `partial_outage`; any degraded `degraded_performance`;
+    /// else `operational`. nil when there is no result at all.
+    public static func automatic(from results: some Collection<CheckStatus>) -> ComponentStatus? {
+        guard !results.isEmpty else { return nil }
+        let down = results.filter { $0 == .down }.count
+        if down == results.count { return .majorOutage }
+        if down > 0 { return .partialOutage }
+        if results.contains(.degraded) { return .degradedPerformance }
+        return .operational
+    }
+
+    /// The worse of two statuses.
+    public func raised(toAtLeast other: ComponentStatus) -> ComponentStatus {
+        other.severity > severity ? other : self
+    }
+}
