@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SitrepKit
+
+/// Ends a command with exit code 1 after printing readable sentences to stderr (never a stack trace).
+enum Failure {
+    static func diagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        return ExitCode(1)
+    }
+
+    static func message(_ text: String) -> ExitCode {
+        printError("sitrep: \(text)")
+        return ExitCode(1)
+    }
+
+    /// Maps any error from the library to its sentence.
+    static func from(_ error: any Error) -> ExitCode {
+        switch error {
+        case let exit as ExitCode: exit
+        case let diagnostics as DiagnosticsError: self.diagnostics(diagnostics.diagnostics)
+        case let described as CustomStringConvertible: message(described.description)
+        default: message(error.localizedDescription)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, turning every thrown error into one sentence on stderr and exit 1.
+func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw Failure.from(error)
+    }
+}
