@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of probe results, with rollups maintained on every append.
+///
+/// WAL mode: one writer at a time (others wait up to `busyTimeout`), readers never block the writer and
+/// see the last committed state. `synchronous = NORMAL`: a killed process loses nothing committed; a
+/// power cut may lose the last commits but never corrupts the file. SQLite checkpoints the WAL every
+/// 1,000 pages (passive), `journal_size_limit` trims it afterwards, and the last connection to close
+/// checkpoints and removes it; `checkpoint()` truncates it on demand.
+///
+/// Retention is explicit: the probe command calls `prune(now:rawDays:)` after `append`.
+public final class ResultStore: Sendable {
+    /// How long a writer waits for another writer's lock.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// The database file.
+    public let url: URL
+    /// The file as shown in messages: relative to the URL's base when it has one (e.g. "data/sitrep.sqlite").
+    public let displayPath: String
+    public let isReadOnly: Bool
+    let pool: DatabasePool
+
+    private init(url: URL, displayPath: String, isReadOnly: Bool, pool: DatabasePool) {
+        self.url = url
+        self.displayPath = displayPath
+        self.isReadOnly = isReadOnly
+        self.pool = pool
+    }
+
+    /// Opens the database at `url`. For writing (the default) it creates missing parent folders and the file
+    /// and runs pending migrations. With `readOnly` a missing file throws `StoreError.Kind.missing`
+    /// (use `openForReading(at:)` to treat that as "no data yet").
+    /// A file that is not a sitrep database, is damaged or cannot be written throws `StoreError` and is never
+    /// overwritten.
+    public static func open(at url: URL, readOnly: Bool = false) throws -> ResultStore {
+        let path = url.relativePath
+        do {
+            let file = try StoreFile.vet(url, path: path)
+            if readOnly {
+                guard let store = try openReader(url: url, path: path, file: file) else {
+                    throw StoreError(.missing, path: path)
+                }
+                return store
+            }
+            if case .absent = file {
+                do {
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError(.unwritable, path: path, detail: "cannot create its folder: \(reason(error))")
+                }
+            }
+            let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: false))
+            let migrator = StoreSchema.migrator
+            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError(.newerSchema, path: path)
+            }
+            try migrator.migrate(pool)
+            return ResultStore(url: url, displayPath: path, isReadOnly: false, pool: pool)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Opens the database for reading only; nil when there is no data yet (no file, an empty file, or a
+    /// database no probe has written to). Damaged or foreign files throw as in `open(at:readOnly:)`.
+    public static func openForReading(at url: URL) throws -> ResultStore? {
+        let path = url.relativePath
+        do {
+            return try openReader(url: url, path: path, file: StoreFile.vet(url, path: path))
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    private static func openReader(url: URL, path: String, file: StoreFile) throws -> ResultStore? {
+        switch file {
+        case .absent, .empty: return nil
+        case .sqlite, .notSQLite: break
+        }
+        let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: true))
+        let migrator = StoreSchema.migrator
+        let (superseded, complete, applied) = try pool.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+             try db.tableExists("grdb_migrations") ? try migrator.appliedMigrations(db) : [])
+        }
+        if superseded { throw StoreError(.newerSchema, path: path) }
+        if applied.isEmpty { return nil }
+        if !complete { throw StoreError(.olderSchema, path: path) }
+        return ResultStore(url: url, displayPath: path, isReadOnly: true, pool: pool)
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "sitrep.store"
+        configuration.prepareDatabase { db in
+            StoreSchema.prepare(db)
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 8388608")
+            }
+        }
+        return configuration
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+
+    /// Appends one run and its results in one transaction, updating `latest_result` and every rollup.
+    public func append(_ run: ProbeRun, results: [CheckResult]) throws {
+        do {
+            try pool.write { db in try RollupWriter.append(run, results: results, in: db) }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
+    /// Deletes raw results older than `rawDays` (at least 1) days before `now` and the runs left without
+    /// results, and rollups and latest results older than `rollupDays` (never fewer than 400) days.
+    /// Rollup buckets that straddle the cut-off are kept whole. One transaction.
+    public func prune(now: Date, rawDays: Int, rollupDays: Int = 400) throws {
+        let nowMs = StoreTime.milliseconds(now)
+        let rawCutoff = nowMs - Int64(max(1, rawDays)) * StoreTime.dayMs
+        let rollupCutoff = nowMs - Int64(max(400, rollupDays)) * StoreTime.dayMs
+        do {
+            try pool.write { db in
+                try db.execute(sql: "DELETE FROM result WHERE at_ms < ?", arguments: [rawCutoff])
+                try db.execute(
+                    sql: """
+                        DELETE FROM run WHERE started_at_ms < ?
+                        AND NOT EXISTS (SELECT 1 FROM result WHERE result.run_id = run.id)
+                        """,
+                    arguments: [rawCutoff])
+                try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [rollupCutoff])
+                for granularity in RollupGranularity.allCases {
+                    let cutoff = granularity.bucketStartMs(of: rollupCutoff)
+                    for table in [granularity.checkTable, granularity.componentTable] {
+                        try db.execute(sql: "DELETE FROM \(table) WHERE bucket_start_ms < ?", arguments: [cutoff])
+                    }
+                }
+            }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
+    /// Copies the WAL into the database and truncates it (waits up to `busyTimeout` for readers).
+    public func checkpoint() throws {
+        guard !isReadOnly else { return }
+        do {
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+}

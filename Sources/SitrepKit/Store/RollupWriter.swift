@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+/// The body of `ResultStore.append`: run row, result rows, latest results and rollup upserts,
+/// all inside the caller's write transaction.
+enum RollupWriter {
+    private struct CheckKey: Hashable {
+        var granularity: RollupGranularity
+        var bucketStartMs: Int64
+        var componentID: String
+        var checkID: String
+    }
+
+    private struct ComponentKey: Hashable {
+        var granularity: RollupGranularity
+        var bucketStartMs: Int64
+        var componentID: String
+    }
+
+    /// Columns of the check rollup tables that an upsert adds up.
+    private static let additiveCheckColumns = [
+        "up_count", "degraded_count", "down_count", "latency_count", "latency_sum_ms",
+        "timing_count", "dns_sum_ms", "connect_sum_ms", "tls_sum_ms", "ttfb_sum_ms", "total_sum_ms",
+    ]
+    private static let componentCountColumns = [
+        "operational_count", "degraded_performance_count", "partial_outage_count", "major_outage_count",
+    ]
+
+    static func append(_ run: ProbeRun, results: [CheckResult], in db: Database) throws {
+        let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
+        try db.execute(
+            sql: """
+                INSERT INTO run (started_at_ms, duration_ms, location, up_count, degraded_count, down_count)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                StoreTime.milliseconds(run.startedAt), run.durationMs, run.location,
+                counts[.up] ?? 0, counts[.degraded] ?? 0, counts[.down] ?? 0,
+            ])
+        let runID = db.lastInsertedRowID
+
+        let placeholders = Array(repeating: "?", count: ResultRow.columns.count).joined(separator: ", ")
+        let insertResult = try db.cachedStatement(sql: """
+            INSERT INTO result (run_id, ordinal, \(ResultRow.columnList)) VALUES (?, ?, \(placeholders))
+            """)
+        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let upsertLatest = try db.cachedStatement(sql: """
+            INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList)) VALUES (?, ?, \(placeholders))
+            ON CONFLICT (component_id, check_id) DO UPDATE SET
+                run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
+            WHERE excluded.at_ms >= latest_result.at_ms
+            """)
+
+        var checkRollups: [CheckKey: CheckRollup] = [:]
+        var componentStatuses: [String: [CheckStatus]] = [:]
+        for (ordinal, result) in results.enumerated() {
+            let arguments = StatementArguments([runID, ordinal] + ResultRow.values(result))
+            try insertResult.execute(arguments: arguments)
+            try upsertLatest.execute(arguments: arguments)
+            let atMs = StoreTime.milliseconds(result.at)
+            for granularity in RollupGranularity.allCases {
+                let start = granularity.bucketStartMs(of: atMs)
+                let key = CheckKey(
+                    granularity: granularity, bucketStartMs: start,
+                    componentID: result.componentID, checkID: result.checkID)
+                checkRollups[key, default: CheckRollup(
+                    componentID: result.componentID, checkID: result.checkID, granularity: granularity,
+                    bucketStart: StoreTime.date(start))].record(result)
+            }
+            componentStatuses[result.componentID, default: []].append(result.status)
+        }
+        for (key, rollup) in checkRollups {
+            try upsert(rollup, bucketStartMs: key.bucketStartMs, in: db)
+        }
+
+        let runMs = StoreTime.milliseconds(run.startedAt)
+        for (componentID, statuses) in componentStatuses {
+            guard let status = ComponentStatus.automatic(from: statuses) else { continue }
+            for granularity in RollupGranularity.allCases {
+                let start = granularity.bucketStartMs(of: runMs)
+                var rollup = ComponentRollup(
+                    componentID: componentID, granularity: granularity, bucketStart: StoreTime.date(start))
+                rollup.record(status)
+                try upsert(rollup, bucketStartMs: start, in: db)
+            }
+        }
+    }
+
+    private static func upsert(_ rollup: CheckRollup, bucketStartMs: Int64, in db: Database) throws {
+        let additive = additiveCheckColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(rollup.granularity.checkTable) (bucket_start_ms, component_id, check_id,
+                \(additiveCheckColumns.joined(separator: ", ")), latency_min_ms, latency_max_ms, latency_histogram)
+            VALUES (?, ?, ?, \(Array(repeating: "?", count: additiveCheckColumns.count + 3).joined(separator: ", ")))
+            ON CONFLICT (bucket_start_ms, component_id, check_id) DO UPDATE SET \(additive),
+                latency_min_ms = min(coalesce(latency_min_ms, excluded.latency_min_ms),
+                                     coalesce(excluded.latency_min_ms, latency_min_ms)),
+                latency_max_ms = max(coalesce(latency_max_ms, excluded.latency_max_ms),
+                                     coalesce(excluded.latency_max_ms, latency_max_ms)),
+                latency_histogram = \(StoreSchema.histogramMergeFunction)(latency_histogram, excluded.latency_histogram)
+            """)
+        let sums = rollup.phaseSumsMs
+        let values: [(any DatabaseValueConvertible)?] = [
+            bucketStartMs, rollup.componentID, rollup.checkID,
+            rollup.up, rollup.degraded, rollup.down, rollup.latencyCount, rollup.latencySumMs,
+            rollup.timingCount, sums.dnsMs, sums.connectMs, sums.tlsMs, sums.ttfbMs, sums.totalMs,
+            rollup.latencyMinMs, rollup.latencyMaxMs, rollup.histogram.encoded,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+    }
+
+    private static func upsert(_ rollup: ComponentRollup, bucketStartMs: Int64, in db: Database) throws {
+        let additive = componentCountColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(rollup.granularity.componentTable) (bucket_start_ms, component_id,
+                \(componentCountColumns.joined(separator: ", ")))
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (bucket_start_ms, component_id) DO UPDATE SET \(additive)
+            """)
+        try statement.execute(arguments: [
+            bucketStartMs, rollup.componentID,
+            rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
+        ])
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// The database layout and its migrations.
+///
+/// - `run`: one row per append (start, duration, location, up/degraded/down counts).
+/// - `result`: one row per check result, clustered by (run_id, ordinal) so appends land at the end of the
+///   tree; `result_by_time` serves retention and the 24-hour read.
+/// - `latest_result`: a copy of the newest result per (component, check), kept across raw retention.
+/// - `check_rollup_hourly` / `check_rollup_daily`: per check and UTC bucket, status counts, latency
+///   count/sum/min/max, the `LatencyHistogram` blob and phase timing sums.
+/// - `component_rollup_hourly` / `component_rollup_daily`: per component and UTC bucket, how many runs saw
+///   it in each automatic status.
+///
+/// Rollup keys start with the bucket time, so appends touch the newest pages and pruning cuts the oldest.
+/// All times are integer milliseconds since the Unix epoch (UTC); all durations are milliseconds.
+enum StoreSchema {
+    /// `PRAGMA application_id` of a sitrep database ("SITR"): how `open` recognises its own files.
+    static let applicationID: Int32 = 0x5349_5452
+
+    /// The SQL function that adds two encoded `LatencyHistogram`s (registered on every connection).
+    static let histogramMergeFunction = "sitrep_histogram_merge"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, results, rollups") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    started_at_ms INTEGER NOT NULL,
+                    duration_ms REAL NOT NULL,
+                    location TEXT NOT NULL,
+                    up_count INTEGER NOT NULL,
+                    degraded_count INTEGER NOT NULL,
+                    down_count INTEGER NOT NULL
+                );
+                CREATE INDEX run_by_time ON run(started_at_ms);
+                """)
+            for table in ["result", "latest_result"] {
+                let key = table == "result" ? "run_id, ordinal" : "component_id, check_id"
+                try db.execute(sql: """
+                    CREATE TABLE \(table) (
+                        run_id INTEGER NOT NULL,
+                        ordinal INTEGER NOT NULL,
+                        at_ms INTEGER NOT NULL,
+                        component_id TEXT NOT NULL,
+                        check_id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        latency_ms REAL,
+                        dns_ms REAL,
+                        connect_ms REAL,
+                        tls_ms REAL,
+                        ttfb_ms REAL,
+                        total_ms REAL,
+                        http_status INTEGER,
+                        error_kind TEXT,
+                        error_message TEXT,
+                        attempts INTEGER NOT NULL,
+                        PRIMARY KEY (\(key))
+                    ) WITHOUT ROWID
+                    """)
+            }
+            try db.execute(sql: "CREATE INDEX result_by_time ON result(at_ms)")
+            for granularity in RollupGranularity.allCases {
+                try db.execute(sql: """
+                    CREATE TABLE \(granularity.checkTable) (
+                        bucket_start_ms INTEGER NOT NULL,
+                        component_id TEXT NOT NULL,
+                        check_id TEXT NOT NULL,
+                        up_count INTEGER NOT NULL,
+                        degraded_count INTEGER NOT NULL,
+                        down_count INTEGER NOT NULL,
+                        latency_count INTEGER NOT NULL,
+                        latency_sum_ms REAL NOT NULL,
+                        latency_min_ms REAL,
+                        latency_max_ms REAL,
+                        latency_histogram BLOB NOT NULL,
+                        timing_count INTEGER NOT NULL,
+                        dns_sum_ms REAL NOT NULL,
+                        connect_sum_ms REAL NOT NULL,
+                        tls_sum_ms REAL NOT NULL,
+                        ttfb_sum_ms REAL NOT NULL,
+                        total_sum_ms REAL NOT NULL,
+                        PRIMARY KEY (bucket_start_ms, component_id, check_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE \(granularity.componentTable) (
+                        bucket_start_ms INTEGER NOT NULL,
+                        component_id TEXT NOT NULL,
+                        operational_count INTEGER NOT NULL,
+                        degraded_performance_count INTEGER NOT NULL,
+                        partial_outage_count INTEGER NOT NULL,
+                        major_outage_count INTEGER NOT NULL,
+                        PRIMARY KEY (bucket_start_ms, component_id)
+                    ) WITHOUT ROWID;
+                    """)
+            }
+        }
+        return migrator
+    }
+
+    /// Registers what every connection needs (the histogram merge used by rollup upserts).
+    static func prepare(_ db: Database) {
+        db.add(function: DatabaseFunction(histogramMergeFunction, argumentCount: 2, pure: true) { values in
+            var merged = LatencyHistogram()
+            for value in values {
+                guard let data = Data.fromDatabaseValue(value) else { continue }
+                guard let histogram = LatencyHistogram(encoded: data) else {
+                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unreadable latency histogram")
+                }
+                merged.merge(histogram)
+            }
+            return merged.encoded
+        })
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// One consistent read of the store for the site generator (see `ResultStore.snapshot(now:days:)`).
+///
+/// All times are UTC instants; all durations and latencies are milliseconds. Arrays are sorted by
+/// component id, check id, then time, so equal databases give equal snapshots.
+public struct StoreSnapshot: Sendable, Hashable {
+    /// The `now` the windows were computed from.
+    public let now: Date
+    /// The `days` of daily history asked for.
+    public let days: Int
+    /// The newest run (any time, including after `now`); nil before the first run.
+    public let latestRun: ProbeRun?
+    /// The newest stored result of every (component, check) ever probed (raw retention does not remove
+    /// these; rollup retention does).
+    public let latestResults: [CheckResult]
+    /// Component rollups per UTC hour for the last `min(days, 8)` days up to `now`.
+    public let componentHourly: [ComponentRollup]
+    /// Component rollups per UTC day for the last `days` days including today (`now`'s day).
+    public let componentDaily: [ComponentRollup]
+    /// Check rollups per UTC hour for the last 48 hours (plus the hour holding `now`'s start-48h).
+    public let checkHourly: [CheckRollup]
+    /// Check rollups per UTC day for the last `days` days including today.
+    public let checkDaily: [CheckRollup]
+    /// Raw results with `now - 24h < at <= now`, for sparklines and charts.
+    public let recentResults: [CheckResult]
+
+    public init(
+        now: Date, days: Int, latestRun: ProbeRun?, latestResults: [CheckResult],
+        componentHourly: [ComponentRollup], componentDaily: [ComponentRollup],
+        checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult]
+    ) {
+        self.now = now
+        self.days = days
+        self.latestRun = latestRun
+        self.latestResults = latestResults
+        self.componentHourly = componentHourly
+        self.componentDaily = componentDaily
+        self.checkHourly = checkHourly
+        self.checkDaily = checkDaily
+        self.recentResults = recentResults
+    }
+
+    /// A snapshot without any data: what a generator uses when `ResultStore.openForReading` returns nil.
+    public static func empty(now: Date, days: Int) -> StoreSnapshot {
+        StoreSnapshot(
+            now: now, days: days, latestRun: nil, latestResults: [], componentHourly: [], componentDaily: [],
+            checkHourly: [], checkDaily: [], recentResults: [])
+    }
+
+    /// When the newest run started.
+    public var latestRunAt: Date? { latestRun?.startedAt }
+
+    /// Estimated p50/p95/p99 latency over any set of check rollups (e.g. one check's last 30 daily
+    /// buckets, or every check of a component); nil when they hold no latency.
+    public func percentiles(of buckets: some Sequence<CheckRollup>) -> LatencyPercentiles? {
+        Self.percentiles(of: buckets)
+    }
+
+    public static func percentiles(of buckets: some Sequence<CheckRollup>) -> LatencyPercentiles? {
+        var histogram = LatencyHistogram()
+        var minMs: Double?
+        var maxMs: Double?
+        for bucket in buckets {
+            histogram.merge(bucket.histogram)
+            if let low = bucket.latencyMinMs { minMs = min(minMs ?? low, low) }
+            if let high = bucket.latencyMaxMs { maxMs = max(maxMs ?? high, high) }
+        }
+        guard let p50 = histogram.quantile(0.50, minMs: minMs, maxMs: maxMs),
+              let p95 = histogram.quantile(0.95, minMs: minMs, maxMs: maxMs),
+              let p99 = histogram.quantile(0.99, minMs: minMs, maxMs: maxMs)
+        else { return nil }
+        return LatencyPercentiles(p50: p50, p95: p95, p99: p99)
+    }
+}
