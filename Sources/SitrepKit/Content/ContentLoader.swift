@@ -1,0 +1,89 @@
+import Foundation
+
+/// Reads `incidents/*.md` and `maintenance/*.md` under the content folder (a missing folder is empty),
+/// reporting every problem of every file at once. A file with any problem is left out of the content.
+///
+/// Ids are file names without `.md`, unique per kind (an incident and a maintenance window may share one);
+/// they must be slugs (`[a-z0-9-]+`) because they become URLs. Files whose names start with `.` or `_`
+/// (editor files, drafts) and files not ending in `.md` are ignored.
+public enum ContentLoader {
+    public static func load(
+        directory: URL, knownComponents: Set<String>, timeZone: TimeZone, displayPath: (URL) -> String
+    ) -> (SiteContent, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var incidents = loadFolder(directory.appendingPathComponent("incidents"), with: IncidentParser.self,
+                                   knownComponents: knownComponents, timeZone: timeZone, displayPath: displayPath,
+                                   diagnostics: &diagnostics)
+        var maintenance = loadFolder(directory.appendingPathComponent("maintenance"), with: MaintenanceParser.self,
+                                     knownComponents: knownComponents, timeZone: timeZone, displayPath: displayPath,
+                                     diagnostics: &diagnostics)
+        incidents.sort { ($0.startedAt, $1.id) > ($1.startedAt, $0.id) }
+        maintenance.sort { ($0.scheduledFor, $1.id) > ($1.scheduledFor, $0.id) }
+        return (SiteContent(incidents: incidents, maintenance: maintenance), diagnostics.sorted())
+    }
+
+    /// One incident file's text: the incident, or nil and every problem. `id` is checked to be a slug.
+    public static func parseIncident(
+        text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+    ) -> (Incident?, [Diagnostic]) {
+        parse(text, with: IncidentParser.self, id: id, sourcePath: sourcePath, knownComponents: knownComponents, timeZone: timeZone)
+    }
+
+    /// One maintenance file's text: the window, or nil and every problem. `id` is checked to be a slug.
+    public static func parseMaintenance(
+        text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+    ) -> (Maintenance?, [Diagnostic]) {
+        parse(text, with: MaintenanceParser.self, id: id, sourcePath: sourcePath, knownComponents: knownComponents, timeZone: timeZone)
+    }
+
+    /// Runs a parser with a fresh collector after checking that the id is a slug; the item only when
+    /// nothing at all was reported.
+    private static func parse<Parser: ContentFileParser>(
+        _ text: String, with parser: Parser.Type, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+    ) -> (Parser.Item?, [Diagnostic]) {
+        let collector = DiagnosticCollector(path: sourcePath)
+        if !Slug.isValid(id) {
+            collector.report("file name '\(id).md' is not a valid id: use only lowercase letters, digits and '-' (it becomes a URL)",
+                             line: 1, column: 1)
+        }
+        let item = Parser.parse(text: text, id: id, sourcePath: sourcePath, knownComponents: knownComponents,
+                                timeZone: timeZone, collector: collector)
+        return (collector.isEmpty ? item : nil, collector.diagnostics)
+    }
+
+    /// Every valid item of one folder; the problems of every file go to `diagnostics`.
+    private static func loadFolder<Parser: ContentFileParser>(
+        _ folder: URL, with parser: Parser.Type, knownComponents: Set<String>, timeZone: TimeZone,
+        displayPath: (URL) -> String, diagnostics: inout [Diagnostic]
+    ) -> [Parser.Item] {
+        var items: [Parser.Item] = []
+        for file in markdownFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics) {
+            let path = displayPath(file)
+            guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, message: "cannot read this file as UTF-8 text"))
+                continue
+            }
+            let (item, problems) = parse(text, with: parser, id: file.deletingPathExtension().lastPathComponent, sourcePath: path,
+                                         knownComponents: knownComponents, timeZone: timeZone)
+            items += item.map { [$0] } ?? []
+            diagnostics += problems
+        }
+        return items
+    }
+
+    /// The `.md` files of a folder, sorted by name; none when the folder does not exist.
+    private static func markdownFiles(in folder: URL, displayPath: (URL) -> String, diagnostics: inout [Diagnostic]) -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue,
+              let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
+            diagnostics.append(Diagnostic(path: displayPath(folder), line: 1, column: 1, message: "cannot read this folder of content files"))
+            return []
+        }
+        return entries
+            .filter { $0.pathExtension == "md" && !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("_") }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}

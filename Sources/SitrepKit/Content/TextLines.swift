@@ -1,0 +1,33 @@
+/// A text split at every `\n` with nothing lost: a `\r` before the `\n` stays at the end of its line, so
+/// `joined()` gives back the very same bytes. Front matter is found and edited on these lines.
+struct TextLines {
+    /// The lines without their `\n` (the last one is what follows the final `\n`, often empty).
+    var lines: [String]
+    /// A leading byte-order mark, kept aside so the first line compares cleanly.
+    let byteOrderMark: String
+
+    init(_ text: String) {
+        var scalars = text.unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" {
+            scalars = scalars.dropFirst()
+            byteOrderMark = "\u{FEFF}"
+        } else {
+            byteOrderMark = ""
+        }
+        lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    }
+
+    func joined() -> String { byteOrderMark + lines.joined(separator: "\n") }
+
+    /// `\r` when the file ends its lines with CRLF (judged by the first line), else empty.
+    var carriageReturn: String { lines.first?.hasSuffix("\r") == true ? "\r" : "" }
+
+    /// A line without trailing spaces, tabs or `\r`, for comparing with fences and keys.
+    static func trimmedEnd(_ line: String) -> Substring {
+        var line = line[...]
+        while let last = line.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+            line = line.dropLast()
+        }
+        return line
+    }
+}
