@@ -1,0 +1,39 @@
+import Foundation
+
+/// One check of a component with its latest result. `target` and `errorMessage` are already nil unless
+/// the check is marked `public: true` (the model builder enforces that; renderers just print what is there).
+public struct CheckModel: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var type: CheckType
+    /// Latest result's status; nil when the check has no result yet.
+    public var status: CheckStatus?
+    /// When the latest result was taken.
+    public var at: Date?
+    public var latencyMs: Double?
+    public var timings: PhaseTimings?
+    public var httpStatus: Int?
+    public var errorKind: ProbeErrorKind?
+    /// Raw error text: only for public checks.
+    public var errorMessage: String?
+    /// URL or host:port or DNS name: only for public checks.
+    public var target: String?
+    public var isPublic: Bool
+
+    public init(
+        id: String, type: CheckType, status: CheckStatus?, at: Date? = nil, latencyMs: Double? = nil,
+        timings: PhaseTimings? = nil, httpStatus: Int? = nil, errorKind: ProbeErrorKind? = nil,
+        errorMessage: String? = nil, target: String? = nil, isPublic: Bool = false
+    ) {
+        self.id = id
+        self.type = type
+        self.status = status
+        self.at = at
+        self.latencyMs = latencyMs
+        self.timings = timings
+        self.httpStatus = httpStatus
+        self.errorKind = errorKind
+        self.errorMessage = errorMessage
+        self.target = target
+        self.isPublic = isPublic
+    }
+}
