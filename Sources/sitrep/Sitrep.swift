@@ -7,10 +7,7 @@ struct Sitrep: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitrep",
         abstract: "Probe endpoints into SQLite and publish a static status site.",
-        subcommands: [
-            ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
-            IncidentCommand.self, InitCommand.self,
-        ]
+        subcommands: []
     )
 }
 

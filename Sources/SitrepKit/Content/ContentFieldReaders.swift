@@ -34,7 +34,7 @@ extension YAMLMapReader {
 
     /// `components:` as a list of ids (`[api, web]`, or one id) or a map of id to status
     /// (`{api: major_outage}`); every id must be one of `known`, at most once, and every status one of `allowed`.
-    mutating func components(_ key: String, known: Set<String>, allowed: [ComponentStatus]) -> [AffectedComponent]? {
+    mutating func components(_ key: String, known: Set<String>, allowed: [ComponentStatus]) -> [ComponentReference]? {
         guard let node = value(key) else { return nil }
         let entries: [(id: String, idNode: Node, status: ComponentStatus?)]
         switch node {
@@ -66,14 +66,14 @@ extension YAMLMapReader {
             return nil
         }
         var seen: Set<String> = []
-        var result: [AffectedComponent] = []
+        var result: [ComponentReference] = []
         for entry in entries {
             if !known.contains(entry.id) {
                 report("unknown component '\(entry.id)' in '\(path(key))': not a component id in sitrep.yml", at: entry.idNode)
             } else if !seen.insert(entry.id).inserted {
                 report("component '\(entry.id)' is named twice in '\(path(key))'", at: entry.idNode)
             } else {
-                result.append(AffectedComponent(id: entry.id, status: entry.status))
+                result.append(ComponentReference(id: entry.id, status: entry.status))
             }
         }
         return result

@@ -6,7 +6,7 @@ public struct Incident: Sendable, Hashable, Identifiable {
     public let id: String
     public let title: String
     public let impact: Impact
-    public let components: [AffectedComponent]
+    public let components: [ComponentReference]
     public let rootCause: String?
     /// Newest first; the loader guarantees at least one.
     public let updates: [IncidentUpdate]
@@ -16,7 +16,7 @@ public struct Incident: Sendable, Hashable, Identifiable {
     public let sourcePath: String
 
     public init(
-        id: String, title: String, impact: Impact, components: [AffectedComponent], rootCause: String? = nil,
+        id: String, title: String, impact: Impact, components: [ComponentReference], rootCause: String? = nil,
         updates: [IncidentUpdate], body: String = "", sourcePath: String = ""
     ) {
         self.id = id

@@ -5,7 +5,7 @@ public struct Maintenance: Sendable, Hashable, Identifiable {
     /// The file name without `.md`: also the URL slug.
     public let id: String
     public let title: String
-    public let components: [AffectedComponent]
+    public let components: [ComponentReference]
     public let scheduledFor: Date
     /// Strictly after `scheduledFor` (the loader checks).
     public let scheduledUntil: Date
@@ -19,7 +19,7 @@ public struct Maintenance: Sendable, Hashable, Identifiable {
     public let sourcePath: String
 
     public init(
-        id: String, title: String, components: [AffectedComponent], scheduledFor: Date, scheduledUntil: Date,
+        id: String, title: String, components: [ComponentReference], scheduledFor: Date, scheduledUntil: Date,
         updates: [MaintenanceUpdate] = [], cancelled: Bool = false, body: String = "", sourcePath: String = ""
     ) {
         self.id = id

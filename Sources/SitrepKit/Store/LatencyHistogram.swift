@@ -114,16 +114,3 @@ extension LatencyHistogram {
         }
     }
 }
-
-/// p50/p95/p99 latency estimates in milliseconds.
-public struct LatencyPercentiles: Sendable, Hashable {
-    public var p50: Double
-    public var p95: Double
-    public var p99: Double
-
-    public init(p50: Double, p95: Double, p99: Double) {
-        self.p50 = p50
-        self.p95 = p95
-        self.p99 = p99
-    }
-}

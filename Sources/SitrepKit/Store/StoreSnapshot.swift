@@ -53,11 +53,11 @@ public struct StoreSnapshot: Sendable, Hashable {
 
     /// Estimated p50/p95/p99 latency over any set of check rollups (e.g. one check's last 30 daily
     /// buckets, or every check of a component); nil when they hold no latency.
-    public func percentiles(of buckets: some Sequence<CheckRollup>) -> LatencyPercentiles? {
+    public func percentiles(of buckets: some Sequence<CheckRollup>) -> Percentiles? {
         Self.percentiles(of: buckets)
     }
 
-    public static func percentiles(of buckets: some Sequence<CheckRollup>) -> LatencyPercentiles? {
+    public static func percentiles(of buckets: some Sequence<CheckRollup>) -> Percentiles? {
         var histogram = LatencyHistogram()
         var minMs: Double?
         var maxMs: Double?
@@ -70,6 +70,6 @@ public struct StoreSnapshot: Sendable, Hashable {
               let p95 = histogram.quantile(0.95, minMs: minMs, maxMs: maxMs),
               let p99 = histogram.quantile(0.99, minMs: minMs, maxMs: maxMs)
         else { return nil }
-        return LatencyPercentiles(p50: p50, p95: p95, p99: p99)
+        return Percentiles(p50: p50, p95: p95, p99: p99)
     }
 }
