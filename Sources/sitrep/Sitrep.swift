@@ -7,7 +7,10 @@ struct Sitrep: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitrep",
         abstract: "Probe endpoints into SQLite and publish a static status site.",
-        subcommands: []
+        subcommands: [
+            ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
+            IncidentCommand.self, InitCommand.self,
+        ]
     )
 }
 

@@ -42,3 +42,11 @@ public struct RunLockError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension RunLock {
+    /// The lock file beside the site's database (`data/sitrep.sqlite.lock`).
+    public static func location(for config: SiteConfig) -> URL {
+        config.paths.database.deletingLastPathComponent()
+            .appendingPathComponent(config.paths.database.lastPathComponent + ".lock")
+    }
+}

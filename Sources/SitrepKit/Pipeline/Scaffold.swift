@@ -1,0 +1,125 @@
+import Foundation
+
+/// `sitrep init [DIR]`: a new status repository with a commented config, `content/` and the default theme.
+public enum Scaffold {
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Creates the repository; refuses to overwrite an existing `sitrep.yml`, and never touches other files.
+    public static func create(at directory: URL, themeDirectory: URL) throws -> [String] {
+        let fileManager = FileManager.default
+        let config = directory.appendingPathComponent("sitrep.yml")
+        guard !fileManager.fileExists(atPath: config.path) else {
+            throw Problem(description: "\(DisplayPath.of(config)) already exists; nothing was changed")
+        }
+        var created: [String] = []
+        do {
+            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(starterConfig.utf8).write(to: config, options: .withoutOverwriting)
+            created.append("sitrep.yml")
+            for folder in ["content/incidents", "content/maintenance"] {
+                let url = directory.appendingPathComponent(folder)
+                try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
+                try Data().write(to: url.appendingPathComponent(".gitkeep"))
+                created.append(folder + "/")
+            }
+            let templates = directory.appendingPathComponent("templates")
+            if !fileManager.fileExists(atPath: templates.path) {
+                try fileManager.copyItem(at: themeDirectory, to: templates)
+                created.append("templates/")
+            }
+            let gitignore = directory.appendingPathComponent(".gitignore")
+            if !fileManager.fileExists(atPath: gitignore.path) {
+                try Data("site/\ndata/\n".utf8).write(to: gitignore)
+                created.append(".gitignore")
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "cannot scaffold \(DisplayPath.of(directory)): \(error.localizedDescription)")
+        }
+        return created
+    }
+
+    /// Where the default theme is: `SITREP_THEME`, `<prefix>/share/sitrep/templates` beside the binary,
+    /// or the `templates/` folder of the source checkout the binary was built in.
+    public static func locateTheme(executable: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        let fileManager = FileManager.default
+        func isTheme(_ url: URL) -> Bool { fileManager.fileExists(atPath: url.appendingPathComponent("layout.mustache").path) }
+        if let custom = environment["SITREP_THEME"], !custom.isEmpty {
+            let url = URL(fileURLWithPath: custom)
+            return isTheme(url) ? url : nil
+        }
+        let binDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = binDirectory.deletingLastPathComponent().appendingPathComponent("share/sitrep/templates")
+        if isTheme(installed) { return installed }
+        var folder = binDirectory
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("templates")
+            if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), isTheme(candidate) {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    static let starterConfig = """
+    # sitrep.yml: your status site. Every relative path resolves against this file's folder.
+    # Reference: README.md of sitrep. Validate with `sitrep check`; probe and render with `sitrep run`.
+    site:
+      title: Example Status                 # required
+      url: https://status.example.com       # required: absolute base for feeds, API links, canonical URLs
+      description: Live status of our public services
+      timezone: UTC                         # IANA zone for times on the pages (JSON is always UTC)
+      history_days: 90                      # days of daily uptime bars and incident history
+      refresh_seconds: 60                   # open pages re-read api/v2/summary.json this often (0 = never)
+
+    paths:                                  # defaults shown
+      database: data/sitrep.sqlite
+      content: content
+      templates: templates
+      output: site
+
+    probe:
+      timeout_ms: 10000                     # hard deadline per check, DNS included
+      concurrency: 64
+      retries: 1                            # re-tries of a failing check before it is recorded down
+      stale_after_s: 900                    # no result this recent: the page says "no recent data"
+
+    retention:
+      raw_days: 30                          # raw results; hourly and daily rollups are kept 400 days
+
+    groups:
+      - id: core
+        name: Core services
+
+    components:
+      - id: website                         # [a-z0-9-]+, unique; used in URLs and file names
+        name: Website
+        group: core
+        description: Our public website
+        checks:
+          - id: home                        # unique within the component; defaults to the type
+            type: http
+            url: https://www.example.com/
+            public: true                    # the site may show this URL and raw error text
+            expect:
+              status: [200]
+              max_response_ms: 1000         # slower: degraded
+              cert_min_days: 14             # certificate expiring sooner: degraded
+      # - id: api
+      #   name: API
+      #   group: core
+      #   checks:
+      #     - id: health
+      #       type: http
+      #       url: https://api.example.com/health
+      #       headers: {Authorization: "Bearer ${API_TOKEN}"}   # from the environment; never published
+      #       expect: {json: {status: ok}}
+      #     - {id: db, type: tcp, host: db.example.com, port: 5432}
+      #     - {id: dns, type: dns, name: example.com, record: A}
+
+    """
+}

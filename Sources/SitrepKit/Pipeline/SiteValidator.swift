@@ -1,0 +1,26 @@
+import Foundation
+
+/// `sitrep check`: every problem in config, content and templates, as `path:line:column: message`.
+public enum SiteValidator {
+    public static func problems(configFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
+        let (config, configProblems) = ConfigLoader.read(from: configFile, environment: environment)
+        guard let config else { return configProblems }
+        let (_, contentProblems) = readContent(config: config)
+        let templateProblems = HTMLRenderer.check(templatesDirectory: config.paths.templates)
+        return configProblems + contentProblems + templateProblems
+    }
+
+    /// The site's incidents and maintenance, or every problem in them.
+    public static func loadContent(config: SiteConfig) throws(DiagnosticsError) -> SiteContent {
+        let (content, problems) = readContent(config: config)
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
+        return content
+    }
+
+    static func readContent(config: SiteConfig) -> (SiteContent, [Diagnostic]) {
+        ContentLoader.load(
+            directory: config.paths.content, knownComponents: Set(config.components.map(\.id)),
+            timeZone: config.site.timezone, displayPath: DisplayPath.of
+        )
+    }
+}

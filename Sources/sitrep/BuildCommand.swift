@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import SitrepKit
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the whole site from the database, content and templates, atomically."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Pin the build's clock (ISO 8601); also SOURCE_DATE_EPOCH. Same inputs + same now = identical output.")
+    var now: String?
+
+    func run() async throws {
+        let config = try options.load()
+        try await reportingFailures {
+            let date = try BuildClock.resolve(now: now)
+            let lock = try RunLock(at: RunLock.location(for: config))
+            let summary = try BuildPipeline.build(config: config, now: date)
+            withExtendedLifetime(lock) {}
+            print(summary.line)
+        }
+    }
+}
+
+extension BuildPipeline.Summary {
+    var line: String {
+        "Built \(files) files into \(DisplayPath.of(output)): \(components) components, \(incidents) incidents, "
+            + "\(maintenance) maintenance windows; overall: \(indicator.description)."
+    }
+}

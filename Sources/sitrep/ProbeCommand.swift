@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SitrepKit
+
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Run every check once and append the results to the database.",
+        discussion: "Exits 0 even when checks are down; 1 when the config or the database is unusable."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Flag(help: "Print the run as JSON instead of a table.") var json = false
+    @Option(help: "Name of the place this probe runs from, stored with the run.") var location = "default"
+
+    func run() async throws {
+        let config = try options.load()
+        try await reportingFailures {
+            let lock = try RunLock(at: RunLock.location(for: config))
+            if !json { Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…") }
+            let report = try await ProbePipeline.run(config: config, location: location)
+            withExtendedLifetime(lock) {}
+            print(json ? report.json() : report.table(), terminator: json ? "\n" : "")
+        }
+    }
+}
+
+/// Progress lines go to stderr, so stdout stays clean for tables and JSON.
+enum Progress {
+    static func say(_ text: String) {
+        printError(text)
+    }
+}

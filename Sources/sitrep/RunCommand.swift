@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import SitrepKit
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Probe, then build: the cron entry point.",
+        discussion: "Holds a lock beside the database; an overlapping run waits briefly, then exits 1 with a message."
+    )
+
+    @OptionGroup var options: ConfigOption
+    @Option(help: "Seconds to wait for an overlapping run to finish.") var waitLock = 10
+    @Option(help: "Name of the place this probe runs from, stored with the run.") var location = "default"
+
+    func run() async throws {
+        let config = try options.load()
+        try await reportingFailures {
+            let lock = try RunLock(at: RunLock.location(for: config), wait: .seconds(max(waitLock, 0)))
+            Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…")
+            let report = try await ProbePipeline.run(config: config, location: location)
+            print(report.table(), terminator: "")
+            Progress.say("Rendering the site…")
+            let summary = try BuildPipeline.build(config: config, now: try BuildClock.resolve(now: nil))
+            withExtendedLifetime(lock) {}
+            print(summary.line)
+        }
+    }
+}
