@@ -172,6 +172,9 @@ import Testing
                                           status: .resolved, message: "x", at: Self.now)
         }
         let text = IncidentFile.new(title: "T", impact: .minor, components: [], at: Self.now, timeZone: .gmt).text
+        #expect(throws: IncidentFileError(message: "the update's message must not be empty")) {
+            try IncidentFile.addingUpdate(to: text, status: .resolved, message: " \n", at: Self.now)
+        }
         #expect(throws: IncidentFileError.self) {
             try IncidentFile.addingUpdate(to: text, status: .resolved, message: "older", at: Self.now.addingTimeInterval(-60))
         }
