@@ -55,9 +55,8 @@ public enum ContentTime {
         let stamp = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
                            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
         guard offset != 0 else { return stamp + "Z" }
-        let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return stamp + String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+        return stamp + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
     /// `YYYY-MM-DD` of an instant in a time zone (file names of new incidents).

@@ -42,11 +42,12 @@ public enum IncidentFile {
     /// The text with a new newest update at the top of its `updates:` list. Every existing line is kept
     /// byte for byte (comments, key order, formatting, line ends, the body); the new item copies the list's
     /// indentation. A `resolved` update closes the incident; any later update reopens it.
-    /// Throws when the file has no front matter or no block `updates:` list, or when `at` is older than the
-    /// current newest update.
+    /// Throws when the message is empty, the file has no front matter or no block `updates:` list, or `at` is
+    /// older than the current newest update.
     public static func addingUpdate(
         to text: String, status: IncidentStatus, message: String, eta: Date? = nil, at: Date, timeZone: TimeZone = .gmt
     ) throws(IncidentFileError) -> String {
+        guard !message.allSatisfy(\.isWhitespace) else { throw IncidentFileError(message: "the update's message must not be empty") }
         var lines = TextLines(text)
         let frontMatter: FrontMatter
         switch FrontMatter.split(lines) {

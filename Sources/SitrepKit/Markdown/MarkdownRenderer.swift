@@ -1,6 +1,5 @@
 import CCmarkGFM
 import Foundation
-import Synchronization
 
 /// GitHub-flavoured Markdown to HTML for content from pull requests: tables, strikethrough, autolinks and
 /// task lists; raw HTML is never passed through (cmark-gfm replaces it with `<!-- raw HTML omitted -->`),
@@ -13,10 +12,10 @@ import Synchronization
 public enum Markdown {
     /// The HTML for a Markdown source. Never contains raw HTML from the source.
     public static func html(_ source: String) -> String {
-        lock.withLock { _ in render(source) }
+        lock.withLock { render(source) }
     }
 
-    private static let lock = Mutex<Void>(())
+    private static let lock = NSLock()
 
     /// GFM extensions attached to every parser (`tagfilter` only matters if raw HTML were allowed; kept as
     /// a second line of defence).
