@@ -34,7 +34,7 @@ import Testing
         #expect(incident.id == "2026-11-20-api")
         #expect(incident.title == "Elevated API error rates")
         #expect(incident.impact == .major)
-        #expect(incident.components == [AffectedComponent(id: "api"), AffectedComponent(id: "web")])
+        #expect(incident.components == [ComponentReference(id: "api"), ComponentReference(id: "web")])
         #expect(incident.rootCause == "Connection pool exhaustion after a deploy")
         #expect(incident.updates.map(\.status) == [.resolved, .identified, .investigating])
         #expect(incident.updates.map(\.at) == [utc("2026-11-20T11:02:00Z"), utc("2026-11-20T09:40:00Z"), utc("2026-11-20T09:15:00Z")])
@@ -69,8 +69,8 @@ import Testing
     @Test func mapFormSetsExplicitComponentStatuses() throws {
         let text = Self.full.replacingOccurrences(of: "components: [api, web]", with: "components: {api: major_outage, web: degraded_performance}")
         let incident = try #require(parseIncident(text).0)
-        #expect(incident.components == [AffectedComponent(id: "api", status: .majorOutage),
-                                        AffectedComponent(id: "web", status: .degradedPerformance)])
+        #expect(incident.components == [ComponentReference(id: "api", status: .majorOutage),
+                                        ComponentReference(id: "web", status: .degradedPerformance)])
         #expect(incident.componentStatus("api") == .majorOutage)
         #expect(incident.componentStatus("db") == nil)
     }

@@ -25,7 +25,7 @@ import Testing
         #expect(diagnostics.isEmpty)
         let window = try #require(parsed)
         #expect(window.title == "Database upgrade")
-        #expect(window.components == [AffectedComponent(id: "db")])
+        #expect(window.components == [ComponentReference(id: "db")])
         #expect(window.scheduledFor == utc("2026-11-22T01:00:00Z"))
         #expect(window.scheduledUntil == utc("2026-11-22T03:00:00Z"))
         #expect(window.updates.map(\.status) == [.inProgress, .scheduled])
@@ -53,8 +53,8 @@ import Testing
     @Test func mapFormMayNameAStatusDuringTheWindow() throws {
         let text = Self.window.replacingOccurrences(of: "components: [db]", with: "components: {db: under_maintenance, api: degraded_performance}")
         let window = try #require(parseMaintenance(text).0)
-        #expect(window.components == [AffectedComponent(id: "db", status: .underMaintenance),
-                                      AffectedComponent(id: "api", status: .degradedPerformance)])
+        #expect(window.components == [ComponentReference(id: "db", status: .underMaintenance),
+                                      ComponentReference(id: "api", status: .degradedPerformance)])
     }
 
     @Test func updatesAreOptional() throws {
