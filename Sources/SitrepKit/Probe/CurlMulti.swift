@@ -8,12 +8,14 @@ import Foundation
 /// thread with `curl_multi_wakeup`. Call `shutdown()` once all work is done: it stops the thread and frees the
 /// multi handle. Every transfer uses a fresh connection, so phase timings always include DNS, connect and TLS.
 final class CurlMulti: @unchecked Sendable {
-    // Safety: `pending` and `stopping` are guarded by `lock`; everything else after init is touched only on the
+    // Safety: `pending`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is touched only on the
     // transfer thread, except `multi`, which other threads use solely for `curl_multi_wakeup` (thread-safe),
     // and only while holding `lock` and before `stopping` is set, i.e. before the thread frees the handle.
     private let lock = NSLock()
     private var pending: [Submission] = []
     private var stopping = false
+    /// A wakeup was sent and the thread has not yet collected the queue: further submissions need no other.
+    private var wakeupSent = false
     private var stopped: CheckedContinuation<Void, Never>?
     private let multi: UnsafeMutableRawPointer?
     private let maxConcurrentTransfers: Int
@@ -53,7 +55,10 @@ final class CurlMulti: @unchecked Sendable {
                 return
             }
             pending.append(Submission(request: request, continuation: continuation))
-            curl_multi_wakeup(multi)
+            if !wakeupSent {
+                wakeupSent = true
+                curl_multi_wakeup(multi)
+            }
         }
     }
 
@@ -103,6 +108,7 @@ final class CurlMulti: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if stopping { return nil }
+        wakeupSent = false
         let free = maxConcurrentTransfers - active.count
         guard free > 0, !pending.isEmpty else { return [] }
         let taken = Array(pending.prefix(free))
