@@ -65,4 +65,18 @@ static inline CURLMcode sitrep_multi_setopt_long(CURLM *multi, CURLMoption optio
     return curl_multi_setopt(multi, option, value);
 }
 
+/* curl_global_init(CURL_GLOBAL_DEFAULT): the flag is a macro expression Swift cannot import. */
+static inline CURLcode sitrep_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* Options taking a struct curl_blob (e.g. CURLOPT_CAINFO_BLOB); libcurl copies the bytes. */
+static inline CURLcode sitrep_easy_setopt_blob_copy(CURL *handle, CURLoption option, void *data, size_t length) {
+    struct curl_blob blob;
+    blob.data = data;
+    blob.len = length;
+    blob.flags = CURL_BLOB_COPY;
+    return curl_easy_setopt(handle, option, &blob);
+}
+
 #endif

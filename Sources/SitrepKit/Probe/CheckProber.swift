@@ -1,0 +1,94 @@
+import Foundation
+
+/// Runs single checks, with retries, against a shared transfer engine.
+struct CheckProber: Sendable {
+    var engine: CurlMulti
+    var trustStore: TrustStore
+    var redactor: SecretRedactor
+    var retries: Int
+
+    /// Probes `check`, re-trying a `down` attempt up to `retries` times. Every attempt gets the check's full
+    /// timeout and retries follow immediately, so a check never takes longer than (retries + 1) × timeout plus
+    /// scheduling overhead. `degraded` is never retried: the endpoint answered.
+    func probe(_ check: CheckConfig) async -> CheckResult {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var result = await probeOnce(check)
+            result.attempts = attempt
+            if result.status != .down || attempt > retries {
+                result.error = result.error.map { ProbeError(kind: $0.kind, message: redactor.redact($0.message)) }
+                return result
+            }
+        }
+    }
+
+    private func probeOnce(_ check: CheckConfig) async -> CheckResult {
+        let startedAt = Date()
+        var result = CheckResult(componentID: check.componentID, checkID: check.id, type: check.type, at: startedAt,
+                                 status: .up, latencyMs: nil, httpStatus: nil, timings: nil, error: nil)
+        switch check.target {
+        case .http(let http):
+            await probeHTTP(http, timeoutMs: check.timeoutMs, into: &result)
+        case .tcp(let host, let port):
+            await probeTCP(host: host, port: port, timeoutMs: check.timeoutMs, into: &result)
+        case .dns(let name, let record):
+            await probeDNS(name: name, record: record, timeoutMs: check.timeoutMs, into: &result)
+        }
+        result.status = result.error?.kind.resultingStatus ?? .up
+        return result
+    }
+
+    private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
+        var pem: Data?
+        if let caFile = http.caFile, !http.insecure {
+            guard let bundle = trustStore.bundle(for: caFile) else {
+                result.error = ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read.")
+                return
+            }
+            pem = bundle
+        }
+        let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
+        result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
+        result.httpStatus = outcome.httpStatus
+        if outcome.httpStatus != nil { result.latencyMs = outcome.timings.totalMs }
+        if let failure = outcome.failure {
+            result.error = failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: http.maxBodyBytes)
+            return
+        }
+        guard let status = outcome.httpStatus else {
+            result.error = ProbeError(kind: .other, message: "The server sent no HTTP status.")
+            return
+        }
+        let evaluator = HTTPResponseEvaluator(expectations: http.expect, now: Date())
+        result.error = evaluator.problem(status: status, body: outcome.body, totalMs: outcome.timings.totalMs,
+                                         certificateExpiry: outcome.leafCertificateExpiry.flatMap(CertificateExpiryDate.parse))
+    }
+
+    private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {
+        let request = TransferRequest(url: CheckTarget.connectURL(host: host, port: port), mode: .connectOnly, timeoutMs: timeoutMs)
+        let outcome = await engine.perform(request)
+        result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
+        if let failure = outcome.failure {
+            result.error = failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)
+        } else {
+            result.latencyMs = outcome.timings.totalMs
+        }
+    }
+
+    private func probeDNS(name: String, record: DNSRecordType, timeoutMs: Int, into result: inout CheckResult) async {
+        let started = ContinuousClock.now
+        let answer = await DNSResolver.lookup(name, record: record, timeoutMs: timeoutMs)
+        let elapsed = started.duration(to: .now)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        switch answer {
+        case .addresses:
+            result.latencyMs = ms
+            result.timings = PhaseTimings(dnsMs: ms, totalMs: ms)
+        case .failed(let reason):
+            result.error = ProbeError(kind: .dns, message: "No \(record.rawValue) record could be found for \(name) (\(reason)).")
+        case .timedOut:
+            result.error = ProbeError(kind: .timeout, message: "The \(record.rawValue) lookup for \(name) did not finish within \(timeoutMs) ms.")
+        }
+    }
+}

@@ -1,0 +1,347 @@
+import CCurl
+import Foundation
+
+/// The only place that talks to libcurl: one multi handle driven by `curl_multi_poll` on a dedicated thread
+/// (never the Swift concurrency pool), with `perform(_:)` bridging each transfer to async/await.
+///
+/// At most `maxConcurrentTransfers` transfers run at once; the rest wait in a queue. New work is handed to the
+/// thread with `curl_multi_wakeup`. Call `shutdown()` once all work is done: it stops the thread and frees the
+/// multi handle. Every transfer uses a fresh connection, so phase timings always include DNS, connect and TLS.
+final class CurlMulti: @unchecked Sendable {
+    // Safety: `pending`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is touched only on the
+    // transfer thread, except `multi`, which other threads use solely for `curl_multi_wakeup` (thread-safe),
+    // and only while holding `lock` and before `stopping` is set, i.e. before the thread frees the handle.
+    private let lock = NSLock()
+    private var pending: [Submission] = []
+    private var stopping = false
+    /// A wakeup was sent and the thread has not yet collected the queue: further submissions need no other.
+    private var wakeupSent = false
+    private var stopped: CheckedContinuation<Void, Never>?
+    private let multi: UnsafeMutableRawPointer?
+    private let maxConcurrentTransfers: Int
+    private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+
+    private struct Submission {
+        var request: TransferRequest
+        var continuation: CheckedContinuation<TransferOutcome, Never>
+    }
+
+    init(maxConcurrentTransfers: Int) {
+        _ = CurlLibrary.initialized
+        self.maxConcurrentTransfers = max(1, maxConcurrentTransfers)
+        multi = curl_multi_init()
+        let thread = Thread { [self] in runLoop() }
+        thread.name = "sitrep-curl"
+        thread.start()
+    }
+
+    /// The path of libcurl's built-in CA bundle, if it has one.
+    static func defaultCABundlePath() -> String? {
+        _ = CurlLibrary.initialized
+        guard let easy = curl_easy_init() else { return nil }
+        defer { curl_easy_cleanup(easy) }
+        var path: UnsafeMutablePointer<CChar>?
+        guard sitrep_easy_getinfo_string(easy, CURLINFO_CAINFO, &path) == CURLE_OK, let path else { return nil }
+        return String(cString: path)
+    }
+
+    /// Runs one transfer; never throws: every failure is described in the outcome.
+    func perform(_ request: TransferRequest) async -> TransferOutcome {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            defer { lock.unlock() }
+            guard !stopping, let multi else {
+                continuation.resume(returning: .failed(.other, "The probe engine is not running."))
+                return
+            }
+            pending.append(Submission(request: request, continuation: continuation))
+            if !wakeupSent {
+                wakeupSent = true
+                curl_multi_wakeup(multi)
+            }
+        }
+    }
+
+    /// Stops the transfer thread once it has finished what it is doing; transfers still queued or running fail.
+    func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            defer { lock.unlock() }
+            stopped = continuation
+            stopping = true
+            if let multi { curl_multi_wakeup(multi) } else { continuation.resume() }
+        }
+    }
+
+    // MARK: - Transfer thread
+
+    private func runLoop() {
+        guard let multi else { return }
+        while true {
+            guard let admitted = admitPending() else { break }
+            for submission in admitted { start(submission, on: multi) }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            drainFinished(multi)
+            if hasAdmissibleWork() { continue }
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+        for (easy, transfer) in active {
+            curl_multi_remove_handle(multi, easy)
+            transfer.finish(.failed(.other, "The probe engine stopped before the check finished."))
+        }
+        active.removeAll()
+        curl_multi_cleanup(multi)
+        lock.lock()
+        let leftover = pending
+        pending.removeAll()
+        let stopped = stopped
+        lock.unlock()
+        for submission in leftover {
+            submission.continuation.resume(returning: .failed(.other, "The probe engine stopped before the check started."))
+        }
+        stopped?.resume()
+    }
+
+    /// Takes as many queued submissions as there are free slots; nil once the engine is stopping.
+    private func admitPending() -> [Submission]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if stopping { return nil }
+        wakeupSent = false
+        let free = maxConcurrentTransfers - active.count
+        guard free > 0, !pending.isEmpty else { return [] }
+        let taken = Array(pending.prefix(free))
+        pending.removeFirst(taken.count)
+        return taken
+    }
+
+    private func hasAdmissibleWork() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !stopping && !pending.isEmpty && active.count < maxConcurrentTransfers
+    }
+
+    private func start(_ submission: Submission, on multi: UnsafeMutableRawPointer) {
+        guard let easy = curl_easy_init() else {
+            submission.continuation.resume(returning: .failed(.other, "libcurl could not create a transfer."))
+            return
+        }
+        let transfer = CurlTransfer(easy: easy, request: submission.request, continuation: submission.continuation)
+        if let problem = transfer.configure() {
+            transfer.finish(.failed(.other, problem))
+            return
+        }
+        guard curl_multi_add_handle(multi, easy) == CURLM_OK else {
+            transfer.finish(.failed(.other, "libcurl could not start the transfer."))
+            return
+        }
+        active[easy] = transfer
+    }
+
+    private func drainFinished(_ multi: UnsafeMutableRawPointer) {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let code = message.pointee.data.result
+            curl_multi_remove_handle(multi, easy)
+            if let transfer = active.removeValue(forKey: easy) {
+                transfer.finish(transfer.outcome(for: code))
+            }
+        }
+    }
+}
+
+/// `curl_global_init` exactly once per process, on first use.
+private enum CurlLibrary {
+    static let initialized: Bool = sitrep_global_init_default() == CURLE_OK
+}
+
+/// One easy handle and everything it points at; lives on the transfer thread only.
+private final class CurlTransfer {
+    let easy: UnsafeMutableRawPointer
+    let request: TransferRequest
+    private var continuation: CheckedContinuation<TransferOutcome, Never>?
+    private var body = Data()
+    private var bodyTooLarge = false
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    private static let errorBufferSize = 256 // CURL_ERROR_SIZE
+
+    init(easy: UnsafeMutableRawPointer, request: TransferRequest, continuation: CheckedContinuation<TransferOutcome, Never>) {
+        self.easy = easy
+        self.request = request
+        self.continuation = continuation
+        errorBuffer = .allocate(capacity: Self.errorBufferSize)
+        errorBuffer.initialize(repeating: 0, count: Self.errorBufferSize)
+    }
+
+    deinit {
+        curl_easy_cleanup(easy)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    func finish(_ outcome: TransferOutcome) {
+        continuation?.resume(returning: outcome)
+        continuation = nil
+    }
+
+    /// Sets every option; returns a sentence describing the first option libcurl rejected.
+    func configure() -> String? {
+        var problem: String?
+        func check(_ code: CURLcode, _ what: String) {
+            if code != CURLE_OK, problem == nil {
+                problem = "libcurl rejected the \(what) setting (\(String(cString: curl_easy_strerror(code))))."
+            }
+        }
+        check(sitrep_easy_setopt_string(easy, CURLOPT_URL, request.url), "URL")
+        check(sitrep_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "error buffer")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "no-signal")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMs)), "timeout")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1), "fresh-connect")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
+        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"), "protocols")
+        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), "redirect protocols")
+        check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, "sitrep-probe/1"), "user agent")
+        if request.insecure {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0), "verify-peer")
+            check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 0), "verify-host")
+        } else if let pem = request.trustedCertificatesPEM {
+            var bytes = pem
+            let code = bytes.withUnsafeMutableBytes { raw in
+                sitrep_easy_setopt_blob_copy(easy, CURLOPT_CAINFO_BLOB, raw.baseAddress, raw.count)
+            }
+            check(code, "CA bundle")
+        }
+        switch request.mode {
+        case .connectOnly:
+            check(sitrep_easy_setopt_long(easy, CURLOPT_CONNECT_ONLY, 1), "connect-only")
+        case .http:
+            configureHTTP(check)
+        }
+        return problem
+    }
+
+    private func configureHTTP(_ check: (CURLcode, String) -> Void) {
+        let method = request.method.uppercased()
+        if let payload = request.body {
+            check(sitrep_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count)), "body size")
+            var bytes = payload
+            bytes.append(0)
+            let code = bytes.withUnsafeMutableBytes { raw in
+                sitrep_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, raw.baseAddress)
+            }
+            check(code, "body")
+        }
+        if method == "HEAD" {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_NOBODY, 1), "method")
+        } else if method != "GET" || request.body != nil {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method), "method")
+        }
+        for line in request.headerLines + ["Expect:"] {
+            headerList = curl_slist_append(headerList, line)
+        }
+        check(sitrep_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "headers")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0), "follow-redirects")
+        check(sitrep_easy_setopt_long(easy, CURLOPT_MAXREDIRS, request.maxRedirects), "redirect limit")
+        if request.collectCertificateInfo {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_CERTINFO, 1), "certificate info")
+        }
+        if let limit = request.maxBodyBytes {
+            check(sitrep_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit)), "size limit")
+        }
+        let this = Unmanaged.passUnretained(self).toOpaque()
+        check(sitrep_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, this), "write target")
+        check(sitrep_easy_setopt_write_function(easy) { data, size, count, userdata in
+            guard let userdata else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+            return transfer.receive(data, size * count)
+        }, "write callback")
+    }
+
+    /// Keeps the body up to the limit; returning less than `length` makes libcurl abort the transfer.
+    private func receive(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        if let limit = request.maxBodyBytes, body.count + length > limit {
+            bodyTooLarge = true
+            return 0
+        }
+        if let data, length > 0 {
+            data.withMemoryRebound(to: UInt8.self, capacity: length) { body.append($0, count: length) }
+        }
+        return length
+    }
+
+    func outcome(for code: CURLcode) -> TransferOutcome {
+        var status = 0
+        _ = sitrep_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        return TransferOutcome(
+            failure: failure(for: code),
+            httpStatus: status > 0 ? status : nil,
+            timings: timings(),
+            body: body,
+            leafCertificateExpiry: request.collectCertificateInfo ? leafExpiry() : nil
+        )
+    }
+
+    private func failure(for code: CURLcode) -> TransferFailure? {
+        if code == CURLE_OK { return nil }
+        let buffered = String(cString: errorBuffer)
+        let detail = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        if bodyTooLarge || code == CURLE_FILESIZE_EXCEEDED {
+            return TransferFailure(reason: .bodyTooLarge, detail: detail)
+        }
+        return TransferFailure(reason: Self.reason(for: code), detail: detail)
+    }
+
+    private static func reason(for code: CURLcode) -> TransferFailure.Reason {
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .nameResolution
+        case CURLE_COULDNT_CONNECT: .connectionRefusedOrUnreachable
+        case CURLE_OPERATION_TIMEDOUT: .timedOut
+        case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
+        case CURLE_GOT_NOTHING: .emptyReply
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR: .connectionLost
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE,
+             CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
+             CURLE_USE_SSL_FAILED:
+            .tls
+        default: .other
+        }
+    }
+
+    private func timings() -> PhaseTimings {
+        func milliseconds(_ info: CURLINFO) -> Double {
+            var microseconds: curl_off_t = 0
+            _ = sitrep_easy_getinfo_off_t(easy, info, &microseconds)
+            return Double(microseconds) / 1000
+        }
+        return PhaseTimings(
+            dnsMs: milliseconds(CURLINFO_NAMELOOKUP_TIME_T),
+            connectMs: milliseconds(CURLINFO_CONNECT_TIME_T),
+            tlsMs: milliseconds(CURLINFO_APPCONNECT_TIME_T),
+            ttfbMs: milliseconds(CURLINFO_STARTTRANSFER_TIME_T),
+            totalMs: milliseconds(CURLINFO_TOTAL_TIME_T)
+        )
+    }
+
+    /// The "Expire date" field of the first (leaf) certificate libcurl saw.
+    private func leafExpiry() -> String? {
+        var raw: UnsafeMutableRawPointer?
+        guard sitrep_easy_getinfo_pointer(easy, CURLINFO_CERTINFO, &raw) == CURLE_OK, let raw else { return nil }
+        let info = raw.assumingMemoryBound(to: curl_certinfo.self).pointee
+        guard info.num_of_certs > 0, let chain = info.certinfo else { return nil }
+        var field = chain[0]
+        let prefix = "Expire date:"
+        while let node = field {
+            if let text = node.pointee.data.map({ String(cString: $0) }), text.hasPrefix(prefix) {
+                return String(text.dropFirst(prefix.count))
+            }
+            field = node.pointee.next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What one libcurl transfer should do, described without any libcurl types.
+struct TransferRequest: Sendable {
+    enum Mode: Sendable {
+        /// A full HTTP(S) request and response.
+        case http
+        /// Resolve and connect, then stop (a `tcp` check).
+        case connectOnly
+    }
+
+    var url: String
+    var mode: Mode = .http
+    var method: String = "GET"
+    /// Complete header lines, `Name: value`.
+    var headerLines: [String] = []
+    var body: Data?
+    var followRedirects: Bool = false
+    var maxRedirects: Int = 10
+    /// Hard deadline for the whole transfer, name lookup included.
+    var timeoutMs: Int
+    /// nil: no limit. Larger responses are abandoned as soon as the limit is crossed.
+    var maxBodyBytes: Int?
+    /// PEM bundle that replaces libcurl's default trust store (callers include the system bundle themselves).
+    var trustedCertificatesPEM: Data?
+    var insecure: Bool = false
+    /// Ask libcurl for the peer's certificate chain (needed for the leaf's expiry date).
+    var collectCertificateInfo: Bool = false
+}

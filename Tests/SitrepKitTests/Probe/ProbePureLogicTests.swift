@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import SitrepKit
+
+@Suite struct ProbePureLogicTests {
+    @Test func jsonPathsWithArrayIndexes() throws {
+        let document = try #require(JSONValue.parse(Data(#"{"a": {"b": [10, {"c": "x"}]}, "t": true, "n": null}"#.utf8)))
+        #expect(document.value(atPath: "a.b.0") == .number(10))
+        #expect(document.value(atPath: "a.b.1.c") == .string("x"))
+        #expect(document.value(atPath: "a.b.2") == nil)
+        #expect(document.value(atPath: "a.x") == nil)
+        #expect(document.value(atPath: "t")?.matches(.bool(true)) == true)
+        #expect(document.value(atPath: "t")?.matches(.number(1)) == false)
+        #expect(document.value(atPath: "n")?.matches(.null) == true)
+        #expect(document.value(atPath: "a.b.0")?.matches(.string("10")) == true)
+    }
+
+    @Test func opensslAndISOExpiryDates() throws {
+        let openssl = try #require(CertificateExpiryDate.parse("Jan  5 12:00:00 2027 GMT"))
+        let iso = try #require(CertificateExpiryDate.parse("2027-01-05 12:00:00 GMT"))
+        #expect(openssl == iso)
+        #expect(openssl.timeIntervalSince1970 == 1_799_150_400)
+        #expect(CertificateExpiryDate.parse("garbage") == nil)
+    }
+
+    @Test func evaluatorOrderAndDefaults() {
+        let now = Date(timeIntervalSince1970: 0)
+        let soon = now.addingTimeInterval(3 * 86_400)
+        let body = Data("hello".utf8)
+        let plain = HTTPResponseEvaluator(expectations: HTTPExpectations(), now: now)
+        #expect(plain.problem(status: 204, body: body, totalMs: 5, certificateExpiry: nil) == nil)
+        #expect(plain.problem(status: 301, body: body, totalMs: 5, certificateExpiry: nil) == nil)
+        #expect(plain.problem(status: 404, body: body, totalMs: 5, certificateExpiry: nil)?.kind == .httpStatus)
+        let strict = HTTPResponseEvaluator(expectations: HTTPExpectations(maxResponseMs: 10, certMinDays: 14), now: now)
+        #expect(strict.problem(status: 200, body: body, totalMs: 50, certificateExpiry: soon)?.kind == .certificate)
+        #expect(strict.problem(status: 200, body: body, totalMs: 50, certificateExpiry: nil)?.kind == .slow)
+        #expect(strict.problem(status: 200, body: body, totalMs: 5, certificateExpiry: now.addingTimeInterval(30 * 86_400)) == nil)
+    }
+
+    @Test func transportFailuresMapToSpecKinds() {
+        let cases: [(TransferFailure.Reason, ProbeErrorKind)] = [
+            (.nameResolution, .dns), (.connectionRefusedOrUnreachable, .connect), (.connectionLost, .connect),
+            (.timedOut, .timeout), (.tls, .tls), (.tooManyRedirects, .redirects), (.bodyTooLarge, .tooLarge),
+            (.emptyReply, .other), (.other, .other),
+        ]
+        for (reason, kind) in cases {
+            let error = TransferFailure(reason: reason, detail: "detail.\n").probeError(timeoutMs: 1000, maxBodyBytes: 10)
+            #expect(error.kind == kind)
+            #expect(error.message.hasSuffix("."))
+            #expect(!error.message.contains("\n"))
+        }
+    }
+
+    @Test func tcpURLBracketsIPv6() {
+        #expect(CheckTarget.connectURL(host: "::1", port: 22) == "http://[::1]:22/")
+        #expect(CheckTarget.connectURL(host: "db.example", port: 5432) == "http://db.example:5432/")
+    }
+}
