@@ -36,6 +36,16 @@ struct ModelBuilderDailyBarsTests {
         #expect(days.map(\.worstStatus) == [nil, .operational, .majorOutage])
     }
 
+    @Test("Europe/Berlin across the end of summer time: the 25-hour day starts at local midnight")
+    func summerTimeEnds() {
+        let now = Fixture.at("2026-10-26T12:00:00Z")
+        let config = Fixture.config(timezone: berlin, historyDays: 2)
+        let model = Fixture.build(config: config, snapshot: Fixture.snapshot(now: now, days: 2), now: now)
+        let days = Fixture.api(model)?.daily ?? []
+        #expect(days.map(\.date) == ["2026-10-25", "2026-10-26"])
+        #expect(days.map(\.start) == [Fixture.at("2026-10-24T22:00:00Z"), Fixture.at("2026-10-25T23:00:00Z")])
+    }
+
     @Test("Europe/Berlin before the hourly rollups: UTC daily buckets are apportioned by overlap")
     func apportionedDays() {
         // Hourly rollups start 8 days before now (2026-11-12T12:00Z); these UTC days are older.

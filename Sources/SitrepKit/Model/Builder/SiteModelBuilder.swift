@@ -13,7 +13,7 @@ import Foundation
 ///   `MaintenanceModelBuilder`; indicator: `IndicatorResolver`.
 /// - Components keep config order with a 1-based `position`; groups keep config order, their status is the
 ///   worst of their members' (`operational` for an empty group).
-public struct SiteModelBuilder {
+public struct SiteModelBuilder: Sendable {
     public static func build(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) -> SiteModel {
         let names = Dictionary(config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let builder = ComponentModelBuilder(config: config, snapshot: snapshot, content: content, now: now)
