@@ -6,7 +6,7 @@ public struct ComponentModel: Sendable, Hashable, Identifiable {
     public var name: String
     public var description: String?
     public var groupID: String?
-    /// 0-based index in config order.
+    /// 1-based index in config order (Statuspage's `position`).
     public var position: Int
     /// The effective status: automatic status raised by unresolved incidents, maintenance applied.
     public var status: ComponentStatus

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One component's rollups from the snapshot, read as observations over any region of time.
+///
+/// Hourly rollups are used from `hourlyFrom` on (the snapshot carries them for its last
+/// `min(days, ResultStore.componentHourlyDays)` days); before that, UTC daily rollups are apportioned by
+/// overlap (see `ObservationTally`). So uptime windows and local-time daily bars are exact to the hour in
+/// the recent past and approximate (even spread within a UTC day) further back.
+struct ComponentHistory: Sendable {
+    let hourly: [ComponentRollup]
+    let daily: [ComponentRollup]
+    let hourlyFrom: Date
+    let now: Date
+
+    init(hourly: [ComponentRollup], daily: [ComponentRollup], hourlyFrom: Date, now: Date) {
+        self.hourly = hourly
+        self.daily = daily
+        self.hourlyFrom = hourlyFrom
+        self.now = now
+    }
+
+    /// Where a snapshot's hourly component rollups begin.
+    static func hourlyFrom(_ snapshot: StoreSnapshot) -> Date {
+        let days = min(max(1, snapshot.days), ResultStore.componentHourlyDays)
+        return RollupGranularity.hourly.bucketStart(of: snapshot.now.addingTimeInterval(-Double(days) * 86_400))
+    }
+
+    /// Earliest bucket holding an observation.
+    var firstSeenAt: Date? {
+        (hourly + daily).filter { $0.observations > 0 }.map(\.bucketStart).min()
+    }
+
+    /// Observations within `region` (cut at `now`).
+    func tally(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights) -> ObservationTally {
+        var tally = ObservationTally()
+        let past = Span(start: .distantPast, end: now)
+        let parts: [(Span, [ComponentRollup])] = [
+            (Span(start: .distantPast, end: hourlyFrom), daily),
+            (Span(start: hourlyFrom, end: .distantFuture), hourly),
+        ]
+        for (coverage, rollups) in parts {
+            guard let part = region.intersection(coverage)?.intersection(past) else { continue }
+            for rollup in rollups {
+                let length = Double(rollup.granularity.lengthMs) / 1000
+                let bucket = Span(start: rollup.bucketStart, end: min(rollup.bucketStart.addingTimeInterval(length), now))
+                guard bucket.overlaps(part), !bucket.isEmpty else { continue }
+                tally.add(rollup, spreadOver: bucket, within: part, timeline: timeline, weights: weights)
+            }
+        }
+        return tally
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the content says about one component over time: the (not cancelled) maintenance windows and the
+/// incidents that name it, with the status each incident raises it to.
+///
+/// One precedence rule serves the status now, uptime and the daily bars (`Segment.effective(_:)`):
+/// maintenance replaces the probed status with `under_maintenance`; an open incident then raises the result
+/// to at least its status, so a real outage declared during maintenance still shows (and counts).
+struct ComponentTimeline: Sendable {
+    struct Raise: Sendable, Hashable {
+        var span: Span
+        var status: ComponentStatus
+    }
+
+    /// A stretch of time in which neither maintenance nor the incident raise changes.
+    struct Segment: Sendable, Hashable {
+        var span: Span
+        var inMaintenance: Bool
+        /// The worst status open incidents ask for; nil when none does.
+        var raise: ComponentStatus?
+
+        /// The status shown for a probed `status` at a time in this segment.
+        func effective(_ status: ComponentStatus) -> ComponentStatus {
+            let base = inMaintenance ? ComponentStatus.underMaintenance : status
+            return raise.map { base.raised(toAtLeast: $0) } ?? base
+        }
+
+        /// What the content alone makes of the time (`operational` when it says nothing).
+        var contentStatus: ComponentStatus { effective(.operational) }
+    }
+
+    let maintenance: [Span]
+    let raises: [Raise]
+
+    init(maintenance: [Span], raises: [Raise]) {
+        self.maintenance = maintenance
+        self.raises = raises
+    }
+
+    /// The timeline of `componentID`. Cancelled windows are ignored; incidents with impact `none` and no
+    /// explicit status for the component raise nothing.
+    init(componentID: String, content: SiteContent) {
+        self.init(
+            maintenance: content.maintenance
+                .filter { !$0.cancelled && $0.names(componentID) && !$0.windowSpan.isEmpty }
+                .map(\.windowSpan),
+            raises: content.incidents.compactMap { incident in
+                incident.componentStatus(componentID).map { Raise(span: incident.openSpan, status: $0) }
+            })
+    }
+
+    /// The segment holding `date` (its span is just that instant).
+    func segment(at date: Date) -> Segment {
+        Segment(span: Span(start: date, end: date), inMaintenance: maintenance.contains { $0.contains(date) },
+                raise: raise(at: date))
+    }
+
+    /// `region` cut at every start and end of maintenance or an incident inside it, oldest first.
+    func segments(in region: Span) -> [Segment] {
+        guard !region.isEmpty else { return [] }
+        let edges = maintenance.flatMap { [$0.start, $0.end] } + raises.flatMap { [$0.span.start, $0.span.end] }
+        let cuts = Set(edges.filter { region.start < $0 && $0 < region.end })
+        let points = [region.start] + cuts.sorted() + [region.end]
+        return zip(points, points.dropFirst()).map { start, end in
+            let middle = start.addingTimeInterval(end.timeIntervalSince(start) / 2)
+            return Segment(span: Span(start: start, end: end),
+                           inMaintenance: maintenance.contains { $0.contains(middle) }, raise: raise(at: middle))
+        }
+    }
+
+    private func raise(at date: Date) -> ComponentStatus? {
+        raises.filter { $0.span.contains(date) }.map(\.status).max { $0.severity < $1.severity }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A maintenance file as the renderers read it.
+///
+/// - `state`: `Maintenance.state(at: now)` (cancelled, or by the clock).
+/// - `components`: each named component that exists in the config, with status `under_maintenance`.
+/// - updates: newest first, messages rendered to safe HTML; the update status maps to the state of the
+///   same name, `verifying` (not a window state) to nil.
+/// - `createdAt`: the oldest update, else `scheduledFor`; `updatedAt`: the newest update, else `scheduledFor`.
+enum MaintenanceModelBuilder {
+    static func model(_ maintenance: Maintenance, componentNames: [String: String], now: Date) -> MaintenanceModel {
+        let body = ContentText.nonBlank(maintenance.body)
+        return MaintenanceModel(
+            id: maintenance.id, title: maintenance.title, state: maintenance.state(at: now),
+            scheduledFor: maintenance.scheduledFor, scheduledUntil: maintenance.scheduledUntil,
+            components: maintenance.components.compactMap { reference in
+                componentNames[reference.id].map {
+                    AffectedComponent(id: reference.id, name: $0, status: .underMaintenance)
+                }
+            },
+            updates: maintenance.updates.map { update in
+                MaintenanceUpdateModel(at: update.at, state: state(announcedBy: update.status),
+                                       message: update.message, messageHTML: Markdown.html(update.message))
+            },
+            body: body, bodyHTML: body.map(Markdown.html),
+            createdAt: maintenance.updates.last?.at ?? maintenance.scheduledFor, updatedAt: maintenance.updatedAt)
+    }
+
+    static func state(announcedBy status: MaintenanceUpdateStatus) -> MaintenanceState? {
+        switch status {
+        case .scheduled: .scheduled
+        case .inProgress: .inProgress
+        case .verifying: nil
+        case .completed: .completed
+        }
+    }
+
+    /// Latest `scheduledFor` first, ties by id.
+    static func newestFirst(_ lhs: Maintenance, _ rhs: Maintenance) -> Bool {
+        lhs.scheduledFor != rhs.scheduledFor ? lhs.scheduledFor > rhs.scheduledFor : lhs.id < rhs.id
+    }
+}
