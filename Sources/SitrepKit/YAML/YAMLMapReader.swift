@@ -186,3 +186,15 @@ extension Node {
         return nil
     }
 }
+
+extension YAMLMapReader {
+    /// The value node of a key without marking it read (for pointing messages at it).
+    public func valueNode(_ key: String) -> Node? {
+        pairs.first(where: { $0.key == key })?.value
+    }
+
+    /// The text of a scalar value as written, without marking it read.
+    public func rawString(_ key: String) -> String? {
+        valueNode(key)?.scalarText
+    }
+}

@@ -1,0 +1,55 @@
+/// Expands `${VAR}` in config values from the environment, remembering each expanded value as a secret.
+struct EnvironmentExpander {
+    let environment: [String: String]
+    private(set) var redactor = SecretRedactor()
+
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    enum Failure: Error, Equatable {
+        case unset(String)
+        case malformed
+    }
+
+    /// Replaces every `${NAME}`; `$$` stands for a literal `$`.
+    mutating func expand(_ text: String) -> Result<String, Failure> {
+        guard text.contains("$") else { return .success(text) }
+        var output = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character == "$" else {
+                output.append(character)
+                index = text.index(after: index)
+                continue
+            }
+            let next = text.index(after: index)
+            if next < text.endIndex, text[next] == "$" {
+                output.append("$")
+                index = text.index(after: next)
+                continue
+            }
+            guard next < text.endIndex, text[next] == "{" else {
+                output.append(character)
+                index = next
+                continue
+            }
+            guard let close = text[next...].firstIndex(of: "}") else { return .failure(.malformed) }
+            let name = String(text[text.index(after: next)..<close])
+            guard Self.isValidName(name) else { return .failure(.malformed) }
+            guard let value = environment[name] else { return .failure(.unset(name)) }
+            redactor.add(name: name, value: value)
+            output += value
+            index = text.index(after: close)
+        }
+        return .success(output)
+    }
+
+    private static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// SPEC.md's JSON time format: UTC ISO 8601 with milliseconds (`2026-11-20T09:12:00.000Z`).
+public enum Timestamp {
+    public static func json(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = milliseconds.floorDivided(by: 1000)
+        let millis = milliseconds - seconds * 1000
+        let civil = CivilTime(unixSeconds: seconds)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                      civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second, Int(millis))
+    }
+
+    /// Parses the JSON form back (and plain ISO 8601 with `Z` or an offset, with or without fractions).
+    public static func parse(_ text: String) -> Date? {
+        let withFractions = ISO8601DateFormatter()
+        withFractions.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFractions.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+}
+
+/// Proleptic Gregorian calendar fields of a UTC instant, computed without Foundation's calendars
+/// (fast and allocation-free for the many timestamps a build writes).
+struct CivilTime {
+    var year: Int
+    var month: Int
+    var day: Int
+    var hour: Int
+    var minute: Int
+    var second: Int
+
+    init(unixSeconds: Int64) {
+        let days = unixSeconds.floorDivided(by: 86_400)
+        let secondsOfDay = Int(unixSeconds - days * 86_400)
+        hour = secondsOfDay / 3600
+        minute = secondsOfDay % 3600 / 60
+        second = secondsOfDay % 60
+        // Howard Hinnant's days-from-civil inverse.
+        let z = days + 719_468
+        let era = z.floorDivided(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+        month = Int(mp < 10 ? mp + 3 : mp - 9)
+        year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+    }
+}
+
+extension Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
