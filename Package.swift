@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
+            // Python validators and JSON Schemas run by the output tests (found via #filePath, not bundled).
+            exclude: ["Outputs/Validators", "Outputs/Schemas"],
             resources: []
         ),
     ]

@@ -46,7 +46,8 @@ enum ComponentBadges {
     static func uptimeText(_ percent: Double) -> String {
         let clamped = min(max(percent, 0), 100)
         if clamped >= 100 { return "100%" }
-        let hundredths = (clamped * 100).rounded(.down) / 100
+        // The small epsilon keeps 99.95 (stored as 99.9499…) from printing as 99.94.
+        let hundredths = (clamped * 100 + 1e-7).rounded(.down) / 100
         return String(format: "%.2f%%", hundredths)
     }
 }

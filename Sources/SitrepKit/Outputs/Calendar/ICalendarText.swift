@@ -1,7 +1,9 @@
 /// RFC 5545 content-line rules: TEXT escaping and 75-octet folding with CRLF line ends.
 enum ICalendarText {
     /// TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines; other control
-    /// characters are not allowed in TEXT and are dropped.
+    /// characters are not allowed in TEXT and are dropped. Some calendar clients render DESCRIPTION as HTML,
+    /// so `<` and `>` become the look-alike single angle quotation marks `‹` and `›`: content from a pull
+    /// request can never smuggle markup into a subscriber's calendar.
     static func escape(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
@@ -14,6 +16,8 @@ enum ICalendarText {
             case "\r": out += "\\n"
             case "\n": if !previousWasCR { out += "\\n" }
             case "\t": out += " "
+            case "<": out += "\u{2039}"
+            case ">": out += "\u{203A}"
             default:
                 if scalar.value >= 0x20, scalar.value != 0x7F { out.unicodeScalars.append(scalar) }
             }
