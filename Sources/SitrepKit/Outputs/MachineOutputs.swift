@@ -9,17 +9,18 @@ public struct MachineOutputs: Sendable {
 
     /// Relative output path (for example `api/v2/summary.json`) → file contents.
     public func render(_ model: SiteModel) throws -> [String: Data] {
+        let links = SiteLinks(siteURL: model.site.url)
         var files: [String: Data] = [:]
-        for (path, document) in StatuspageAPI(model: model).documents() {
+        for (path, document) in StatuspageAPI(model: model, links: links).documents() {
             files[path] = document.data
         }
-        for (path, document) in OwnAPI(model: model).documents() {
+        for (path, document) in OwnAPI(model: model, links: links).documents() {
             files[path] = document.data
         }
-        for (path, text) in HistoryFeeds(model: model).documents() {
+        for (path, text) in HistoryFeeds(model: model, links: links).documents() {
             files[path] = Data(text.utf8)
         }
-        files["maintenance.ics"] = Data(MaintenanceCalendar(model: model).render().utf8)
+        files["maintenance.ics"] = Data(MaintenanceCalendar(model: model, links: links).render().utf8)
         for (path, text) in ComponentBadges.documents(model) {
             files[path] = Data(text.utf8)
         }

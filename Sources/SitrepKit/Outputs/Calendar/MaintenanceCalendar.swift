@@ -6,11 +6,6 @@ struct MaintenanceCalendar {
     let model: SiteModel
     let links: SiteLinks
 
-    init(model: SiteModel) {
-        self.model = model
-        links = SiteLinks(siteURL: model.site.url)
-    }
-
     /// The windows the calendar lists, in the model's order (newest first).
     var windows: [MaintenanceModel] {
         model.maintenance.filter { window in

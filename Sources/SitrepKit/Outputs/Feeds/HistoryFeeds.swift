@@ -6,11 +6,6 @@ struct HistoryFeeds {
     let model: SiteModel
     let links: SiteLinks
 
-    init(model: SiteModel) {
-        self.model = model
-        links = SiteLinks(siteURL: model.site.url)
-    }
-
     func documents() -> [String: String] {
         let items = model.recentHistory.map { FeedItem($0, links: links, timeZone: model.site.timezone) }
         let description = model.site.description ?? "Incidents and maintenance of \(model.site.title)"

@@ -6,11 +6,6 @@ struct OwnAPI {
     let model: SiteModel
     let links: SiteLinks
 
-    init(model: SiteModel) {
-        self.model = model
-        links = SiteLinks(siteURL: model.site.url)
-    }
-
     /// Relative path → document.
     func documents() -> [String: JSONValue] {
         var documents: [String: JSONValue] = [

@@ -11,9 +11,9 @@ struct StatuspageAPI {
     let pageID: String
     let components: StatuspageComponents
 
-    init(model: SiteModel) {
+    init(model: SiteModel, links: SiteLinks) {
         self.model = model
-        links = SiteLinks(siteURL: model.site.url)
+        self.links = links
         pageID = StableID.of(links.base)
         components = StatuspageComponents(model: model, pageID: pageID)
     }
