@@ -115,4 +115,22 @@ struct OutputsStatuspageAPITests {
         #expect(first["id"] as? String == second["id"] as? String)
         #expect((first["id"] as? String)?.count == 12)
     }
+
+    @Test("a new update keeps the ids of the older updates and of the feed item")
+    func idsSurviveUpdates() throws {
+        var model = OutputsFixture.model
+        model.incidents[0].updates.insert(
+            IncidentUpdateModel(at: OutputsFixture.hours(-0.5), status: .monitoring, message: "Better.",
+                                messageHTML: "<p>Better.</p>"), at: 0)
+        model.incidents[0].status = .monitoring
+        func updateIDs(_ outputs: OutputFiles) throws -> [String] {
+            let incident = try #require(try outputs.list("api/v2/incidents.json", "incidents").first)
+            return try #require(incident["incident_updates"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        }
+        #expect(try updateIDs(OutputFiles()) == ["search-slow-2", "search-slow-1"])
+        #expect(try updateIDs(OutputFiles(model)) == ["search-slow-3", "search-slow-2", "search-slow-1"])
+        let guid = "<guid isPermaLink=\"true\">https://status.example.com/incidents/search-slow.html</guid>"
+        #expect(try OutputFiles(model).text("history.rss").contains(guid))
+        #expect(try OutputFiles(model).text("history.atom").contains("<id>https://status.example.com/incidents/search-slow.html</id>"))
+    }
 }

@@ -12,7 +12,7 @@ enum FeedContent {
         }
     }
 
-    static func incident(_ incident: IncidentModel, timeZone: TimeZone) -> String {
+    static func incident(_ incident: IncidentModel, display: DisplayTime) -> String {
         var html = "<p><strong>Impact:</strong> \(XMLText.escape(incident.impact.rawValue.capitalized))"
             + " · <strong>Status:</strong> \(XMLText.escape(incident.status.rawValue.capitalized))</p>"
         html += componentsLine(incident.components)
@@ -21,25 +21,25 @@ enum FeedContent {
         }
         for update in incident.updates {
             var heading = "<strong>\(XMLText.escape(update.status.rawValue.capitalized))</strong> – "
-                + time(update.at, timeZone)
-            if let eta = update.eta { heading += " (ETA \(time(eta, timeZone)))" }
+                + time(update.at, display)
+            if let eta = update.eta { heading += " (ETA \(time(eta, display)))" }
             html += "<p>\(heading)</p>\(update.messageHTML)"
         }
         if let body = incident.bodyHTML { html += body }
         return html
     }
 
-    static func maintenance(_ maintenance: MaintenanceModel, timeZone: TimeZone) -> String {
+    static func maintenance(_ maintenance: MaintenanceModel, display: DisplayTime) -> String {
         var html = ""
         if maintenance.state == .cancelled {
             html += "<p><strong>This maintenance was cancelled.</strong></p>"
         }
         html += "<p><strong>\(stateWord(maintenance.state)):</strong> "
-            + "\(time(maintenance.scheduledFor, timeZone)) – \(time(maintenance.scheduledUntil, timeZone))</p>"
+            + "\(time(maintenance.scheduledFor, display)) – \(time(maintenance.scheduledUntil, display))</p>"
         html += componentsLine(maintenance.components)
         for update in maintenance.updates {
             let word = update.state.map(stateWord) ?? "Update"
-            html += "<p><strong>\(word)</strong> – \(time(update.at, timeZone))</p>\(update.messageHTML)"
+            html += "<p><strong>\(word)</strong> – \(time(update.at, display))</p>\(update.messageHTML)"
         }
         if let body = maintenance.bodyHTML { html += body }
         return html
@@ -50,7 +50,7 @@ enum FeedContent {
         return "<p><strong>Components:</strong> \(XMLText.escape(components.map(\.name).joined(separator: ", ")))</p>"
     }
 
-    private static func time(_ date: Date, _ timeZone: TimeZone) -> String {
-        "<time datetime=\"\(Timestamp.json(date))\">\(XMLText.escape(OutputTime.display(date, in: timeZone)))</time>"
+    private static func time(_ date: Date, _ display: DisplayTime) -> String {
+        "<time datetime=\"\(Timestamp.json(date))\">\(XMLText.escape(display(date)))</time>"
     }
 }

@@ -15,7 +15,7 @@ struct FeedItem {
     var summary: String
     var components: [AffectedComponent]
 
-    init(_ item: HistoryItem, links: SiteLinks, timeZone: TimeZone) {
+    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime) {
         link = links.page(of: item)
         switch item {
         case .incident(let incident):
@@ -24,7 +24,7 @@ struct FeedItem {
             updated = incident.updatedAt
             components = incident.components
             summary = "\(incident.status.rawValue.capitalized) – impact: \(incident.impact.rawValue)"
-            contentHTML = FeedContent.incident(incident, timeZone: timeZone)
+            contentHTML = FeedContent.incident(incident, display: display)
         case .maintenance(let maintenance):
             let cancelled = maintenance.state == .cancelled
             title = cancelled ? "[Cancelled] \(maintenance.title)" : maintenance.title
@@ -32,9 +32,8 @@ struct FeedItem {
             updated = max(maintenance.updatedAt, maintenance.updates.first?.at ?? maintenance.updatedAt)
             components = maintenance.components
             summary = "Maintenance \(FeedContent.stateWord(maintenance.state).lowercased()): "
-                + "\(OutputTime.display(maintenance.scheduledFor, in: timeZone)) – "
-                + OutputTime.display(maintenance.scheduledUntil, in: timeZone)
-            contentHTML = FeedContent.maintenance(maintenance, timeZone: timeZone)
+                + "\(display(maintenance.scheduledFor)) – \(display(maintenance.scheduledUntil))"
+            contentHTML = FeedContent.maintenance(maintenance, display: display)
         }
     }
 

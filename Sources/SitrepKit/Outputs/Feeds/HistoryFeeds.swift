@@ -7,7 +7,8 @@ struct HistoryFeeds {
     let links: SiteLinks
 
     func documents() -> [String: String] {
-        let items = model.recentHistory.map { FeedItem($0, links: links, timeZone: model.site.timezone) }
+        let display = DisplayTime(timeZone: model.site.timezone)
+        let items = model.recentHistory.map { FeedItem($0, links: links, display: display) }
         let description = model.site.description ?? "Incidents and maintenance of \(model.site.title)"
         var documents: [String: String] = [
             "history.rss": RSSFeed.render(channel(

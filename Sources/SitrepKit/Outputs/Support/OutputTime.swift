@@ -26,14 +26,21 @@ enum OutputTime {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", civil.year, civil.month, civil.day,
                       civil.hour, civil.minute, civil.second)
     }
+}
 
-    /// A human-readable time in the site's zone for feed content: `20 Nov 2026, 10:12 CET`.
-    static func display(_ date: Date, in timeZone: TimeZone) -> String {
+/// Human-readable times in the site's zone for feed content (`20 Nov 2026, 10:12 GMT+1`). One formatter per
+/// render: creating a `DateFormatter` is expensive, and this one is only ever used on one thread.
+struct DisplayTime {
+    private let formatter: DateFormatter
+
+    init(timeZone: TimeZone) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.calendar = Calendar(identifier: .gregorian)
         formatter.timeZone = timeZone
         formatter.dateFormat = "d MMM yyyy, HH:mm zzz"
-        return formatter.string(from: date)
+        self.formatter = formatter
     }
+
+    func callAsFunction(_ date: Date) -> String { formatter.string(from: date) }
 }
