@@ -53,8 +53,8 @@ let package = Package(
         .testTarget(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
-            exclude: ["Probe/Support/probe_test_server.py"],
-            resources: []
+            // Test servers, Python validators and JSON Schemas used by the tests (found via #filePath, not bundled).
+            exclude: ["Probe/Support/probe_test_server.py", "Outputs/Validators", "Outputs/Schemas"],
         ),
     ]
 )

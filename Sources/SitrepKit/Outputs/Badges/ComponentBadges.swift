@@ -1,0 +1,53 @@
+import Foundation
+
+/// `badges/<id>.svg` (current status) and `badges/<id>-uptime.svg` (30-day uptime) for every component.
+enum ComponentBadges {
+    static func documents(_ model: SiteModel) -> [String: String] {
+        var documents: [String: String] = [:]
+        for component in model.components {
+            documents["badges/\(component.id).svg"] = status(component).svg()
+            documents["badges/\(component.id)-uptime.svg"] = uptime(component).svg()
+        }
+        return documents
+    }
+
+    /// A stale component says "no recent data" in grey, as the pages do.
+    static func status(_ component: ComponentModel) -> Badge {
+        if component.isStale {
+            return Badge(label: component.name, message: "no recent data", color: "#9f9f9f")
+        }
+        let color = switch component.status {
+        case .operational: "#2e8540"
+        case .underMaintenance: "#0069b4"
+        case .degradedPerformance: "#a86700"
+        case .partialOutage: "#c75000"
+        case .majorOutage: "#c62828"
+        }
+        return Badge(label: component.name, message: component.status.label.lowercased(), color: color)
+    }
+
+    static func uptime(_ component: ComponentModel) -> Badge {
+        let label = "\(component.name) uptime"
+        guard let value = component.uptime.d30, value.isFinite else {
+            return Badge(label: label, message: "no data", color: "#9f9f9f",
+                         accessibleName: "\(label) over 30 days: no data")
+        }
+        let message = uptimeText(value)
+        let color = switch value {
+        case 99.9...: "#2e8540"
+        case 99...: "#5a8a00"
+        case 95...: "#a86700"
+        default: "#c62828"
+        }
+        return Badge(label: label, message: message, color: color, accessibleName: "\(label) over 30 days: \(message)")
+    }
+
+    /// Two decimals, rounded down so 99.999 never reads as a perfect 100%.
+    static func uptimeText(_ percent: Double) -> String {
+        let clamped = min(max(percent, 0), 100)
+        if clamped >= 100 { return "100%" }
+        // The small epsilon keeps 99.95 (stored as 99.9499…) from printing as 99.94.
+        let hundredths = (clamped * 100 + 1e-7).rounded(.down) / 100
+        return String(format: "%.2f%%", hundredths)
+    }
+}

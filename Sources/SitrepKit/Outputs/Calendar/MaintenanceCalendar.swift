@@ -1,0 +1,61 @@
+import Foundation
+
+/// `maintenance.ics`: every scheduled, in-progress and recent (last `history_days`) maintenance window as a
+/// VEVENT, cancelled ones with `STATUS:CANCELLED`. Reproducible: DTSTAMP is the build's `generatedAt`.
+struct MaintenanceCalendar {
+    let model: SiteModel
+    let links: SiteLinks
+
+    /// The windows the calendar lists, in the model's order (newest first).
+    var windows: [MaintenanceModel] {
+        model.maintenance.filter { window in
+            window.state == .scheduled || window.state == .inProgress || window.scheduledUntil >= model.historyWindowStart
+        }
+    }
+
+    func render() -> String {
+        var ics = ICalendarText.line("BEGIN:VCALENDAR")
+        ics += ICalendarText.line("VERSION:2.0")
+        ics += ICalendarText.line("PRODID:-//sitrep//sitrep maintenance calendar//EN")
+        ics += ICalendarText.line("CALSCALE:GREGORIAN")
+        ics += ICalendarText.line("METHOD:PUBLISH")
+        ics += ICalendarText.property("X-WR-CALNAME", text: "\(model.site.title): maintenance")
+        ics += ICalendarText.property("X-WR-CALDESC", text: "Maintenance windows of \(model.site.title)")
+        for window in windows {
+            ics += event(window)
+        }
+        ics += ICalendarText.line("END:VCALENDAR")
+        return ics
+    }
+
+    func event(_ window: MaintenanceModel) -> String {
+        let cancelled = window.state == .cancelled
+        let url = links.maintenance(window.id)
+        var description: [String] = []
+        if cancelled { description.append("This maintenance was cancelled.") }
+        if !window.components.isEmpty {
+            description.append("Components: " + window.components.map(\.name).joined(separator: ", "))
+        }
+        if let latest = window.updates.first?.message ?? window.body {
+            description.append(latest)
+        }
+        description.append(url)
+        var ics = ICalendarText.line("BEGIN:VEVENT")
+        ics += ICalendarText.line("UID:\(window.id)@\(links.host)")
+        ics += ICalendarText.line("DTSTAMP:\(OutputTime.icalendar(model.generatedAt))")
+        ics += ICalendarText.line("DTSTART:\(OutputTime.icalendar(window.scheduledFor))")
+        ics += ICalendarText.line("DTEND:\(OutputTime.icalendar(max(window.scheduledUntil, window.scheduledFor)))")
+        ics += ICalendarText.line("CREATED:\(OutputTime.icalendar(window.createdAt))")
+        ics += ICalendarText.line("LAST-MODIFIED:\(OutputTime.icalendar(window.updatedAt))")
+        // Grows with every published change, so calendar clients replace their copy.
+        ics += ICalendarText.line("SEQUENCE:\(window.updates.count + (cancelled ? 1 : 0))")
+        ics += ICalendarText.property("SUMMARY", text: cancelled ? "Cancelled: \(window.title)" : window.title)
+        ics += ICalendarText.property("DESCRIPTION", text: description.joined(separator: "\n\n"))
+        ics += ICalendarText.line("URL:\(url)")
+        ics += ICalendarText.line("STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")")
+        ics += ICalendarText.line("TRANSP:TRANSPARENT")
+        ics += ICalendarText.line("CATEGORIES:MAINTENANCE")
+        ics += ICalendarText.line("END:VEVENT")
+        return ics
+    }
+}

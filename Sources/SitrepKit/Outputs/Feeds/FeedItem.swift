@@ -1,0 +1,41 @@
+import Foundation
+
+/// One incident or maintenance window as both feed formats publish it.
+struct FeedItem {
+    var title: String
+    /// Absolute URL of the item's page; also its never-changing guid/id.
+    var link: String
+    /// When it started (an incident's first update, a window's scheduled start).
+    var published: Date
+    /// The latest update's date.
+    var updated: Date
+    /// The update timeline as HTML; the feed writers escape it as text.
+    var contentHTML: String
+    /// Plain-text one-liner for RSS readers that show only a summary.
+    var summary: String
+    var components: [AffectedComponent]
+
+    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime) {
+        link = links.page(of: item)
+        switch item {
+        case .incident(let incident):
+            title = incident.title
+            published = incident.startedAt
+            updated = incident.updatedAt
+            components = incident.components
+            summary = "\(incident.status.rawValue.capitalized) – impact: \(incident.impact.rawValue)"
+            contentHTML = FeedContent.incident(incident, display: display)
+        case .maintenance(let maintenance):
+            let cancelled = maintenance.state == .cancelled
+            title = cancelled ? "[Cancelled] \(maintenance.title)" : maintenance.title
+            published = maintenance.createdAt
+            updated = max(maintenance.updatedAt, maintenance.updates.first?.at ?? maintenance.updatedAt)
+            components = maintenance.components
+            summary = "Maintenance \(FeedContent.stateWord(maintenance.state).lowercased()): "
+                + "\(display(maintenance.scheduledFor)) – \(display(maintenance.scheduledUntil))"
+            contentHTML = FeedContent.maintenance(maintenance, display: display)
+        }
+    }
+
+    func names(component id: String) -> Bool { components.contains { $0.id == id } }
+}

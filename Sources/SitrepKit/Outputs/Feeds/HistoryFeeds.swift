@@ -1,0 +1,37 @@
+import Foundation
+
+/// `history.rss`, `history.atom` and `components/<id>.rss`: one item per incident and maintenance window of
+/// the history window, newest first.
+struct HistoryFeeds {
+    let model: SiteModel
+    let links: SiteLinks
+
+    func documents() -> [String: String] {
+        let display = DisplayTime(timeZone: model.site.timezone)
+        let items = model.recentHistory.map { FeedItem($0, links: links, display: display) }
+        let description = model.site.description ?? "Incidents and maintenance of \(model.site.title)"
+        var documents: [String: String] = [
+            "history.rss": RSSFeed.render(channel(
+                title: "\(model.site.title): incident history", description: description,
+                link: links.absolute("history.html"), selfPath: "history.rss", items: items)),
+            "history.atom": AtomFeed.render(channel(
+                title: "\(model.site.title): incident history", description: description,
+                link: links.absolute("history.html"), selfPath: "history.atom", items: items)),
+        ]
+        for component in model.components {
+            let path = "components/\(component.id).rss"
+            documents[path] = RSSFeed.render(channel(
+                title: "\(model.site.title): \(component.name)",
+                description: "Incidents and maintenance affecting \(component.name)",
+                link: links.component(component.id), selfPath: path,
+                items: items.filter { $0.names(component: component.id) }))
+        }
+        return documents
+    }
+
+    private func channel(title: String, description: String, link: String, selfPath: String,
+                         items: [FeedItem]) -> FeedChannel {
+        FeedChannel(title: title, description: description, link: link, selfLink: links.absolute(selfPath),
+                    items: items, author: model.site.title, generatedAt: model.generatedAt)
+    }
+}

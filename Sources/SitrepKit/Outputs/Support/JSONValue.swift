@@ -1,0 +1,99 @@
+import Foundation
+
+/// A JSON document built in code and written deterministically: object keys sorted, explicit `null`s kept
+/// (Statuspage clients expect them), and `<`, `>`, `&` written as `\u003c`-style escapes so a document can
+/// never carry raw markup even when someone pastes it into a page.
+indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The UTC millisecond timestamp SPEC.md fixes for every JSON time, or `null`.
+    static func time(_ date: Date?) -> JSONValue {
+        date.map { .string(Timestamp.json($0)) } ?? .null
+    }
+
+    static func string(_ text: String?) -> JSONValue {
+        text.map { .string($0) } ?? .null
+    }
+
+    /// A number rounded to `decimals` places (so tiny floating-point noise never reaches a file), or `null`.
+    static func number(_ value: Double?, decimals: Int) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        let scale = pow(10, Double(decimals))
+        return .double((value * scale).rounded() / scale)
+    }
+
+    /// Compact UTF-8 JSON.
+    var data: Data { Data(serialized().utf8) }
+
+    func serialized() -> String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value): out += Self.format(value)
+        case .string(let value): Self.writeString(value, into: &out)
+        case .array(let values):
+            out += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { out += "," }
+                value.write(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                Self.writeString(key, into: &out)
+                out += ":"
+                members[key, default: .null].write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Integral values print without a fraction (`100`), others with Swift's shortest round-trip digits.
+    private static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    private static func writeString(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}":
+                out += "\\u" + hex4(scalar.value)
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + hex4(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
