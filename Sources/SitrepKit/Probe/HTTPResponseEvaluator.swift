@@ -43,7 +43,7 @@ struct HTTPResponseEvaluator {
 
     private func jsonProblem(_ body: Data) -> ProbeError? {
         guard !expectations.json.isEmpty else { return nil }
-        guard let document = JSONValue.parse(body) else {
+        guard let document = ResponseJSON.parse(body) else {
             return ProbeError(kind: .json, message: "The response body is not valid JSON.")
         }
         for expectation in expectations.json {

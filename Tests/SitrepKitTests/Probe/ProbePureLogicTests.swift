@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ProbePureLogicTests {
     @Test func jsonPathsWithArrayIndexes() throws {
-        let document = try #require(JSONValue.parse(Data(#"{"a": {"b": [10, {"c": "x"}]}, "t": true, "n": null}"#.utf8)))
+        let document = try #require(ResponseJSON.parse(Data(#"{"a": {"b": [10, {"c": "x"}]}, "t": true, "n": null}"#.utf8)))
         #expect(document.value(atPath: "a.b.0") == .number(10))
         #expect(document.value(atPath: "a.b.1.c") == .string("x"))
         #expect(document.value(atPath: "a.b.2") == nil)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A decoded JSON document, keeping booleans and numbers apart (which `JSONSerialization` does not on every platform).
-indirect enum JSONValue: Sendable, Equatable, Decodable {
-    case object([String: JSONValue])
-    case array([JSONValue])
+indirect enum ResponseJSON: Sendable, Equatable, Decodable {
+    case object([String: ResponseJSON])
+    case array([ResponseJSON])
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -19,19 +19,19 @@ indirect enum JSONValue: Sendable, Equatable, Decodable {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
+        } else if let value = try? container.decode([ResponseJSON].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .object(try container.decode([String: ResponseJSON].self))
         }
     }
 
-    static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+    static func parse(_ data: Data) -> ResponseJSON? {
+        try? JSONDecoder().decode(ResponseJSON.self, from: data)
     }
 
     /// The value at a dotted path such as `items.0.ok` (a number indexes an array); nil when there is none.
-    func value(atPath path: String) -> JSONValue? {
+    func value(atPath path: String) -> ResponseJSON? {
         var current = self
         for segment in path.split(separator: ".", omittingEmptySubsequences: false) {
             switch current {
