@@ -57,14 +57,7 @@ extension ResultStore {
     private static func componentRollups(
         _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
     ) throws -> [ComponentRollup] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM \(granularity.componentTable) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
-                ORDER BY component_id, bucket_start_ms
-                """,
-            arguments: [from, to]
-        ).map { row in
+        try rows(of: granularity.componentTable, orderedBy: "component_id", from: from, to: to, db).map { row in
             var rollup = ComponentRollup(
                 componentID: row["component_id"], granularity: granularity,
                 bucketStart: StoreTime.date(row["bucket_start_ms"]))
@@ -79,14 +72,7 @@ extension ResultStore {
     private static func checkRollups(
         _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
     ) throws -> [CheckRollup] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM \(granularity.checkTable) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
-                ORDER BY component_id, check_id, bucket_start_ms
-                """,
-            arguments: [from, to]
-        ).map { row in
+        try rows(of: granularity.checkTable, orderedBy: "component_id, check_id", from: from, to: to, db).map { row in
             var rollup = CheckRollup(
                 componentID: row["component_id"], checkID: row["check_id"], granularity: granularity,
                 bucketStart: StoreTime.date(row["bucket_start_ms"]))
@@ -107,5 +93,18 @@ extension ResultStore {
                 ttfbMs: row["ttfb_sum_ms"], totalMs: row["total_sum_ms"])
             return rollup
         }
+    }
+
+    /// Rollup rows with `from <= bucket_start_ms <= to`, sorted by `keys` then time.
+    private static func rows(
+        of table: String, orderedBy keys: String, from: Int64, to: Int64, _ db: Database
+    ) throws -> [Row] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
+                ORDER BY \(keys), bucket_start_ms
+                """,
+            arguments: [from, to])
     }
 }
