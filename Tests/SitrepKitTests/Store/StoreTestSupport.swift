@@ -78,7 +78,7 @@ enum StoreFixtures {
     static func rawResults(_ store: ResultStore) throws -> [(runID: Int64, result: CheckResult)] {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT run_id, \(ResultRow.columnList) FROM result ORDER BY run_id, ordinal")
-                .map { row in (row["run_id"], try ResultRow.decode(row)) }
+                .map { row in (row[0], try ResultRow.decode(row, from: 1)) }
         }
     }
 
