@@ -20,7 +20,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case diskFull
         /// Another connection held the lock past the busy timeout.
         case busy
-        /// A reader was asked for a database that does not exist yet.
+        /// A reader was asked for a database that does not exist (or is empty) yet.
         case missing
         /// Anything else SQLite or the file system reported.
         case other
@@ -58,7 +58,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .busy:
             return "\(path) stayed locked by another sitrep process\(reason); try again when it has finished."
         case .missing:
-            return "\(path) does not exist yet; run `sitrep probe` to record the first results."
+            return "\(path) holds no sitrep data yet; run `sitrep probe` to record the first results."
         case .other:
             return "\(path) could not be used\(reason)."
         }
