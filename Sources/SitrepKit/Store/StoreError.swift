@@ -14,6 +14,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case olderSchema
         /// SQLite reports the file as damaged.
         case corrupt
+        /// The file exists but cannot be read.
+        case unreadable
         /// The file or its folder cannot be created or written.
         case unwritable
         /// The disk (or SQLite's page limit) is full.
@@ -51,10 +53,12 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path) was written by an older version of sitrep\(reason); run `sitrep probe` once to upgrade it."
         case .corrupt:
             return "\(path) is damaged\(reason); it was left untouched, restore it from a backup or move it away."
+        case .unreadable:
+            return "\(path) cannot be read\(reason); check its permissions."
         case .unwritable:
             return "\(path) cannot be written\(reason); check the permissions of the file and its folder."
         case .diskFull:
-            return "\(path) could not be written because the disk is full\(reason); the run was not recorded."
+            return "\(path) could not be written because the disk is full\(reason); nothing was recorded."
         case .busy:
             return "\(path) stayed locked by another sitrep process\(reason); try again when it has finished."
         case .missing:

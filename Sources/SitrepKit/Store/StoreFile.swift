@@ -19,7 +19,7 @@ enum StoreFile {
             defer { try? handle.close() }
             header = try handle.read(upToCount: 100) ?? Data()
         } catch {
-            throw StoreError(.unwritable, path: path, detail: "cannot read it: \(error.localizedDescription)")
+            throw StoreError(.unreadable, path: path, detail: error.localizedDescription)
         }
         if header.isEmpty { return .empty }
         let bytes = [UInt8](header)
