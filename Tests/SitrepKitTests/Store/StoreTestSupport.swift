@@ -74,6 +74,13 @@ enum StoreFixtures {
         }
     }
 
+    /// Creates a sitrep database at `url` holding one run of one result, checkpointed and closed.
+    static func writeOneRun(to url: URL) throws {
+        let store = try ResultStore.open(at: url)
+        try store.append(ProbeRun(startedAt: day0, durationMs: 1), results: [result("api", "health", at: day0)])
+        try store.checkpoint()
+    }
+
     /// Every raw result with its run id, straight from the table.
     static func rawResults(_ store: ResultStore) throws -> [(runID: Int64, result: CheckResult)] {
         try store.pool.read { db in
