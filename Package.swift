@@ -50,6 +50,11 @@ let package = Package(
             dependencies: ["SitrepKit"],
             path: "Benchmarks/sitrep-bench"
         ),
+        .executableTarget(
+            name: "sitrep-testsupport",
+            dependencies: ["SitrepKit"],
+            path: "Sources/sitrep-testsupport"
+        ),
         .testTarget(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],

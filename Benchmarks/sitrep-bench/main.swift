@@ -1,27 +1,19 @@
+// sitrep-bench MODE: benchmarks, run in release (`make bench`, or
+// `swift build -c release && .build/release/sitrep-bench MODE`).
 import Foundation
-import SitrepKit
 
-// Measures the probe engine alone: ProbeRunner on one HTTP check per URL, no config file, no database.
-//   sitrep-bench URLS_FILE [TIMEOUT_MS] [CONCURRENCY]
-// Prints how many checks ended in each status and error kind; scripts/bench-probe times it.
-
-let arguments = CommandLine.arguments
-guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
-    FileHandle.standardError.write(Data("usage: sitrep-bench URLS_FILE [TIMEOUT_MS] [CONCURRENCY]\n".utf8))
-    exit(64)
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "store-commit":
+        try storeCommit()
+    case "probe-engine":
+        try await probeEngine(Array(arguments.dropFirst()))
+    default:
+        print("usage: sitrep-bench store-commit | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("sitrep-bench: \(error)\n".utf8))
+    exit(1)
 }
-let timeoutMs = arguments.count > 2 ? Int(arguments[2]) ?? 2000 : 2000
-let concurrency = arguments.count > 3 ? Int(arguments[3]) ?? 64 : 64
-let urls = text.split(whereSeparator: \.isNewline).map(String.init)
-let checks = urls.enumerated().map { index, url in
-    CheckConfig(componentID: "c\(index)", id: "http", target: .http(HTTPCheck(url: url)), timeoutMs: timeoutMs, displayTarget: url)
-}
-let runner = ProbeRunner(settings: ProbeSettings(timeoutMs: timeoutMs, concurrency: concurrency, retries: 0))
-let started = ContinuousClock.now
-let results = await runner.run(checks)
-let elapsed = started.duration(to: .now)
-var tally: [String: Int] = [:]
-for result in results {
-    tally["\(result.status.rawValue)\(result.error.map { "/\($0.kind.rawValue)" } ?? "")", default: 0] += 1
-}
-print("\(results.count) checks in \(elapsed): " + tally.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))

@@ -44,12 +44,16 @@ public struct LatencyHistogram: Sendable, Hashable {
         for index in counts.indices { counts[index] += other.counts[index] }
     }
 
-    /// Estimated nearest-rank quantile `q` (0...1) in ms, clamped to the observed `minMs...maxMs` when given;
+    /// Estimated nearest-rank quantile `q` (0...1) in ms: the geometric middle of the bucket holding that rank,
+    /// clamped to the observed `minMs...maxMs` when given (the first and last rank return them exactly);
     /// nil when empty.
     public func quantile(_ q: Double, minMs: Double? = nil, maxMs: Double? = nil) -> Double? {
         let total = self.total
         guard total > 0 else { return nil }
         let rank = min(total, max(1, Int((min(max(q, 0), 1) * Double(total)).rounded(.up))))
+        // The extremes are known exactly when the observed range is given.
+        if rank == total, let maxMs { return maxMs }
+        if rank == 1, let minMs { return minMs }
         var seen = 0
         var bucket = counts.count - 1
         for (index, count) in counts.enumerated() {

@@ -21,26 +21,27 @@ enum ResultRow {
         ]
     }
 
-    /// Decodes a row selected with `columnList`; throws `SQLITE_CORRUPT` for values this store never writes.
-    static func decode(_ row: Row) throws -> CheckResult {
-        let typeText: String = row["type"]
-        let statusText: String = row["status"]
+    /// Decodes a row selected with `columnList` starting at column `offset` (by position: name lookups are slow);
+    /// throws `SQLITE_CORRUPT` for values this store never writes.
+    static func decode(_ row: Row, from offset: Int = 0) throws -> CheckResult {
+        let typeText: String = row[offset + 3]
+        let statusText: String = row[offset + 4]
         guard let type = CheckType(rawValue: typeText), let status = CheckStatus(rawValue: statusText) else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown check type or status in a result")
         }
         var timings: PhaseTimings?
-        if let dns: Double = row["dns_ms"], let connect: Double = row["connect_ms"], let tls: Double = row["tls_ms"],
-           let ttfb: Double = row["ttfb_ms"], let total: Double = row["total_ms"] {
+        if let dns: Double = row[offset + 6], let connect: Double = row[offset + 7], let tls: Double = row[offset + 8],
+           let ttfb: Double = row[offset + 9], let total: Double = row[offset + 10] {
             timings = PhaseTimings(dnsMs: dns, connectMs: connect, tlsMs: tls, ttfbMs: ttfb, totalMs: total)
         }
         var error: ProbeError?
-        if let kindText: String = row["error_kind"] {
-            let message: String = row["error_message"] ?? ""
+        if let kindText: String = row[offset + 12] {
+            let message: String = row[offset + 13] ?? ""
             error = ProbeError(kind: ProbeErrorKind(rawValue: kindText) ?? .other, message: message)
         }
         return CheckResult(
-            componentID: row["component_id"], checkID: row["check_id"], type: type,
-            at: StoreTime.date(row["at_ms"]), status: status, latencyMs: row["latency_ms"],
-            httpStatus: row["http_status"], timings: timings, error: error, attempts: row["attempts"])
+            componentID: row[offset + 1], checkID: row[offset + 2], type: type,
+            at: StoreTime.date(row[offset]), status: status, latencyMs: row[offset + 5],
+            httpStatus: row[offset + 11], timings: timings, error: error, attempts: row[offset + 14])
     }
 }

@@ -24,25 +24,33 @@ extension ResultStore {
                 StoreSnapshot(
                     now: now, days: days,
                     latestRun: try Self.latestRun(db),
-                    latestResults: try Row.fetchAll(db, sql: """
+                    latestResults: try Self.results(db, sql: """
                         SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id
-                        """).map(ResultRow.decode),
+                        """),
                     componentHourly: try Self.componentRollups(.hourly, from: componentHourlyFrom, to: nowMs, db),
                     componentDaily: try Self.componentRollups(.daily, from: dailyFrom, to: nowMs, db),
                     checkHourly: try Self.checkRollups(.hourly, from: checkHourlyFrom, to: nowMs, db),
                     checkDaily: try Self.checkRollups(.daily, from: dailyFrom, to: nowMs, db),
-                    recentResults: try Row.fetchAll(
+                    recentResults: try Self.results(
                         db,
                         sql: """
                             SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
                             ORDER BY component_id, check_id, at_ms, run_id, ordinal
                             """,
-                        arguments: [nowMs - StoreTime.dayMs, nowMs]
-                    ).map(ResultRow.decode))
+                        arguments: [nowMs - StoreTime.dayMs, nowMs]))
             }
         } catch {
             throw StoreError(error, path: displayPath)
         }
+    }
+
+    private static func results(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [CheckResult] {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var results: [CheckResult] = []
+        while let row = try rows.next() { results.append(try ResultRow.decode(row)) }
+        return results
     }
 
     private static func latestRun(_ db: Database) throws -> ProbeRun? {
@@ -57,55 +65,62 @@ extension ResultStore {
     private static func componentRollups(
         _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
     ) throws -> [ComponentRollup] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM \(granularity.componentTable) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
-                ORDER BY component_id, bucket_start_ms
-                """,
-            arguments: [from, to]
-        ).map { row in
-            var rollup = ComponentRollup(
-                componentID: row["component_id"], granularity: granularity,
-                bucketStart: StoreTime.date(row["bucket_start_ms"]))
-            rollup.operational = row["operational_count"]
-            rollup.degradedPerformance = row["degraded_performance_count"]
-            rollup.partialOutage = row["partial_outage_count"]
-            rollup.majorOutage = row["major_outage_count"]
-            return rollup
-        }
+        let columns = """
+            bucket_start_ms, component_id,
+            operational_count, degraded_performance_count, partial_outage_count, major_outage_count
+            """
+        return try rows(columns, of: granularity.componentTable, orderedBy: "component_id", from: from, to: to, db)
+            .map { row in
+                var rollup = ComponentRollup(
+                    componentID: row[1], granularity: granularity, bucketStart: StoreTime.date(row[0]))
+                rollup.operational = row[2]
+                rollup.degradedPerformance = row[3]
+                rollup.partialOutage = row[4]
+                rollup.majorOutage = row[5]
+                return rollup
+            }
     }
 
     private static func checkRollups(
         _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
     ) throws -> [CheckRollup] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM \(granularity.checkTable) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
-                ORDER BY component_id, check_id, bucket_start_ms
-                """,
-            arguments: [from, to]
-        ).map { row in
+        let columns = """
+            bucket_start_ms, component_id, check_id, up_count, degraded_count, down_count,
+            latency_count, latency_sum_ms, latency_min_ms, latency_max_ms, latency_histogram,
+            timing_count, dns_sum_ms, connect_sum_ms, tls_sum_ms, ttfb_sum_ms, total_sum_ms
+            """
+        let keys = "component_id, check_id"
+        return try rows(columns, of: granularity.checkTable, orderedBy: keys, from: from, to: to, db).map { row in
             var rollup = CheckRollup(
-                componentID: row["component_id"], checkID: row["check_id"], granularity: granularity,
-                bucketStart: StoreTime.date(row["bucket_start_ms"]))
-            rollup.up = row["up_count"]
-            rollup.degraded = row["degraded_count"]
-            rollup.down = row["down_count"]
-            rollup.latencyCount = row["latency_count"]
-            rollup.latencySumMs = row["latency_sum_ms"]
-            rollup.latencyMinMs = row["latency_min_ms"]
-            rollup.latencyMaxMs = row["latency_max_ms"]
-            guard let histogram = LatencyHistogram(encoded: row["latency_histogram"] ?? Data()) else {
+                componentID: row[1], checkID: row[2], granularity: granularity, bucketStart: StoreTime.date(row[0]))
+            rollup.up = row[3]
+            rollup.degraded = row[4]
+            rollup.down = row[5]
+            rollup.latencyCount = row[6]
+            rollup.latencySumMs = row[7]
+            rollup.latencyMinMs = row[8]
+            rollup.latencyMaxMs = row[9]
+            guard let histogram = LatencyHistogram(encoded: row[10] ?? Data()) else {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unreadable latency histogram")
             }
             rollup.histogram = histogram
-            rollup.timingCount = row["timing_count"]
+            rollup.timingCount = row[11]
             rollup.phaseSumsMs = PhaseTimings(
-                dnsMs: row["dns_sum_ms"], connectMs: row["connect_sum_ms"], tlsMs: row["tls_sum_ms"],
-                ttfbMs: row["ttfb_sum_ms"], totalMs: row["total_sum_ms"])
+                dnsMs: row[12], connectMs: row[13], tlsMs: row[14], ttfbMs: row[15], totalMs: row[16])
             return rollup
         }
+    }
+
+    /// `columns` of the rollup rows with `from <= bucket_start_ms <= to`, sorted by `keys` then time.
+    private static func rows(
+        _ columns: String, of table: String, orderedBy keys: String, from: Int64, to: Int64, _ db: Database
+    ) throws -> [Row] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
+                ORDER BY \(keys), bucket_start_ms
+                """,
+            arguments: [from, to])
     }
 }

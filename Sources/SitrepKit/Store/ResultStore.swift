@@ -43,13 +43,19 @@ public final class ResultStore: Sendable {
                 }
                 return store
             }
+            let folder = url.deletingLastPathComponent()
             if case .absent = file {
                 do {
-                    try FileManager.default.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 } catch {
                     throw StoreError(.unwritable, path: path, detail: "cannot create its folder: \(reason(error))")
                 }
+            } else if !FileManager.default.isWritableFile(atPath: url.path) {
+                // SQLite would silently open it read-only and fail only at the first write.
+                throw StoreError(.unwritable, path: path, detail: "the file is read-only")
+            }
+            if !FileManager.default.isWritableFile(atPath: folder.path) {
+                throw StoreError(.unwritable, path: path, detail: "its folder is read-only, so no journal can be written")
             }
             let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: false))
             let migrator = StoreSchema.migrator

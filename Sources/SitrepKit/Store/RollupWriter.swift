@@ -69,8 +69,14 @@ enum RollupWriter {
             }
             componentStatuses[result.componentID, default: []].append(result.status)
         }
+        var checkUpserts: [RollupGranularity: Statement] = [:]
+        var componentUpserts: [RollupGranularity: Statement] = [:]
+        for granularity in RollupGranularity.allCases {
+            checkUpserts[granularity] = try db.cachedStatement(sql: checkUpsertSQL(granularity))
+            componentUpserts[granularity] = try db.cachedStatement(sql: componentUpsertSQL(granularity))
+        }
         for (key, rollup) in checkRollups {
-            try upsert(rollup, bucketStartMs: key.bucketStartMs, in: db)
+            try checkUpserts[key.granularity]?.execute(arguments: arguments(rollup, bucketStartMs: key.bucketStartMs))
         }
 
         let runMs = StoreTime.milliseconds(run.startedAt)
@@ -81,15 +87,18 @@ enum RollupWriter {
                 var rollup = ComponentRollup(
                     componentID: componentID, granularity: granularity, bucketStart: StoreTime.date(start))
                 rollup.record(status)
-                try upsert(rollup, bucketStartMs: start, in: db)
+                try componentUpserts[granularity]?.execute(arguments: [
+                    start, rollup.componentID,
+                    rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
+                ])
             }
         }
     }
 
-    private static func upsert(_ rollup: CheckRollup, bucketStartMs: Int64, in db: Database) throws {
+    private static func checkUpsertSQL(_ granularity: RollupGranularity) -> String {
         let additive = additiveCheckColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(rollup.granularity.checkTable) (bucket_start_ms, component_id, check_id,
+        return """
+            INSERT INTO \(granularity.checkTable) (bucket_start_ms, component_id, check_id,
                 \(additiveCheckColumns.joined(separator: ", ")), latency_min_ms, latency_max_ms, latency_histogram)
             VALUES (?, ?, ?, \(Array(repeating: "?", count: additiveCheckColumns.count + 3).joined(separator: ", ")))
             ON CONFLICT (bucket_start_ms, component_id, check_id) DO UPDATE SET \(additive),
@@ -98,7 +107,11 @@ enum RollupWriter {
                 latency_max_ms = max(coalesce(latency_max_ms, excluded.latency_max_ms),
                                      coalesce(excluded.latency_max_ms, latency_max_ms)),
                 latency_histogram = \(StoreSchema.histogramMergeFunction)(latency_histogram, excluded.latency_histogram)
-            """)
+            """
+    }
+
+    /// Values in the order of `checkUpsertSQL`.
+    private static func arguments(_ rollup: CheckRollup, bucketStartMs: Int64) -> StatementArguments {
         let sums = rollup.phaseSumsMs
         let values: [(any DatabaseValueConvertible)?] = [
             bucketStartMs, rollup.componentID, rollup.checkID,
@@ -106,20 +119,16 @@ enum RollupWriter {
             rollup.timingCount, sums.dnsMs, sums.connectMs, sums.tlsMs, sums.ttfbMs, sums.totalMs,
             rollup.latencyMinMs, rollup.latencyMaxMs, rollup.histogram.encoded,
         ]
-        try statement.execute(arguments: StatementArguments(values))
+        return StatementArguments(values)
     }
 
-    private static func upsert(_ rollup: ComponentRollup, bucketStartMs: Int64, in db: Database) throws {
+    private static func componentUpsertSQL(_ granularity: RollupGranularity) -> String {
         let additive = componentCountColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(rollup.granularity.componentTable) (bucket_start_ms, component_id,
+        return """
+            INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_id,
                 \(componentCountColumns.joined(separator: ", ")))
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (bucket_start_ms, component_id) DO UPDATE SET \(additive)
-            """)
-        try statement.execute(arguments: [
-            bucketStartMs, rollup.componentID,
-            rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
-        ])
+            """
     }
 }

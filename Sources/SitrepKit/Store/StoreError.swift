@@ -14,13 +14,15 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case olderSchema
         /// SQLite reports the file as damaged.
         case corrupt
+        /// The file exists but cannot be read.
+        case unreadable
         /// The file or its folder cannot be created or written.
         case unwritable
         /// The disk (or SQLite's page limit) is full.
         case diskFull
         /// Another connection held the lock past the busy timeout.
         case busy
-        /// A reader was asked for a database that does not exist yet.
+        /// A reader was asked for a database that does not exist (or is empty) yet.
         case missing
         /// Anything else SQLite or the file system reported.
         case other
@@ -51,14 +53,16 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path) was written by an older version of sitrep\(reason); run `sitrep probe` once to upgrade it."
         case .corrupt:
             return "\(path) is damaged\(reason); it was left untouched, restore it from a backup or move it away."
+        case .unreadable:
+            return "\(path) cannot be read\(reason); check its permissions."
         case .unwritable:
             return "\(path) cannot be written\(reason); check the permissions of the file and its folder."
         case .diskFull:
-            return "\(path) could not be written because the disk is full\(reason); the run was not recorded."
+            return "\(path) could not be written because the disk is full\(reason); nothing was recorded."
         case .busy:
             return "\(path) stayed locked by another sitrep process\(reason); try again when it has finished."
         case .missing:
-            return "\(path) does not exist yet; run `sitrep probe` to record the first results."
+            return "\(path) holds no sitrep data yet; run `sitrep probe` to record the first results."
         case .other:
             return "\(path) could not be used\(reason)."
         }

@@ -19,7 +19,7 @@ enum StoreFile {
             defer { try? handle.close() }
             header = try handle.read(upToCount: 100) ?? Data()
         } catch {
-            throw StoreError(.unwritable, path: path, detail: "cannot read it: \(error.localizedDescription)")
+            throw StoreError(.unreadable, path: path, detail: error.localizedDescription)
         }
         if header.isEmpty { return .empty }
         let bytes = [UInt8](header)
@@ -42,16 +42,21 @@ enum StoreFile {
         case .sqlite(let id) where id != 0:
             throw StoreError(.notSitrep, path: path, detail: "application id \(String(id, radix: 16))")
         case .sqlite:
-            // No application id: only a database without any table may become a sitrep database.
+            // The header says nothing yet: a fresh sitrep database may still hold its application id in the
+            // WAL only. Ask SQLite, read-only; a database without any table may become a sitrep database.
             var configuration = Configuration()
             configuration.readonly = true
             do {
                 let queue = try DatabaseQueue(path: url.path, configuration: configuration)
-                let tables = try queue.read { db in
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                defer { try? queue.close() }
+                let (id, tables) = try queue.read { db in
+                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
                 }
-                try queue.close()
-                if tables > 0 {
+                if id != StoreSchema.applicationID, id != 0 {
+                    throw StoreError(.notSitrep, path: path, detail: "application id \(String(id, radix: 16))")
+                }
+                if id == 0, tables > 0 {
                     throw StoreError(.notSitrep, path: path, detail: "it has other tables")
                 }
             } catch {

@@ -1,0 +1,45 @@
+import Foundation
+import SitrepKit
+
+/// store-commit: append one run of 1,000 results (100 components x 10 checks) to a database that already
+/// holds `historyRuns` such runs, and report the commit time.
+func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try ResultStore.open(at: folder.appendingPathComponent("sitrep.sqlite"))
+    let now = Date()
+    func run(_ index: Int, of total: Int) -> (ProbeRun, [CheckResult]) {
+        // One run every 5 minutes, ending now.
+        let at = now.addingTimeInterval(Double(index - total) * 300)
+        let results = (0..<1_000).map { check in
+            let status: CheckStatus = (index + check) % 50 == 0 ? .down : (index + check) % 20 == 0 ? .degraded : .up
+            let latency = Double((index * 37 + check * 11) % 2_000) + 0.5
+            return CheckResult(
+                componentID: "component-\(check / 10)", checkID: "check-\(check % 10)", type: .http,
+                at: at.addingTimeInterval(Double(check % 100) / 100), status: status, latencyMs: latency,
+                httpStatus: status == .down ? 503 : 200,
+                timings: PhaseTimings(dnsMs: 1, connectMs: 3, tlsMs: 12, ttfbMs: latency - 2, totalMs: latency),
+                error: status == .up ? nil : ProbeError(kind: status == .down ? .httpStatus : .slow, message: "HTTP 503"))
+        }
+        return (ProbeRun(startedAt: at, durationMs: 900, location: "bench"), results)
+    }
+    let total = historyRuns + samples
+    let fill = try measureMs {
+        for index in 0..<historyRuns {
+            let (probeRun, results) = run(index, of: total)
+            try store.append(probeRun, results: results)
+        }
+    }
+    print("store-commit: history of \(historyRuns) runs x 1,000 results written in \(format(fill))")
+    var times: [Double] = []
+    for index in historyRuns..<total {
+        let (probeRun, results) = run(index, of: total)
+        times.append(try measureMs { try store.append(probeRun, results: results) })
+    }
+    print("store-commit: append of 1 run x 1,000 results, \(samples) samples: median \(format(median(times))), "
+          + "min \(format(times.min() ?? .nan)), max \(format(times.max() ?? .nan)) (target <= 50 ms)")
+    var snapshot: StoreSnapshot?
+    let read = try measureMs { snapshot = try store.snapshot(now: now, days: 90) }
+    print("store-commit: snapshot(days: 90) read in \(format(read)) "
+          + "(\(snapshot?.recentResults.count ?? 0) raw results, \(snapshot?.checkHourly.count ?? 0) check-hours)")
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepKit
+
+@Suite struct ResultStoreAppendTests {
+    @Test func appendsAndReadsBackEveryField() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let at = StoreFixtures.day0.addingTimeInterval(3_600 * 5 + 0.125)
+        let results = [
+            CheckResult(
+                componentID: "api", checkID: "health", type: .http, at: at, status: .up, latencyMs: 123.5,
+                httpStatus: 200, timings: PhaseTimings(dnsMs: 1, connectMs: 2.5, tlsMs: 30, ttfbMs: 120, totalMs: 123.5),
+                error: nil, attempts: 1),
+            CheckResult(
+                componentID: "api", checkID: "db", type: .tcp, at: at, status: .down, latencyMs: nil,
+                httpStatus: nil, timings: nil, error: ProbeError(kind: .connect, message: "refused 10.0.0.1:5432"),
+                attempts: 2),
+            CheckResult(
+                componentID: "web", checkID: "dns", type: .dns, at: at, status: .degraded, latencyMs: 900,
+                httpStatus: nil, timings: nil, error: ProbeError(kind: .slow, message: "900 ms"), attempts: 1),
+        ]
+        let run = ProbeRun(startedAt: at, durationMs: 812, location: "eu")
+        try store.append(run, results: results)
+
+        let snapshot = try store.snapshot(now: at.addingTimeInterval(60), days: 90)
+        #expect(snapshot.latestRun == run)
+        #expect(snapshot.latestResults == results.sorted { ($0.componentID, $0.checkID) < ($1.componentID, $1.checkID) })
+        #expect(Set(snapshot.recentResults) == Set(results))
+        let counts = try store.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT up_count, degraded_count, down_count, location FROM run")
+        }
+        #expect(counts == ["up_count": 1, "degraded_count": 1, "down_count": 1, "location": "eu"])
+
+        let hourly = try #require(snapshot.checkHourly.first { $0.checkID == "health" })
+        #expect(hourly.bucketStart == StoreFixtures.day0.addingTimeInterval(3_600 * 5))
+        #expect(hourly.up == 1 && hourly.latencyCount == 1 && hourly.latencySumMs == 123.5)
+        #expect(hourly.meanPhasesMs == results[0].timings)
+        let daily = try #require(snapshot.checkDaily.first { $0.checkID == "db" })
+        #expect(daily.bucketStart == StoreFixtures.day0)
+        #expect(daily.down == 1 && daily.latencyCount == 0 && daily.latencyMinMs == nil && daily.meanPhasesMs == nil)
+    }
+
+    @Test func latestResultIsTheNewestPerCheck() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let t0 = StoreFixtures.day0
+        let newer = StoreFixtures.result("api", "health", at: t0.addingTimeInterval(120), status: .down)
+        try store.append(ProbeRun(startedAt: t0.addingTimeInterval(120), durationMs: 1), results: [newer])
+        // A late append of an older result does not replace the newer one.
+        let older = StoreFixtures.result("api", "health", at: t0, status: .up)
+        try store.append(ProbeRun(startedAt: t0, durationMs: 1), results: [older])
+        let snapshot = try store.snapshot(now: t0.addingTimeInterval(300), days: 1)
+        #expect(snapshot.latestResults == [newer])
+        #expect(snapshot.latestRunAt == t0.addingTimeInterval(120))
+        #expect(snapshot.recentResults == [older, newer])
+    }
+
+    @Test func componentRollupsCountOneAutomaticStatusPerRun() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let t0 = StoreFixtures.day0.addingTimeInterval(600)
+        // (api statuses, web statuses) per run -> api's and web's automatic status.
+        let runs: [([CheckStatus], [CheckStatus])] = [
+            ([.up, .up], [.up]),                 // operational, operational
+            ([.up, .degraded], [.down]),         // degraded_performance, major_outage
+            ([.down, .up], [.degraded]),         // partial_outage, degraded_performance
+            ([.down, .down], [.up]),             // major_outage, operational
+            ([.down, .degraded], [.up]),         // partial_outage, operational
+        ]
+        for (index, (api, web)) in runs.enumerated() {
+            let at = t0.addingTimeInterval(Double(index) * 60)
+            let results = api.enumerated().map { StoreFixtures.result("api", "c\($0.offset)", at: at, status: $0.element) }
+                + web.map { StoreFixtures.result("web", "home", at: at, status: $0) }
+            try store.append(ProbeRun(startedAt: at, durationMs: 1), results: results)
+        }
+        let snapshot = try store.snapshot(now: t0.addingTimeInterval(3_600), days: 7)
+        for rollups in [snapshot.componentHourly, snapshot.componentDaily] {
+            let api = try #require(rollups.first { $0.componentID == "api" })
+            #expect((api.operational, api.degradedPerformance, api.partialOutage, api.majorOutage) == (1, 1, 2, 1))
+            let web = try #require(rollups.first { $0.componentID == "web" })
+            #expect((web.operational, web.degradedPerformance, web.partialOutage, web.majorOutage) == (3, 1, 0, 1))
+            #expect(rollups.count == 2 && api.observations == 5 && web.count(of: .majorOutage) == 1)
+        }
+    }
+
+    @Test func snapshotWindowsFollowNow() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let now = StoreFixtures.day0.addingTimeInterval(86_400 * 30 + 3_600 * 12)
+        for daysAgo in [0.0, 0.5, 1.5, 3, 9, 20, 40] {
+            let at = now.addingTimeInterval(-daysAgo * 86_400)
+            try store.append(ProbeRun(startedAt: at, durationMs: 1), results: [StoreFixtures.result("api", "h", at: at)])
+        }
+        let future = now.addingTimeInterval(60)
+        try store.append(ProbeRun(startedAt: future, durationMs: 1), results: [StoreFixtures.result("api", "h", at: future)])
+
+        let snapshot = try store.snapshot(now: now, days: 30)
+        #expect(snapshot.recentResults.map(\.at) == [now.addingTimeInterval(-43_200), now])
+        // Hours: now's (which also holds the run a minute after now), 12 h ago, 36 h ago.
+        #expect(snapshot.checkHourly.count == 3)
+        #expect(snapshot.componentHourly.count == 4)    // ... and 3 days ago; 9 days ago is past 8 days
+        // Days: today (now, 12 h ago = midnight, +1 min), yesterday (36 h ago), 3, 9 and 20 days ago; not 40.
+        #expect(snapshot.componentDaily.count == 5)
+        #expect(snapshot.checkDaily.map(\.results).reduce(0, +) == 7)
+        #expect(snapshot.latestRunAt == future)
+        let short = try store.snapshot(now: now, days: 2)
+        #expect(short.componentHourly.count == 3 && short.componentDaily.count == 2)
+    }
+}
