@@ -1,0 +1,102 @@
+import Foundation
+
+/// `components/<id>.html`: uptime, daily bars, response-time chart, checks, incidents and maintenance naming it.
+struct ComponentPage {
+    var page: PageChrome
+    var component: ComponentDetail
+
+    init(_ component: ComponentModel, context: RenderContext) {
+        page = context.chrome(
+            path: "components/\(component.id).html", title: component.name,
+            extraAlternates: [AlternateLink(
+                href: context.href("components/\(component.id).rss", root: "../"), type: "application/rss+xml",
+                title: "\(component.name): incidents and maintenance (RSS)")])
+        self.component = ComponentDetail(component, root: page.root, context: context)
+    }
+}
+
+struct ComponentDetail {
+    var id: String
+    var name: String
+    var about: String?
+    var groupName: String?
+    var status: StatusView
+    var staleNote: String?
+    var lastResult: TimeView?
+    var uptimeCells: [UptimeCell]
+    var bars: DailyBarsView
+    var chart: ResponseChartView?
+    var percentiles: [PercentileRow]
+    var checks: [CheckRow]
+    var incidents: [HistoryRow]
+    var maintenanceRows: [HistoryRow]
+    var hasPercentiles: Bool
+    var hasIncidents: Bool
+    var hasMaintenance: Bool
+
+    init(_ component: ComponentModel, root: String, context: RenderContext) {
+        id = component.id
+        name = component.name
+        about = component.description
+        groupName = component.groupID.flatMap { context.model.group($0)?.name }
+        status = StatusView.of(component)
+        staleNote = StaleNote.text(for: component, context: context)
+        lastResult = context.time.view(component.lastResultAt)
+        let u = component.uptime
+        uptimeCells = [UptimeCell("30 days", u.d30), UptimeCell("60 days", u.d60), UptimeCell("90 days", u.d90)]
+        bars = DailyBarsView(component: component, context: context)
+        chart = ResponseChartView(component: component, context: context)
+        let l = component.latency
+        percentiles = [("24 hours", l.h24), ("7 days", l.d7), ("30 days", l.d30)].compactMap { window, value in
+            value.map { PercentileRow(window: window, p50: NumberFormat.milliseconds($0.p50),
+                                      p95: NumberFormat.milliseconds($0.p95), p99: NumberFormat.milliseconds($0.p99)) }
+        }
+        checks = component.checks.map { CheckRow($0, context: context) }
+        incidents = component.incidentIDs.compactMap(context.model.incident).map { HistoryRow(.incident($0), root: root, context: context) }
+        maintenanceRows = component.maintenanceIDs.compactMap(context.model.maintenanceWindow).map {
+            HistoryRow(.maintenance($0), root: root, context: context)
+        }
+        hasPercentiles = !percentiles.isEmpty
+        hasIncidents = !incidents.isEmpty
+        hasMaintenance = !maintenanceRows.isEmpty
+    }
+}
+
+struct PercentileRow {
+    var window: String
+    var p50: String
+    var p95: String
+    var p99: String
+}
+
+/// One check with its latest result. Target and raw error text appear only when the model carries them
+/// (public checks).
+struct CheckRow {
+    var id: String
+    var type: String
+    var result: StatusView
+    var latency: String
+    var httpCode: String?
+    var errorKind: String?
+    var errorText: String?
+    var targetText: String?
+    var checkedAt: TimeView?
+    var phases: String?
+
+    init(_ check: CheckModel, context: RenderContext) {
+        id = check.id
+        type = check.type.rawValue.uppercased()
+        result = StatusView(check.status)
+        latency = NumberFormat.milliseconds(check.latencyMs)
+        httpCode = check.httpStatus.map(String.init)
+        errorKind = check.errorKind?.rawValue
+        errorText = check.errorMessage
+        targetText = check.target
+        checkedAt = context.time.view(check.at)
+        phases = check.timings.map { raw in
+            let t = ResponseChartView.monotone(raw)
+            return ResponseChartView.Phase.allCases.map { "\($0.label) \(NumberFormat.milliseconds($0.duration(t)))" }
+                .joined(separator: " · ")
+        }
+    }
+}

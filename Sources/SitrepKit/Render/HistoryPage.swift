@@ -1,0 +1,52 @@
+import Foundation
+
+/// `history.html` (the last `history_days`) and `history/<YYYY>.html` (older items of one year).
+struct HistoryPage {
+    var page: PageChrome
+    var heading: String
+    var intro: String
+    var months: [MonthGroup]
+    var years: [YearLink]
+    var isYearPage: Bool
+    var hasMonths: Bool
+    var hasYears: Bool
+
+    init(page: PageChrome, heading: String, intro: String, months: [MonthGroup], years: [YearLink], isYearPage: Bool) {
+        self.page = page
+        self.heading = heading
+        self.intro = intro
+        self.months = months
+        self.years = years
+        self.isYearPage = isYearPage
+        hasMonths = !months.isEmpty
+        hasYears = !years.isEmpty
+    }
+
+    static func recent(context: RenderContext) -> HistoryPage {
+        let page = context.chrome(path: "history.html", title: "History")
+        let days = context.model.site.historyDays
+        return HistoryPage(
+            page: page, heading: "Incident and maintenance history",
+            intro: "Incidents and maintenance of the last \(days) days, newest first.",
+            months: MonthGroup.group(context.model.recentHistory, root: page.root, context: context),
+            years: YearLink.all(context: context, root: page.root), isYearPage: false)
+    }
+
+    static func year(_ year: HistoryYear, context: RenderContext) -> HistoryPage {
+        let page = context.chrome(path: "history/\(year.year).html", title: "History \(year.year)")
+        return HistoryPage(
+            page: page, heading: "History \(year.year)",
+            intro: "Incidents and maintenance of \(year.year) older than \(context.model.site.historyDays) days, newest first.",
+            months: MonthGroup.group(year.items, root: page.root, context: context),
+            years: YearLink.all(context: context, root: page.root), isYearPage: true)
+    }
+}
+
+struct YearLink {
+    var year: String
+    var href: String
+
+    static func all(context: RenderContext, root: String) -> [YearLink] {
+        context.model.olderHistoryByYear.map { YearLink(year: String($0.year), href: context.href("history/\($0.year).html", root: root)) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// One incident or maintenance window in a list (history pages, a component's incidents).
+struct HistoryRow {
+    var kind: String
+    var kindLabel: String
+    var itemTitle: String
+    var href: String
+    var state: StatusView
+    /// `impact-major` or `maintenance`: the left border of the row.
+    var tone: String
+    var impactLabel: String
+    var when: TimeView
+    var period: String
+    var affects: String?
+
+    init(_ item: HistoryItem, root: String, context: RenderContext) {
+        href = context.href(item.pagePath, root: root)
+        itemTitle = item.title
+        when = context.time.view(item.date)
+        switch item {
+        case .incident(let incident):
+            kind = "incident"
+            kindLabel = "Incident"
+            state = StatusView(incident.status)
+            tone = "impact-\(incident.impact.rawValue)"
+            impactLabel = incident.impact.label
+            period = incident.resolvedAt.map { "Resolved after \(context.duration(from: incident.startedAt, to: $0))" } ?? "Ongoing"
+            affects = Self.affects(incident.components)
+        case .maintenance(let window):
+            kind = "maintenance"
+            kindLabel = "Maintenance"
+            state = StatusView(window.state)
+            tone = "maintenance"
+            impactLabel = "Scheduled maintenance"
+            period = "\(context.time.view(window.scheduledFor).text) – \(context.time.view(window.scheduledUntil).text)"
+            affects = Self.affects(window.components)
+        }
+    }
+
+    static func affects(_ components: [AffectedComponent]) -> String? {
+        components.isEmpty ? nil : "Affects: " + components.map(\.name).joined(separator: ", ")
+    }
+}
+
+/// History rows under a month heading (`November 2026`).
+struct MonthGroup {
+    var heading: String
+    var rows: [HistoryRow]
+
+    /// Groups items (already newest first) by month of the site's time zone, keeping the order.
+    static func group(_ items: [HistoryItem], root: String, context: RenderContext) -> [MonthGroup] {
+        var groups: [MonthGroup] = []
+        for item in items {
+            let heading = context.time.monthHeading(item.date)
+            let row = HistoryRow(item, root: root, context: context)
+            if let last = groups.indices.last, groups[last].heading == heading {
+                groups[last].rows.append(row)
+            } else {
+                groups.append(MonthGroup(heading: heading, rows: [row]))
+            }
+        }
+        return groups
+    }
+}

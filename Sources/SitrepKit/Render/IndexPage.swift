@@ -1,0 +1,156 @@
+import Foundation
+
+/// `index.html`: banner, active incidents and maintenance, components by group with daily bars.
+struct IndexPage {
+    var page: PageChrome
+    var indicator: String
+    var banner: StatusView
+    var activeIncidents: [IncidentCard]
+    var activeMaintenance: [MaintenanceCard]
+    var upcomingMaintenance: [MaintenanceCard]
+    var hasActiveIncidents: Bool
+    var hasActiveMaintenance: Bool
+    var hasUpcomingMaintenance: Bool
+    var sections: [ComponentSection]
+    var historyDays: Int
+
+    init(context: RenderContext) {
+        let model = context.model
+        let page = context.chrome(path: "index.html", title: nil)
+        let root = page.root
+        self.page = page
+        indicator = model.indicator.rawValue
+        banner = StatusView(model.indicator)
+        activeIncidents = model.activeIncidents.map { IncidentCard($0, root: root, context: context) }
+        activeMaintenance = model.activeMaintenance.map { MaintenanceCard($0, root: root, context: context) }
+        upcomingMaintenance = model.upcomingMaintenance.map { MaintenanceCard($0, root: root, context: context) }
+        hasActiveIncidents = !activeIncidents.isEmpty
+        hasActiveMaintenance = !activeMaintenance.isEmpty
+        hasUpcomingMaintenance = !upcomingMaintenance.isEmpty
+        sections = ComponentSection.sections(of: model, root: root, context: context)
+        historyDays = model.site.historyDays
+    }
+}
+
+/// A run of components: a group (named, with its worst status) or ungrouped components between groups.
+struct ComponentSection {
+    var isGroup: Bool
+    var groupID: String
+    var groupName: String
+    var groupStatus: StatusView
+    var rows: [ComponentRow]
+
+    /// Walks the components in config order; a group appears where its first member does.
+    static func sections(of model: SiteModel, root: String, context: RenderContext) -> [ComponentSection] {
+        var sections: [ComponentSection] = []
+        var placedGroups: Set<String> = []
+        for component in model.components {
+            if let groupID = component.groupID, let group = model.group(groupID) {
+                guard placedGroups.insert(groupID).inserted else { continue }
+                let members = model.components.filter { $0.groupID == groupID }
+                sections.append(ComponentSection(
+                    isGroup: true, groupID: group.id, groupName: group.name, groupStatus: StatusView(group.status),
+                    rows: members.map { ComponentRow($0, root: root, context: context) }))
+            } else if let last = sections.indices.last, !sections[last].isGroup {
+                sections[last].rows.append(ComponentRow(component, root: root, context: context))
+            } else {
+                sections.append(ComponentSection(
+                    isGroup: false, groupID: "", groupName: "", groupStatus: StatusView(.operational),
+                    rows: [ComponentRow(component, root: root, context: context)]))
+            }
+        }
+        return sections
+    }
+}
+
+/// One component on the index page.
+struct ComponentRow {
+    var id: String
+    var name: String
+    var href: String
+    var about: String?
+    var status: StatusView
+    var staleNote: String?
+    var bars: DailyBarsView
+    var uptimeCells: [UptimeCell]
+    var spark: SparklineView?
+
+    init(_ component: ComponentModel, root: String, context: RenderContext) {
+        id = component.id
+        name = component.name
+        href = context.href("components/\(component.id).html", root: root)
+        about = component.description
+        status = StatusView.of(component)
+        staleNote = StaleNote.text(for: component, context: context)
+        bars = DailyBarsView(component: component, context: context)
+        let u = component.uptime
+        uptimeCells = [UptimeCell("24 hours", u.h24), UptimeCell("7 days", u.d7), UptimeCell("30 days", u.d30), UptimeCell("90 days", u.d90)]
+        spark = SparklineView(component: component)
+    }
+}
+
+/// One uptime window: `30 days` `99.95%`.
+struct UptimeCell {
+    var window: String
+    var value: String
+
+    init(_ window: String, _ value: Double?) {
+        self.window = window
+        self.value = NumberFormat.uptime(value)
+    }
+}
+
+/// What a page says about a component without recent results.
+enum StaleNote {
+    static func text(for component: ComponentModel, context: RenderContext) -> String? {
+        guard component.isStale else { return nil }
+        guard let last = component.lastResultAt else { return "No recent data: no check result yet." }
+        return "No recent data: the last check result is from \(context.time.view(last).text)."
+    }
+}
+
+/// An unresolved incident on the index page: the latest update and its ETA.
+struct IncidentCard {
+    var title: String
+    var href: String
+    var tone: String
+    var impactLabel: String
+    var state: StatusView
+    var latestHTML: String
+    var latestAt: TimeView
+    var etaAt: TimeView?
+    var affects: String?
+
+    init(_ incident: IncidentModel, root: String, context: RenderContext) {
+        title = incident.title
+        href = context.href("incidents/\(incident.id).html", root: root)
+        tone = "impact-\(incident.impact.rawValue)"
+        impactLabel = incident.impact.label
+        state = StatusView(incident.status)
+        latestHTML = incident.latestUpdate?.messageHTML ?? ""
+        latestAt = context.time.view(incident.latestUpdate?.at ?? incident.updatedAt)
+        etaAt = context.time.view(incident.currentETA)
+        affects = HistoryRow.affects(incident.components)
+    }
+}
+
+/// A scheduled or in-progress maintenance window on the index page.
+struct MaintenanceCard {
+    var title: String
+    var href: String
+    var state: StatusView
+    var from: TimeView
+    var until: TimeView
+    var affects: String?
+    var latestHTML: String?
+
+    init(_ window: MaintenanceModel, root: String, context: RenderContext) {
+        title = window.title
+        href = context.href("maintenance/\(window.id).html", root: root)
+        state = StatusView(window.state)
+        from = context.time.view(window.scheduledFor)
+        until = context.time.view(window.scheduledUntil)
+        affects = HistoryRow.affects(window.components)
+        latestHTML = window.updates.first?.messageHTML
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What every page builder of one render shares: the model, time formatting and lookups by id.
+/// Lookups are only ever read by key, never iterated, so output order never depends on hashing.
+final class RenderContext {
+    let model: SiteModel
+    let time: TimeFormat
+    private let incidentsByID: [String: IncidentModel]
+    private let componentsByID: [String: ComponentModel]
+
+    init(model: SiteModel) {
+        self.model = model
+        self.time = TimeFormat(timeZone: model.site.timezone)
+        incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func incident(_ id: String) -> IncidentModel? { incidentsByID[id] }
+
+    func component(_ id: String) -> ComponentModel? { componentsByID[id] }
+
+    /// The common head, header and footer data of a page at `path` (relative to the site root).
+    func chrome(path: String, title: String?, extraAlternates: [AlternateLink] = []) -> PageChrome {
+        let depth = path.split(separator: "/").count - 1
+        let root = String(repeating: "../", count: max(depth, 0))
+        let site = model.site
+        let base = site.url.hasSuffix("/") ? String(site.url.dropLast()) : site.url
+        let canonical = path == "index.html" ? "\(base)/" : "\(base)/\(path)"
+        let feeds = [
+            AlternateLink(href: "\(root)history.rss", type: "application/rss+xml", title: "\(site.title): incidents and maintenance (RSS)"),
+            AlternateLink(href: "\(root)history.atom", type: "application/atom+xml", title: "\(site.title): incidents and maintenance (Atom)"),
+        ]
+        return PageChrome(
+            documentTitle: title.map { "\($0) · \(site.title)" } ?? site.title,
+            siteTitle: site.title,
+            siteDescription: site.description,
+            root: root,
+            canonical: canonical,
+            alternates: feeds + extraAlternates,
+            refreshSeconds: max(site.refreshSeconds, 0),
+            refreshes: site.refreshSeconds > 0,
+            timezone: site.timezone.identifier,
+            generated: time.view(model.generatedAt)
+        )
+    }
+
+    /// A relative link from a page whose root prefix is `root` to `path`; path segments are percent-encoded.
+    func href(_ path: String, root: String) -> String {
+        root + path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// `2 h 15 min`, `45 min`, `3 d 4 h`.
+    func duration(from start: Date, to end: Date) -> String {
+        let minutes = max(Int((end.timeIntervalSince(start) / 60).rounded()), 0)
+        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+        if days > 0 { return hours > 0 ? "\(days) d \(hours) h" : "\(days) d" }
+        if hours > 0 { return rest > 0 ? "\(hours) h \(rest) min" : "\(hours) h" }
+        return "\(rest) min"
+    }
+}
+
+extension CharacterSet {
+    /// Unreserved characters plus the sub-delimiters safe inside one path segment.
+    static let urlPathSegmentAllowed: CharacterSet = {
+        var set = CharacterSet.alphanumerics
+        set.insert(charactersIn: "-._~!$&'()*+,;=:@")
+        return set
+    }()
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// The component page's response-time chart as inline SVG: stacked areas of the cumulative phase timings
+/// (DNS, connect, TLS, time to first byte, total), with axis labels, a worded legend and a data table.
+struct ResponseChartView {
+    var viewWidth: Int
+    var viewHeight: Int
+    var label: String
+    var areas: [ChartArea]
+    var gridlines: [ChartGridline]
+    var xLabels: [ChartAxisLabel]
+    var legend: [ChartLegendItem]
+    var rows: [ChartRow]
+
+    private static let plotLeft = 56.0
+    private static let plotRight = 712.0
+    private static let plotTop = 12.0
+    private static let plotBottom = 208.0
+
+    /// nil when there are fewer than two points to draw.
+    init?(component: ComponentModel, context: RenderContext) {
+        let points = component.responseTimes.map { ($0.at, Self.monotone($0.timings)) }
+        guard points.count >= 2, let first = points.first?.0, let last = points.last?.0 else { return nil }
+        viewWidth = 720
+        viewHeight = 240
+        let top = Self.niceCeiling(points.map(\.1.totalMs).max() ?? 1)
+        let step = (Self.plotRight - Self.plotLeft) / Double(points.count - 1)
+        func x(_ index: Int) -> Double { Self.plotLeft + Double(index) * step }
+        func y(_ value: Double) -> Double { Self.plotBottom - value / top * (Self.plotBottom - Self.plotTop) }
+
+        let phases = Phase.allCases
+        areas = phases.reversed().map { phase in
+            var d = "M\(NumberFormat.coordinate(x(0))) \(NumberFormat.coordinate(Self.plotBottom))"
+            for (index, point) in points.enumerated() {
+                d += " L\(NumberFormat.coordinate(x(index))) \(NumberFormat.coordinate(y(phase.cumulative(point.1))))"
+            }
+            d += " L\(NumberFormat.coordinate(x(points.count - 1))) \(NumberFormat.coordinate(Self.plotBottom)) Z"
+            return ChartArea(key: phase.key, label: phase.label, path: d)
+        }
+        gridlines = [0.0, 0.5, 1.0].map { share in
+            ChartGridline(y: NumberFormat.coordinate(y(top * share)), labelY: NumberFormat.coordinate(y(top * share) + 4),
+                          label: NumberFormat.milliseconds(top * share))
+        }
+        let middle = points.count / 2
+        xLabels = [
+            ChartAxisLabel(x: NumberFormat.coordinate(x(0)), anchor: "start", label: context.time.short(first)),
+            ChartAxisLabel(x: NumberFormat.coordinate(x(middle)), anchor: "middle", label: context.time.short(points[middle].0)),
+            ChartAxisLabel(x: NumberFormat.coordinate(x(points.count - 1)), anchor: "end", label: context.time.short(last)),
+        ]
+        legend = phases.map { phase in
+            let mean = points.map { phase.duration($0.1) }.reduce(0, +) / Double(points.count)
+            return ChartLegendItem(key: phase.key, label: phase.label, value: NumberFormat.milliseconds(mean))
+        }
+        rows = points.map { at, timings in
+            ChartRow(time: context.time.view(at), dns: NumberFormat.milliseconds(timings.dnsMs),
+                     connect: NumberFormat.milliseconds(timings.connectMs), tls: NumberFormat.milliseconds(timings.tlsMs),
+                     ttfb: NumberFormat.milliseconds(timings.ttfbMs), total: NumberFormat.milliseconds(timings.totalMs))
+        }
+        let span = context.duration(from: first, to: last)
+        label = "\(component.name): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
+    }
+
+    /// Cumulative timings can skip a phase (no TLS on plain HTTP reports 0): carry the previous phase forward.
+    static func monotone(_ t: PhaseTimings) -> PhaseTimings {
+        let dns = max(t.dnsMs, 0)
+        let connect = max(t.connectMs, dns)
+        let tls = max(t.tlsMs, connect)
+        let ttfb = max(t.ttfbMs, tls)
+        return PhaseTimings(dnsMs: dns, connectMs: connect, tlsMs: tls, ttfbMs: ttfb, totalMs: max(t.totalMs, ttfb))
+    }
+
+    /// 1, 2 or 5 times a power of ten, at least `value` (and at least 10 ms).
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value.isFinite, value > 10 else { return 10 }
+        let magnitude = pow(10, floor(log10(value)))
+        for factor in [1.0, 2.0, 5.0, 10.0] where factor * magnitude >= value {
+            return factor * magnitude
+        }
+        return 10 * magnitude
+    }
+
+    /// The bands of the stack, bottom to top.
+    enum Phase: CaseIterable {
+        case dns, connect, tls, ttfb, transfer
+
+        var key: String {
+            switch self {
+            case .dns: "dns"
+            case .connect: "connect"
+            case .tls: "tls"
+            case .ttfb: "ttfb"
+            case .transfer: "transfer"
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .dns: "DNS"
+            case .connect: "Connect"
+            case .tls: "TLS"
+            case .ttfb: "Time to first byte"
+            case .transfer: "Transfer"
+            }
+        }
+
+        func cumulative(_ t: PhaseTimings) -> Double {
+            switch self {
+            case .dns: t.dnsMs
+            case .connect: t.connectMs
+            case .tls: t.tlsMs
+            case .ttfb: t.ttfbMs
+            case .transfer: t.totalMs
+            }
+        }
+
+        func duration(_ t: PhaseTimings) -> Double {
+            switch self {
+            case .dns: t.dnsMs
+            case .connect: t.connectMs - t.dnsMs
+            case .tls: t.tlsMs - t.connectMs
+            case .ttfb: t.ttfbMs - t.tlsMs
+            case .transfer: t.totalMs - t.ttfbMs
+            }
+        }
+    }
+}
+
+struct ChartArea {
+    var key: String
+    var label: String
+    var path: String
+}
+
+struct ChartGridline {
+    var y: String
+    var labelY: String
+    var label: String
+}
+
+struct ChartAxisLabel {
+    var x: String
+    var anchor: String
+    var label: String
+}
+
+struct ChartLegendItem {
+    var key: String
+    var label: String
+    var value: String
+}
+
+struct ChartRow {
+    var time: TimeView
+    var dns: String
+    var connect: String
+    var tls: String
+    var ttfb: String
+    var total: String
+}

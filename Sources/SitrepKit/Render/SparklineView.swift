@@ -1,0 +1,28 @@
+import Foundation
+
+/// A small inline SVG line of total response time for the index page.
+struct SparklineView {
+    var width: Int
+    var height: Int
+    var path: String
+    var label: String
+    var average: String
+
+    /// nil when there are fewer than two points to draw.
+    init?(component: ComponentModel) {
+        let totals = component.responseTimes.map(\.timings.totalMs).filter(\.isFinite)
+        guard totals.count >= 2 else { return nil }
+        let width = 120, height = 28
+        self.width = width
+        self.height = height
+        let top = max(totals.max() ?? 1, 1)
+        let step = Double(width - 4) / Double(totals.count - 1)
+        path = totals.enumerated().map { index, value in
+            let x = 2 + Double(index) * step
+            let y = Double(height) - 2 - value / top * Double(height - 4)
+            return "\(index == 0 ? "M" : "L")\(NumberFormat.coordinate(x)) \(NumberFormat.coordinate(y))"
+        }.joined(separator: " ")
+        average = NumberFormat.milliseconds(totals.reduce(0, +) / Double(totals.count))
+        label = "\(component.name): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
+    }
+}

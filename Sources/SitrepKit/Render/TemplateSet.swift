@@ -1,0 +1,115 @@
+import Foundation
+import Mustache
+
+/// The theme: every `*.mustache` file below the templates folder, parsed, registered under its path
+/// without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
+struct TemplateSet: Sendable {
+    /// The templates the renderer itself asks for.
+    static let requiredPages = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history"]
+
+    let library: MustacheLibrary
+
+    /// Loads and validates the folder; throws every problem at once.
+    init(directory: URL) throws(DiagnosticsError) {
+        let (library, diagnostics) = Self.load(directory: directory)
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        self.library = library
+    }
+
+    static func load(directory: URL) -> (MustacheLibrary, [Diagnostic]) {
+        let folderPath = displayPath(directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (MustacheLibrary(), [Diagnostic(path: folderPath, line: 1, column: 1,
+                                                    message: "the templates folder does not exist or is not a folder")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [(name: String, file: URL, text: String)] = []
+        for relative in templateFiles(in: directory) {
+            let file = directory.appendingPathComponent(relative)
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot read this template as UTF-8 text"))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                sources.append((name, file, text))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(path: displayPath(file), line: error.context.lineNumber,
+                                              column: error.context.columnNumber, message: describe(error.error)))
+            } catch {
+                diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot parse this template: \(error)"))
+            }
+        }
+        for page in requiredPages where templates[page] == nil && !sources.contains(where: { $0.name == page }) {
+            if diagnostics.contains(where: { $0.path == displayPath(directory.appendingPathComponent(page + ".mustache")) }) { continue }
+            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent(page + ".mustache")), line: 1, column: 1,
+                                          message: "missing template: the renderer needs \(page).mustache"))
+        }
+        let known = Set(templates.keys)
+        for source in sources {
+            for reference in partialReferences(in: source.text) where !known.contains(reference.name) {
+                diagnostics.append(Diagnostic(path: displayPath(source.file), line: reference.line, column: reference.column,
+                                              message: "unknown partial '\(reference.name)': no \(reference.name).mustache in the templates folder"))
+            }
+        }
+        return (MustacheLibrary(templates: templates), diagnostics.sorted())
+    }
+
+    /// Relative paths of every `*.mustache` below `directory`, sorted.
+    static func templateFiles(in directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") {
+            files.append(path)
+        }
+        return files.sorted()
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column (default delimiters only).
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound]
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        found.append((name, lineIndex + 1, column))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "closing tag does not match the section it closes"
+        case .unfinishedName: "unfinished tag: expected a name followed by '}}'"
+        case .expectedSectionEnd: "a section is opened but never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot be applied to an inherited block"
+        case .illegalTokenInsideInheritSection: "only {{$block}} definitions may appear inside a {{<parent}} tag"
+        case .textInsideInheritSection: "text found inside a {{<parent}} tag outside any {{$block}}"
+        case .invalidConfigVariableSyntax: "malformed {{% pragma}} tag"
+        case .unrecognisedConfigVariable: "unknown {{% pragma}}"
+        case nil: "template syntax error: \(error)"
+        }
+    }
+
+    /// The path relative to the working directory when it lies below it, else absolute.
+    static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A moment as pages show it: machine-readable UTC in `datetime`, human-readable in the site's time zone.
+struct TimeView {
+    /// ISO 8601 UTC, for `<time datetime>`.
+    var iso: String
+    /// For example `20 Nov 2026, 10:12 GMT+1`.
+    var text: String
+    /// Only the day, for example `20 Nov 2026`.
+    var day: String
+}
+
+/// Formats dates for one render in the site's time zone. Not shared across renders.
+final class TimeFormat {
+    private let full = DateFormatter()
+    private let dayOnly = DateFormatter()
+    private let clock = DateFormatter()
+    private let month = DateFormatter()
+    private let zone: TimeZone
+    let calendar: Calendar
+
+    init(timeZone: TimeZone) {
+        zone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+        for (formatter, format) in [(full, "d MMM yyyy, HH:mm"), (dayOnly, "d MMM yyyy"), (clock, "d MMM HH:mm"), (month, "MMMM yyyy")] {
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.calendar = calendar
+            formatter.timeZone = timeZone
+            formatter.dateFormat = format
+        }
+    }
+
+    func view(_ date: Date) -> TimeView {
+        TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneName(at: date))", day: dayOnly.string(from: date))
+    }
+
+    func view(_ date: Date?) -> TimeView? { date.map { view($0) } }
+
+    /// Short label for chart axes: `20 Nov 10:00`.
+    func short(_ date: Date) -> String { clock.string(from: date) }
+
+    /// Month heading of history lists: `November 2026`.
+    func monthHeading(_ date: Date) -> String { month.string(from: date) }
+
+    private func zoneName(at date: Date) -> String {
+        if zone.secondsFromGMT(for: date) == 0, zone.identifier == "GMT" || zone.identifier == "UTC" { return "UTC" }
+        return zone.abbreviation(for: date) ?? zone.identifier
+    }
+
+    static func iso(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
+}
