@@ -25,9 +25,11 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 }
 
-/// Progress lines go to stderr, so stdout stays clean for tables and JSON.
+/// Progress lines go to stderr, and only when a person is watching (stderr is a terminal), so stdout stays
+/// clean for tables and JSON and cron mail carries only results and errors.
 enum Progress {
     static func say(_ text: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
         printError(text)
     }
 }

@@ -20,6 +20,7 @@ struct RunCommand: AsyncParsableCommand {
             Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…")
             let report = try await ProbePipeline.run(config: config, location: location)
             print(report.table(), terminator: "")
+            fflush(nil)
             Progress.say("Rendering the site…")
             let summary = try BuildPipeline.build(config: config, now: try BuildClock.resolve(now: nil))
             withExtendedLifetime(lock) {}

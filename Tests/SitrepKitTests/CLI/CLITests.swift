@@ -140,7 +140,7 @@ struct CLITests {
         let firstTree = try site.tree("site")
         #expect(firstTree["index.html"] != nil)
         #expect(firstTree["api/v2/summary.json"] != nil)
-        let second = try site.run("build", environment: ["SOURCE_DATE_EPOCH": "1763899200"])
+        let second = try site.run("build", environment: ["SOURCE_DATE_EPOCH": "1795435200"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try site.tree("site") == firstTree)
     }
@@ -150,10 +150,10 @@ struct CLITests {
         defer { site.remove() }
         #expect(try site.run("build", "--now", "2026-11-23T12:00:00Z").status == 0)
         let before = try site.tree("site")
-        try site.write("templates/index.mustache", "{{#broken}} never closed")
+        try site.write("templates/pages/index.mustache", "{{#broken}} never closed")
         let failed = try site.run("build", "--now", "2026-11-24T12:00:00Z")
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("templates/index.mustache"))
+        #expect(failed.stderr.contains("templates/pages/index.mustache"))
         #expect(try site.tree("site") == before)
     }
 
@@ -164,7 +164,7 @@ struct CLITests {
         let lockPath = site.root.appendingPathComponent("data/sitrep.sqlite.lock").path
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [lockPath, "sleep", "30"]
+        holder.arguments = [lockPath, "sleep", "4"]
         try holder.run()
         defer { holder.terminate(); holder.waitUntilExit() }
         // Give flock a moment to take the lock before the run starts.
