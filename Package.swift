@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
+            exclude: ["Render/Golden"],
             resources: []
         ),
     ]
