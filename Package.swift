@@ -58,8 +58,8 @@ let package = Package(
         .testTarget(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
-            // Test servers, Python validators and JSON Schemas used by the tests (found via #filePath, not bundled).
-            exclude: ["Probe/Support/probe_test_server.py", "Outputs/Validators", "Outputs/Schemas"],
+            // Test servers, Python validators, JSON Schemas and golden pages used by the tests (found via #filePath).
+            exclude: ["Probe/Support/probe_test_server.py", "Outputs/Validators", "Outputs/Schemas", "Render/Golden"]
         ),
     ]
 )

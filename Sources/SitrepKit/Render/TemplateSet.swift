@@ -26,7 +26,8 @@ struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var sources: [(name: String, file: URL, text: String)] = []
-        for relative in templateFiles(in: directory) {
+        let files = templateFiles(in: directory)
+        for relative in files {
             let file = directory.appendingPathComponent(relative)
             let name = String(relative.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
@@ -43,12 +44,12 @@ struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot parse this template: \(error)"))
             }
         }
-        for page in requiredPages where templates[page] == nil && !sources.contains(where: { $0.name == page }) {
-            if diagnostics.contains(where: { $0.path == displayPath(directory.appendingPathComponent(page + ".mustache")) }) { continue }
+        // Names of every template file, parsed or not: a broken file is reported once, not again where it is used.
+        let known = Set(files.map { String($0.dropLast(".mustache".count)) })
+        for page in requiredPages where !known.contains(page) {
             diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent(page + ".mustache")), line: 1, column: 1,
                                           message: "missing template: the renderer needs \(page).mustache"))
         }
-        let known = Set(templates.keys)
         for source in sources {
             for reference in partialReferences(in: source.text) where !known.contains(reference.name) {
                 diagnostics.append(Diagnostic(path: displayPath(source.file), line: reference.line, column: reference.column,

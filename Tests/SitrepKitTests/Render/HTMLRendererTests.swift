@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import SitrepKit
+
+@Suite struct HTMLRendererTests {
+    @Test func everyPathOfTheLayoutIsRendered() throws {
+        let site = try RenderedSite()
+        let expected = [
+            "index.html", "history.html", "history/2025.html",
+            "components/api.html", "components/web.html", "components/db.html", "components/search.html", "components/cdn.html",
+            "incidents/2026-11-20-api-errors.html", "incidents/2026-11-10-web-slow.html", "incidents/2025-03-01-outage.html",
+            "maintenance/2026-11-25-network.html", "maintenance/db-upgrade.html", "maintenance/2026-11-05-dns.html",
+        ]
+        #expect(site.paths == expected.sorted())
+        for path in expected {
+            let html = site.page(path)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(path)")
+            #expect(html.hasSuffix("</html>\n"), "\(path)")
+        }
+    }
+
+    @Test(arguments: Indicator.allCases)
+    func bannerSaysTheIndicatorInWords(indicator: Indicator) throws {
+        var model = SiteFixture.model()
+        model.indicator = indicator
+        let html = try RenderedSite(model).page("index.html")
+        #expect(html.contains("<section id=\"banner\" class=\"banner banner-\(indicator.rawValue)\""))
+        #expect(html.contains("<span class=\"status-word\">\(indicator.description)</span>"))
+    }
+
+    @Test func componentStatusesAreWordsNextToIcons() throws {
+        let site = try RenderedSite()
+        let expected: [(String, String, String)] = [
+            ("api", "major_outage", "Major Outage"), ("web", "degraded_performance", "Degraded Performance"),
+            ("db", "under_maintenance", "Under Maintenance"), ("search", "stale", "No recent data"), ("cdn", "operational", "Operational"),
+        ]
+        for (id, icon, word) in expected {
+            let row = site.indexRow(id)
+            #expect(row.contains("<use href=\"#i-\(icon)\"></use></svg><span class=\"status-word\">\(word)</span>"), "\(id)")
+            #expect(site.page("index.html").contains("<symbol id=\"i-\(icon)\""), "icon \(icon) is defined")
+        }
+        #expect(site.indexRow("search").contains("No recent data: no check result yet."))
+        // Groups carry their worst status, in words too.
+        #expect(site.page("index.html").contains("<h3>Data</h3><span class=\"status status-under_maintenance\">"))
+    }
+
+    @Test func dailyBarsHaveATitlePerDay() throws {
+        let site = try RenderedSite()
+        for id in ["api", "web", "db", "search", "cdn"] {
+            #expect(site.indexRow(id).components(separatedBy: "<rect class=\"bar ").count - 1 == SiteFixture.historyDays, "\(id)")
+        }
+        let api = site.indexRow("api")
+        #expect(api.contains("<title>2026-11-20: 97.50% uptime\nWorst: Major Outage\nIncident: Elevated API error rates &lt;script&gt;alert(1)&lt;/script&gt;</title>"))
+        #expect(api.contains("<title>2026-11-03: 99.10% uptime\nWorst: Partial Outage\nNo incidents</title>"))
+        #expect(site.indexRow("search").contains("<rect class=\"bar bar-nodata\" x=\"0\" y=\"0\" width=\"3\" height=\"34\" rx=\"1\"><title>2026-10-22: No data</title>"))
+        #expect(site.indexRow("db").contains("Maintenance: 90 min"))
+    }
+
+    @Test func indexShowsUptimeSparklineIncidentsAndMaintenance() throws {
+        let site = try RenderedSite()
+        let api = site.indexRow("api")
+        for cell in ["<dt>24 hours</dt><dd>96.52%</dd>", "<dt>7 days</dt><dd>99.50%</dd>", "<dt>30 days</dt><dd>99.87%</dd>", "<dt>90 days</dt><dd>99.93%</dd>"] {
+            #expect(api.contains(cell))
+        }
+        #expect(api.contains("<span class=\"spark\"><svg"))
+        #expect(site.indexRow("search").contains("<dt>24 hours</dt><dd>No data</dd>"))
+        let index = site.page("index.html")
+        #expect(index.contains("Expected resolution <time datetime=\"2026-11-20T14:00:00Z\">20 Nov 2026, 15:00 GMT+1</time>"))
+        #expect(index.contains("<h2 id=\"active-maintenance\">Maintenance in progress</h2>"))
+        #expect(index.contains("<h2 id=\"upcoming-maintenance\">Scheduled maintenance</h2>"))
+        #expect(index.contains("href=\"maintenance/2026-11-25-network.html\""))
+        #expect(!index.contains("maintenance/2026-11-05-dns.html"), "a cancelled window is not upcoming")
+        #expect(!index.contains("incidents/2026-11-10-web-slow.html"), "a resolved incident is not active")
+        #expect(index.contains("Last updated <time class=\"js-updated\" datetime=\"2026-11-20T12:00:00Z\">20 Nov 2026, 13:00 GMT+1</time>"))
+    }
+
+    @Test func linksBetweenPagesAreRelativeAndResolve() throws {
+        let site = try RenderedSite()
+        let feeds: Set<String> = ["history.rss", "history.atom", "maintenance.ics", "api/v2/summary.json", "api/v1/status.json"]
+        let producedElsewhere = feeds.union(SiteFixture.model().components.map { "components/\($0.id).rss" })
+        let known = Set(site.paths).union(producedElsewhere)
+        for path in site.paths {
+            let html = site.page(path)
+            #expect(!html.contains("href=\"/"), "\(path)")
+            #expect(html.range(of: #"<[a-zA-Z]+(\s+[a-zA-Z-]+(="[^"]*")?)*\s+src="#, options: .regularExpression) == nil, "\(path): nothing is loaded from elsewhere")
+            let base = URL(string: "https://example.github.io/status/\(path)")
+            for href in RenderedSite.attributeValues("href", in: html) {
+                if href.hasPrefix("#") || href == "data:," { continue }
+                if href.hasPrefix("https://status.acme.dev") {
+                    #expect(html.contains("<link rel=\"canonical\" href=\"\(href)\">"), "\(path): absolute URL outside canonical: \(href)")
+                    continue
+                }
+                #expect(!href.contains("://"), "\(path): \(href)")
+                let resolved = URL(string: href, relativeTo: base)?.absoluteURL.path ?? ""
+                let relative = resolved.hasPrefix("/status/") ? String(resolved.dropFirst("/status/".count)) : resolved
+                #expect(known.contains(relative.removingPercentEncoding ?? relative), "\(path): \(href) resolves to \(relative)")
+            }
+        }
+    }
+
+    @Test func canonicalIsAbsoluteAndFeedsAreAdvertised() throws {
+        let site = try RenderedSite()
+        #expect(site.page("index.html").contains("<link rel=\"canonical\" href=\"https://status.acme.dev/\">"))
+        #expect(site.page("components/api.html").contains("<link rel=\"canonical\" href=\"https://status.acme.dev/components/api.html\">"))
+        for path in site.paths {
+            let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+            let html = site.page(path)
+            #expect(html.contains("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"\(root)history.rss\""), "\(path)")
+            #expect(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"\(root)history.atom\""), "\(path)")
+        }
+        #expect(site.page("components/api.html").contains("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"../components/api.rss\""))
+        let index = site.page("index.html")
+        for link in ["api/v2/summary.json", "api/v1/status.json", "history.rss", "history.atom", "maintenance.ics"] {
+            #expect(index.contains("<a href=\"\(link)\">"), "\(link)")
+        }
+    }
+
+    @Test func componentPageShowsUptimeChartAndChecks() throws {
+        let api = try RenderedSite().page("components/api.html")
+        for cell in ["<dt>30 days</dt><dd>99.87%</dd>", "<dt>60 days</dt><dd>99.90%</dd>", "<dt>90 days</dt><dd>99.93%</dd>"] {
+            #expect(api.contains(cell))
+        }
+        for phase in ["DNS", "Connect", "TLS", "Time to first byte", "Transfer"] {
+            #expect(api.contains("<title>\(phase)</title>"), "chart area \(phase)")
+        }
+        #expect(api.contains("<figure class=\"chart\">"))
+        #expect(api.contains("<th scope=\"row\">24 hours</th><td>120 ms</td><td>240 ms</td><td>410 ms</td>"))
+        #expect(api.contains("Error: <code>http_status</code> — HTTP 503 from &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(api.contains("Target: <code>https://api.acme.dev/health?x=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</code>"))
+        #expect(api.contains("Error: <code>connect</code></p>"), "a private check shows its error kind only")
+        #expect(api.contains("<span class=\"status-word\">Down</span>"))
+        #expect(api.contains("href=\"../incidents/2026-11-20-api-errors.html\""))
+        let search = try RenderedSite().page("components/search.html")
+        #expect(search.contains("No response-time data yet."))
+        #expect(search.contains("<span class=\"status-word\">No result yet</span>"))
+    }
+
+    @Test func incidentPageShowsImpactComponentsTimelineAndRootCause() throws {
+        let html = try RenderedSite().page("incidents/2026-11-20-api-errors.html")
+        #expect(html.contains("<span class=\"tag\">Major impact</span>"))
+        #expect(html.contains("<a href=\"../components/api.html\">Public API &lt;script&gt;alert(1)&lt;/script&gt;</a>"))
+        #expect(html.contains("<h2 id=\"cause-heading\">Root cause</h2>\n<p>Connection pool exhaustion &lt;iframe"))
+        #expect(html.contains("Expected resolution: <time datetime=\"2026-11-20T14:00:00Z\">"))
+        let identified = html.range(of: "<span class=\"status-word\">Identified</span>")
+        let investigating = html.range(of: "<span class=\"status-word\">Investigating</span>")
+        #expect(identified != nil && investigating != nil)
+        if let identified, let investigating { #expect(identified.lowerBound < investigating.lowerBound, "newest update first") }
+        #expect(html.contains("<p>Timeline follows.</p>"))
+        let old = try RenderedSite().page("incidents/2025-03-01-outage.html")
+        #expect(old.contains("<li>Legacy system <span"), "a component no longer configured is named, not linked")
+    }
+
+    @Test func historyListsRecentItemsAndLinksYearPages() throws {
+        let site = try RenderedSite()
+        let history = site.page("history.html")
+        let order = ["maintenance/2026-11-25-network.html", "maintenance/db-upgrade.html", "incidents/2026-11-20-api-errors.html",
+                     "incidents/2026-11-10-web-slow.html", "maintenance/2026-11-05-dns.html"]
+        let positions = order.compactMap { history.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(positions.count == order.count)
+        #expect(positions == positions.sorted(), "newest first")
+        #expect(!history.contains("incidents/2025-03-01-outage.html"))
+        #expect(history.contains("<a href=\"history/2025.html\">2025</a>"))
+        let year = site.page("history/2025.html")
+        #expect(year.contains("href=\"../incidents/2025-03-01-outage.html\""))
+        #expect(year.contains("<h1>History 2025</h1>"))
+        #expect(site.page("maintenance/2026-11-05-dns.html").contains("<span class=\"status-word\">Cancelled</span>"))
+    }
+
+    @Test func theRefreshScriptIsThereOnlyWhenRefreshing() throws {
+        let on = try RenderedSite(SiteFixture.model(refreshSeconds: 60)).page("index.html")
+        #expect(on.contains("<body data-root=\"\" data-refresh=\"60\" data-tz=\"Europe/Berlin\">"))
+        #expect(on.contains("fetch(root + \"api/v2/summary.json\""))
+        let off = try RenderedSite(SiteFixture.model(refreshSeconds: 0)).page("index.html")
+        #expect(!off.contains("<script"))
+    }
+
+    @Test func contentIsEscapedEverywhere() throws {
+        let site = try RenderedSite()
+        for path in site.paths {
+            let html = site.page(path)
+            for injection in SiteFixture.injections {
+                #expect(!html.contains(injection), "\(path) contains \(injection)")
+            }
+            #expect(!html.contains("<img"), "\(path)")
+            #expect(!html.contains("<iframe"), "\(path)")
+            #expect(!html.contains("<script>alert"), "\(path)")
+            #expect(html.components(separatedBy: "<script").count - 1 <= 1, "\(path): only the refresh script")
+        }
+        #expect(site.page("index.html").contains("Public API &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(site.page("index.html").contains("<title>Acme Status &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</title>"))
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let first = try RenderedSite().files
+        let second = try RenderedSite().files
+        #expect(first == second)
+    }
+}
