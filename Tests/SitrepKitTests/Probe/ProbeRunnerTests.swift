@@ -36,7 +36,7 @@ import Testing
         let results = await F.run([F.http("hang", server.http("/hang"), timeoutMs: 1000), F.http("ok", server.http("/ok"))],
                                   retries: 1)
         let elapsed = started.duration(to: clock.now)
-        #expect(elapsed < .seconds(5), "two 1 s attempts took \(elapsed)")
+        #expect(elapsed < .seconds(8), "two 1 s attempts (generous bound for a loaded machine) took \(elapsed)")
         #expect(results[0].status == .down)
         #expect(results[0].error?.kind == .timeout)
         #expect(results[0].attempts == 2)
