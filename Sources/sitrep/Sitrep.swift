@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SitrepKit
 
 @main
@@ -12,6 +13,33 @@ struct Sitrep: AsyncParsableCommand {
             IncidentCommand.self, InitCommand.self,
         ]
     )
+
+    /// Sets up logging once, then parses and runs the chosen command as ArgumentParser does.
+    static func main() async {
+        LogSetup.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Logs go to stderr; `SITREP_LOG_LEVEL` (trace, debug, info, notice, warning, error; default warning) sets how much.
+enum LogSetup {
+    static func bootstrap(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let level = environment["SITREP_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
 }
 
 /// `--config PATH`, shared by every command that reads a site.

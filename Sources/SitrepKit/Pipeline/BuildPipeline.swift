@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// `sitrep build`: config + database + content + templates → every output file, published atomically.
 public enum BuildPipeline {
@@ -30,9 +31,11 @@ public enum BuildPipeline {
     }
 
     /// Renders and publishes; a failure at any point leaves the previous site untouched.
-    public static func build(config: SiteConfig, now: Date) throws -> Summary {
+    public static func build(config: SiteConfig, now: Date, logger: Logger = Logger(label: "sitrep.build")) throws -> Summary {
         let (model, files) = try render(config: config, now: now)
+        logger.info("rendered \(files.count) files", metadata: ["now": "\(Timestamp.json(now))"])
         try SitePublisher().publish(files, to: config.paths.output)
+        logger.info("published", metadata: ["output": "\(DisplayPath.of(config.paths.output))"])
         return Summary(files: files.count, components: model.components.count, incidents: model.incidents.count,
                        maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output)
     }
