@@ -26,7 +26,12 @@ struct BuildCommand: AsyncParsableCommand {
 
 extension BuildPipeline.Summary {
     var line: String {
-        "Built \(files) files into \(DisplayPath.of(output)): \(components) components, \(incidents) incidents, "
-            + "\(maintenance) maintenance windows; overall: \(indicator.description)."
+        "Built \(files) files into \(DisplayPath.of(output)): \(counted(components, "component")), "
+            + "\(counted(incidents, "incident")), \(counted(maintenance, "maintenance window")); overall: \(indicator.description)."
     }
+}
+
+/// "1 incident", "2 incidents".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
