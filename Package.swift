@@ -26,11 +26,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CFileSwap"),
         .target(
             name: "SitrepKit",
             dependencies: [
                 "CCurl",
                 "CCmarkGFM",
+                "CFileSwap",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

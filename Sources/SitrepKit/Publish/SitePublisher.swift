@@ -66,10 +66,24 @@ public struct SitePublisher: Sendable {
         }
     }
 
-    /// Moves the published folder aside, the staged one in, then deletes the old one. If the second rename
-    /// fails, the old folder is moved back.
+    /// Exchanges the staged folder with the published one in one atomic step (Linux `RENAME_EXCHANGE`), so
+    /// the output path always names a whole site, then deletes the old one. Where the file system cannot
+    /// exchange, it moves the published folder aside and the staged one in (the output path is briefly
+    /// absent, never half-written); if the second rename fails, the old folder is moved back.
     private static func swap(_ staging: URL, into output: URL, outputExists: Bool) throws(PublishError) {
         let fileManager = FileManager.default
+        if outputExists {
+            switch FolderExchange.exchange(staging, output) {
+            case .exchanged:
+                try? fileManager.removeItem(at: staging)
+                return
+            case .failed(let reason):
+                try? fileManager.removeItem(at: staging)
+                throw PublishError("Cannot swap the new site into \(output.path): \(reason).")
+            case .unsupported:
+                break
+            }
+        }
         var retired: URL?
         if outputExists {
             let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(token())")
