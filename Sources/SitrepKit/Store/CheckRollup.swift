@@ -60,7 +60,7 @@ public struct CheckRollup: Sendable, Hashable {
     }
 
     /// Adds one result (the caller picks the bucket).
-    mutating func record(_ result: CheckResult) {
+    public mutating func record(_ result: CheckResult) {
         switch result.status {
         case .up: up += 1
         case .degraded: degraded += 1

@@ -36,7 +36,8 @@ public struct ComponentRollup: Sendable, Hashable {
         }
     }
 
-    mutating func record(_ status: ComponentStatus) {
+    /// Adds one observation of the component (one run).
+    public mutating func record(_ status: ComponentStatus) {
         switch status {
         case .operational, .underMaintenance: operational += 1
         case .degradedPerformance: degradedPerformance += 1

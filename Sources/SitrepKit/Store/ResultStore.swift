@@ -115,6 +115,17 @@ public final class ResultStore: Sendable {
         (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
 
+    /// Adds history kept elsewhere (another tool's records, a synthetic benchmark site) as rollups, in one
+    /// transaction: counts and sums are added to any bucket already stored, exactly as appends add them.
+    /// Raw results and latest results are not touched. A bucket start is normalised to its hour or day.
+    public func importRollups(checks: [CheckRollup], components: [ComponentRollup]) throws {
+        do {
+            try pool.write { db in try RollupWriter.merge(checks: checks, components: components, in: db) }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
     /// Appends one run and its results in one transaction, updating `latest_result` and every rollup.
     public func append(_ run: ProbeRun, results: [CheckResult]) throws {
         do {

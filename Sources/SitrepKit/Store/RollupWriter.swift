@@ -69,29 +69,40 @@ enum RollupWriter {
             }
             componentStatuses[result.componentID, default: []].append(result.status)
         }
+        let runMs = StoreTime.milliseconds(run.startedAt)
+        var componentRollups: [ComponentRollup] = []
+        for (componentID, statuses) in componentStatuses {
+            guard let status = ComponentStatus.automatic(from: statuses) else { continue }
+            for granularity in RollupGranularity.allCases {
+                var rollup = ComponentRollup(
+                    componentID: componentID, granularity: granularity,
+                    bucketStart: StoreTime.date(granularity.bucketStartMs(of: runMs)))
+                rollup.record(status)
+                componentRollups.append(rollup)
+            }
+        }
+        try merge(checks: Array(checkRollups.values), components: componentRollups, in: db)
+    }
+
+    /// Adds rollups into the stored buckets (counts and sums added, min/max widened, histograms merged),
+    /// inside the caller's write transaction. `append` uses it for each run; imports use it directly.
+    static func merge(checks: [CheckRollup], components: [ComponentRollup], in db: Database) throws {
         var checkUpserts: [RollupGranularity: Statement] = [:]
         var componentUpserts: [RollupGranularity: Statement] = [:]
         for granularity in RollupGranularity.allCases {
             checkUpserts[granularity] = try db.cachedStatement(sql: checkUpsertSQL(granularity))
             componentUpserts[granularity] = try db.cachedStatement(sql: componentUpsertSQL(granularity))
         }
-        for (key, rollup) in checkRollups {
-            try checkUpserts[key.granularity]?.execute(arguments: arguments(rollup, bucketStartMs: key.bucketStartMs))
+        for rollup in checks {
+            let start = rollup.granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart))
+            try checkUpserts[rollup.granularity]?.execute(arguments: arguments(rollup, bucketStartMs: start))
         }
-
-        let runMs = StoreTime.milliseconds(run.startedAt)
-        for (componentID, statuses) in componentStatuses {
-            guard let status = ComponentStatus.automatic(from: statuses) else { continue }
-            for granularity in RollupGranularity.allCases {
-                let start = granularity.bucketStartMs(of: runMs)
-                var rollup = ComponentRollup(
-                    componentID: componentID, granularity: granularity, bucketStart: StoreTime.date(start))
-                rollup.record(status)
-                try componentUpserts[granularity]?.execute(arguments: [
-                    start, rollup.componentID,
-                    rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
-                ])
-            }
+        for rollup in components {
+            let start = rollup.granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart))
+            try componentUpserts[rollup.granularity]?.execute(arguments: [
+                start, rollup.componentID,
+                rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
+            ])
         }
     }
 
