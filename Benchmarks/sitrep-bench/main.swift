@@ -7,10 +7,14 @@ do {
     switch arguments.first {
     case "store-commit":
         try storeCommit()
+    case "make-site":
+        try BuildSiteGenerator.run(Array(arguments.dropFirst()))
+    case "build-phases":
+        try buildPhases(Array(arguments.dropFirst()))
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit | make-site DIR | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

@@ -9,8 +9,10 @@ extension ResultStore {
 
     /// Reads everything the site generator needs in one read transaction: it sees the last committed
     /// state, never a half-written run, and neither blocks nor waits for a writer. `days` (at least 1) is
-    /// the number of UTC days of daily history, today included.
-    public func snapshot(now: Date, days: Int) throws -> StoreSnapshot {
+    /// the number of UTC days of daily history, today included. Raw results of the last 24 hours are read
+    /// only when asked for (`includingRecentResults`): the site builder works from rollups and latest
+    /// results, and a day of raw rows for a large site is hundreds of thousands of rows.
+    public func snapshot(now: Date, days: Int, includingRecentResults: Bool = false) throws -> StoreSnapshot {
         let days = max(1, days)
         let nowMs = StoreTime.milliseconds(now)
         let todayMs = RollupGranularity.daily.bucketStartMs(of: nowMs)
@@ -31,7 +33,7 @@ extension ResultStore {
                     componentDaily: try Self.componentRollups(.daily, from: dailyFrom, to: nowMs, db),
                     checkHourly: try Self.checkRollups(.hourly, from: checkHourlyFrom, to: nowMs, db),
                     checkDaily: try Self.checkRollups(.daily, from: dailyFrom, to: nowMs, db),
-                    recentResults: try Self.results(
+                    recentResults: !includingRecentResults ? [] : try Self.results(
                         db,
                         sql: """
                             SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?

@@ -24,7 +24,7 @@ import Testing
         let run = ProbeRun(startedAt: at, durationMs: 812, location: "eu")
         try store.append(run, results: results)
 
-        let snapshot = try store.snapshot(now: at.addingTimeInterval(60), days: 90)
+        let snapshot = try store.snapshot(now: at.addingTimeInterval(60), days: 90, includingRecentResults: true)
         #expect(snapshot.latestRun == run)
         #expect(snapshot.latestResults == results.sorted { ($0.componentID, $0.checkID) < ($1.componentID, $1.checkID) })
         #expect(Set(snapshot.recentResults) == Set(results))
@@ -51,7 +51,7 @@ import Testing
         // A late append of an older result does not replace the newer one.
         let older = StoreFixtures.result("api", "health", at: t0, status: .up)
         try store.append(ProbeRun(startedAt: t0, durationMs: 1), results: [older])
-        let snapshot = try store.snapshot(now: t0.addingTimeInterval(300), days: 1)
+        let snapshot = try store.snapshot(now: t0.addingTimeInterval(300), days: 1, includingRecentResults: true)
         #expect(snapshot.latestResults == [newer])
         #expect(snapshot.latestRunAt == t0.addingTimeInterval(120))
         #expect(snapshot.recentResults == [older, newer])
@@ -75,7 +75,7 @@ import Testing
                 + web.map { StoreFixtures.result("web", "home", at: at, status: $0) }
             try store.append(ProbeRun(startedAt: at, durationMs: 1), results: results)
         }
-        let snapshot = try store.snapshot(now: t0.addingTimeInterval(3_600), days: 7)
+        let snapshot = try store.snapshot(now: t0.addingTimeInterval(3_600), days: 7, includingRecentResults: true)
         for rollups in [snapshot.componentHourly, snapshot.componentDaily] {
             let api = try #require(rollups.first { $0.componentID == "api" })
             #expect((api.operational, api.degradedPerformance, api.partialOutage, api.majorOutage) == (1, 1, 2, 1))
@@ -96,7 +96,7 @@ import Testing
         let future = now.addingTimeInterval(60)
         try store.append(ProbeRun(startedAt: future, durationMs: 1), results: [StoreFixtures.result("api", "h", at: future)])
 
-        let snapshot = try store.snapshot(now: now, days: 30)
+        let snapshot = try store.snapshot(now: now, days: 30, includingRecentResults: true)
         #expect(snapshot.recentResults.map(\.at) == [now.addingTimeInterval(-43_200), now])
         // Hours: now's (which also holds the run a minute after now), 12 h ago, 36 h ago.
         #expect(snapshot.checkHourly.count == 3)
@@ -105,7 +105,7 @@ import Testing
         #expect(snapshot.componentDaily.count == 5)
         #expect(snapshot.checkDaily.map(\.results).reduce(0, +) == 7)
         #expect(snapshot.latestRunAt == future)
-        let short = try store.snapshot(now: now, days: 2)
+        let short = try store.snapshot(now: now, days: 2, includingRecentResults: true)
         #expect(short.componentHourly.count == 3 && short.componentDaily.count == 2)
     }
 }

@@ -35,8 +35,8 @@ import Testing
         }
         inTransaction.wait()
         // Both the writer's own store and a separate read-only store read while the write is open.
-        let during = try store.snapshot(now: t0.addingTimeInterval(120), days: 1)
-        let duringReader = try reader.snapshot(now: t0.addingTimeInterval(120), days: 1)
+        let during = try store.snapshot(now: t0.addingTimeInterval(120), days: 1, includingRecentResults: true)
+        let duringReader = try reader.snapshot(now: t0.addingTimeInterval(120), days: 1, includingRecentResults: true)
         readDone.signal()
         writerDone.wait()
         #expect(writeError.error == nil)
@@ -45,7 +45,7 @@ import Testing
         #expect(during.recentResults == [first])
         #expect(during.checkHourly.map(\.results) == [1])
         #expect(duringReader == during)
-        let after = try reader.snapshot(now: t0.addingTimeInterval(120), days: 1)
+        let after = try reader.snapshot(now: t0.addingTimeInterval(120), days: 1, includingRecentResults: true)
         #expect(after.latestResults == [second])
         #expect(after.recentResults == [first, second])
         #expect(after.checkHourly.map(\.results) == [2])

@@ -43,8 +43,8 @@ struct StoreImportTests {
                                    components: componentRollups.keys.sorted().compactMap { componentRollups[$0] })
 
         let now = StoreFixtures.day0.addingTimeInterval(3 * 3600)
-        let expected = try appended.snapshot(now: now, days: 5)
-        let actual = try imported.snapshot(now: now, days: 5)
+        let expected = try appended.snapshot(now: now, days: 5, includingRecentResults: true)
+        let actual = try imported.snapshot(now: now, days: 5, includingRecentResults: true)
         #expect(!expected.checkHourly.isEmpty && !expected.componentDaily.isEmpty)
         #expect(actual.checkHourly == expected.checkHourly)
         #expect(actual.checkDaily == expected.checkDaily)
