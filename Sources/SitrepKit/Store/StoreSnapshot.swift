@@ -22,7 +22,7 @@ public struct StoreSnapshot: Sendable, Hashable {
     public let checkHourly: [CheckRollup]
     /// Check rollups per UTC day for the last `days` days including today.
     public let checkDaily: [CheckRollup]
-    /// Raw results with `now - 24h < at <= now`, for sparklines and charts.
+    /// Raw results with `now - 24h < at <= now`; empty unless the snapshot was asked for them.
     public let recentResults: [CheckResult]
 
     public init(
