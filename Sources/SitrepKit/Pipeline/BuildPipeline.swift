@@ -14,9 +14,9 @@ public enum BuildPipeline {
 
     /// Everything `build` would publish, without writing anything. Throws every content and template problem.
     public static func render(config: SiteConfig, now: Date) throws -> (SiteModel, [String: Data]) {
-        let content = try SiteValidator.loadContent(config: config)
-        let templateProblems = HTMLRenderer.check(templatesDirectory: config.paths.templates)
-        guard templateProblems.isEmpty else { throw DiagnosticsError(templateProblems) }
+        let (content, contentProblems) = SiteValidator.readContent(config: config)
+        let problems = contentProblems + HTMLRenderer.check(templatesDirectory: config.paths.templates)
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
 
         let snapshotDays = max(config.site.historyDays, 90) + 1
         let snapshot = try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: snapshotDays)

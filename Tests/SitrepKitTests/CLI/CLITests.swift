@@ -151,9 +151,12 @@ struct CLITests {
         #expect(try site.run("build", "--now", "2026-11-23T12:00:00Z").status == 0)
         let before = try site.tree("site")
         try site.write("templates/pages/index.mustache", "{{#broken}} never closed")
+        try site.write("content/incidents/bad.md", "---\ntitle: Bad\nimpact: huge\nupdates: []\n---\n")
         let failed = try site.run("build", "--now", "2026-11-24T12:00:00Z")
         #expect(failed.status == 1)
+        // Every problem is listed, content and templates alike, as `check` lists them.
         #expect(failed.stderr.contains("templates/pages/index.mustache"))
+        #expect(failed.stderr.contains("content/incidents/bad.md:3:"))
         #expect(try site.tree("site") == before)
     }
 
