@@ -5,7 +5,7 @@ import Testing
 /// A reader polling the published site while builds are swapped in must always find a whole site.
 @Suite("Publish: concurrent reader")
 struct SitePublisherReaderTests {
-    @Test func aReaderNeverFindsTheSiteMissingOrMixed() async throws {
+    @Test func aReaderNeverFindsTheSiteMissingOrMixed() throws {
         let scratch = try ScratchFolder("publish-reader")
         defer { scratch.remove() }
         let output = scratch.url.appendingPathComponent("site")
@@ -14,38 +14,69 @@ struct SitePublisherReaderTests {
         }
         try SitePublisher().publish(build(0), to: output)
 
-        let done = ManagedFlag()
-        let reader = Task.detached { () -> (reads: Int, problems: [String]) in
-            var reads = 0
-            var problems: [String] = []
-            while !done.isSet {
-                let index = try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
-                reads += 1
-                guard let index, index.hasPrefix("generation ") else {
-                    problems.append("index.html missing or empty on read \(reads)")
-                    continue
-                }
-            }
-            return (reads, problems)
-        }
-        for generation in 1...150 {
+        // The reader runs on a thread of its own, not the (possibly busy) concurrency pool, and the writer keeps
+        // swapping until the reader has read often enough and seen several generations: overlap is guaranteed,
+        // not left to scheduling luck. Both loops are bounded.
+        let reader = PollingReader(file: output.appendingPathComponent("index.html"))
+        reader.start()
+        var generation = 0
+        while generation < 20_000, generation < 150 || reader.progress.reads < 200 || reader.progress.generationsSeen < 3 {
+            generation += 1
             try SitePublisher().publish(build(generation), to: output)
         }
-        done.set()
-        let outcome = await reader.value
-        #expect(outcome.reads > 100, "the reader should have overlapped the swaps")
-        #expect(outcome.problems.count == 0, "\(outcome.problems.count) failed reads, first: \(outcome.problems.prefix(3))")
-        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "generation 150")
+        let outcome = reader.stop()
+        #expect(outcome.reads >= 200, "the reader should have overlapped the swaps")
+        #expect(outcome.generationsSeen >= 3, "the reader should have seen several builds")
+        #expect(outcome.problems.isEmpty, "\(outcome.problems.count) failed reads, first: \(outcome.problems.prefix(3))")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "generation \(generation)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0 != "site" }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }
 
-/// A flag one task sets and another polls.
-final class ManagedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+/// Reads one file in a loop on a dedicated thread until stopped, noting every read that finds it missing or
+/// not whole, and which generations it saw.
+final class PollingReader: @unchecked Sendable {
+    struct Progress: Sendable {
+        var reads = 0
+        var generationsSeen = 0
+        var problems: [String] = []
+    }
 
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    // Safety: every mutable field is guarded by `lock`.
+    private let lock = NSLock()
+    private let file: URL
+    private var stopping = false
+    private var state = Progress()
+    private var seen: Set<String> = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(file: URL) { self.file = file }
+
+    var progress: Progress { lock.withLock { state } }
+
+    func start() {
+        let thread = Thread { [self] in
+            while !lock.withLock({ stopping }) {
+                let text = try? String(contentsOf: file, encoding: .utf8)
+                lock.withLock {
+                    state.reads += 1
+                    if let text, text.hasPrefix("generation ") {
+                        seen.insert(text)
+                        state.generationsSeen = seen.count
+                    } else {
+                        state.problems.append("index.html missing or empty on read \(state.reads)")
+                    }
+                }
+            }
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    func stop() -> Progress {
+        lock.withLock { stopping = true }
+        finished.wait()
+        return progress
+    }
 }
