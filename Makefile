@@ -12,6 +12,7 @@ PYTHON      = $(VENV)/bin/python
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                openssl python3 python3-venv
 APT_TEST_PACKAGES = chromium tidy
+APT_BENCH_PACKAGES = time
 PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0
 
 .PHONY: all deps test-deps build run test bench clean
@@ -39,6 +40,7 @@ test: test-deps
 		$(SWIFT) test --build-path $(BUILD_DIR) --skip-build
 
 bench: deps
+	@./scripts/ensure-packages $(APT_BENCH_PACKAGES)
 	$(SWIFT) build --build-path $(BUILD_DIR) -c release
 	./scripts/bench $(BUILD_DIR)/release
 

@@ -14,14 +14,16 @@ func buildPhases(_ arguments: [String]) throws {
     guard let config else { return }
     var content = SiteContent()
     print("content:  \(format(try measureMs { content = try SiteValidator.loadContent(config: config) }))")
-    print("check templates: \(format(measureMs { _ = HTMLRenderer.check(templatesDirectory: config.paths.templates) }))")
+    var templates: TemplateSet?
+    print("templates: \(format(try measureMs { templates = try TemplateSet(directory: config.paths.templates) }))")
+    guard let templates else { return }
     var snapshot = StoreSnapshot.empty(now: now, days: 91)
     print("snapshot: \(format(try measureMs { snapshot = try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: 91) ?? snapshot }))")
     var model: SiteModel?
     print("model:    \(format(measureMs { model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now) }))")
     guard let model else { return }
     var html: [String: Data] = [:]
-    print("html:     \(format(try measureMs { html = try HTMLRenderer(templatesDirectory: config.paths.templates).render(model) }))")
+    print("html:     \(format(try measureMs { html = try HTMLRenderer(templates: templates).render(model) }))")
     var outputs: [String: Data] = [:]
     print("outputs:  \(format(try measureMs { outputs = try MachineOutputs().render(model) }))")
     print("files: \(html.count) pages, \(outputs.count) documents, \(html.values.reduce(0) { $0 + $1.count } + outputs.values.reduce(0) { $0 + $1.count }) bytes")

@@ -6,4 +6,9 @@
 /// the file system or kernel cannot do it).
 int sitrep_exchange_paths(const char *first, const char *second);
 
+/// Flushes everything written to the file system that holds `path` to disk in one call (Linux syncfs; fsync
+/// of `path` elsewhere), so a staged site is durable before it is swapped in without an fsync per file.
+/// Returns 0, or -1 with errno set.
+int sitrep_sync_filesystem(const char *path);
+
 #endif

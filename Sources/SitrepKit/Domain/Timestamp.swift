@@ -7,8 +7,15 @@ public enum Timestamp {
         let seconds = milliseconds.floorDivided(by: 1000)
         let millis = milliseconds - seconds * 1000
         let civil = CivilTime(unixSeconds: seconds)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                      civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second, Int(millis))
+        func p(_ value: Int, _ width: Int = 2) -> String { DecimalText.padded(value, width: width) }
+        return "\(p(civil.year, 4))-\(p(civil.month))-\(p(civil.day))T\(p(civil.hour)):\(p(civil.minute)):\(p(civil.second)).\(p(Int(millis), 3))Z"
+    }
+
+    /// UTC ISO 8601 to the second (`2026-11-20T09:12:00Z`), as in `<time datetime>`.
+    public static func seconds(_ date: Date) -> String {
+        let civil = CivilTime(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        func p(_ value: Int, _ width: Int = 2) -> String { DecimalText.padded(value, width: width) }
+        return "\(p(civil.year, 4))-\(p(civil.month))-\(p(civil.day))T\(p(civil.hour)):\(p(civil.minute)):\(p(civil.second))Z"
     }
 
     /// Parses the JSON form back (and plain ISO 8601 with `Z` or an offset, with or without fractions).

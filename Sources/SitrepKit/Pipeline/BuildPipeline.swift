@@ -15,7 +15,8 @@ public enum BuildPipeline {
     /// Everything `build` would publish, without writing anything. Throws every content and template problem.
     public static func render(config: SiteConfig, now: Date) throws -> (SiteModel, [String: Data]) {
         let (content, contentProblems) = SiteValidator.readContent(config: config)
-        let problems = contentProblems + HTMLRenderer.check(templatesDirectory: config.paths.templates)
+        let (templates, templateProblems) = TemplateSet.load(directory: config.paths.templates)
+        let problems = contentProblems + templateProblems
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
 
         let snapshotDays = max(config.site.historyDays, 90) + 1
@@ -23,7 +24,7 @@ public enum BuildPipeline {
             ?? StoreSnapshot.empty(now: now, days: snapshotDays)
         let model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now)
 
-        var files = try HTMLRenderer(templatesDirectory: config.paths.templates).render(model)
+        var files = try HTMLRenderer(templates: templates).render(model)
         for (path, data) in try MachineOutputs().render(model) {
             files[path] = data
         }

@@ -6,7 +6,7 @@ public enum SiteValidator {
         let (config, configProblems) = ConfigLoader.read(from: configFile, environment: environment)
         guard let config else { return configProblems }
         let (_, contentProblems) = readContent(config: config)
-        let templateProblems = HTMLRenderer.check(templatesDirectory: config.paths.templates)
+        let templateProblems = TemplateSet.problems(in: config.paths.templates)
         return configProblems + contentProblems + templateProblems
     }
 

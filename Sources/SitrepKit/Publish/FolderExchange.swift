@@ -17,3 +17,10 @@ enum FolderExchange {
         return .failed(String(cString: strerror(code)))
     }
 }
+
+extension FolderExchange {
+    /// Makes everything written below `folder` durable in one step; nil, or the reason it failed.
+    static func syncFileSystem(of folder: URL) -> String? {
+        sitrep_sync_filesystem(folder.path) == 0 ? nil : String(cString: strerror(errno))
+    }
+}

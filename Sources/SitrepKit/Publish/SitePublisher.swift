@@ -34,8 +34,11 @@ public struct SitePublisher: Sendable {
         } catch {
             throw PublishError("Cannot create the temporary folder \(staging.path) beside the site: \(Self.reason(error)).")
         }
-        do {
+        do throws(PublishError) {
             try Self.write(files, paths: paths, into: staging, output: output)
+            if let reason = FolderExchange.syncFileSystem(of: staging) {
+                throw PublishError("Cannot flush the new site to disk in \(staging.path): \(reason).")
+            }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -53,17 +56,44 @@ public struct SitePublisher: Sendable {
         }
     }
 
+    /// Plain POSIX writes into new files (no per-file fsync: the caller flushes the file system once).
     private static func write(_ files: [String: Data], paths: [String], into staging: URL, output: URL) throws(PublishError) {
         let fileManager = FileManager.default
+        var folders: Set<String> = [staging.path]
         for path in paths {
             let target = staging.appendingPathComponent(path)
+            let folder = target.deletingLastPathComponent()
             do {
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try (files[path] ?? Data()).write(to: target, options: .withoutOverwriting)
+                if folders.insert(folder.path).inserted {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
             } catch {
                 throw PublishError("Cannot write \(output.path)/\(path): \(reason(error)).")
             }
+            if let problem = writeNewFile(target.path, files[path] ?? Data()) {
+                throw PublishError("Cannot write \(output.path)/\(path): \(problem).")
+            }
         }
+    }
+
+    /// Creates `path` (it must not exist) with `data`; nil, or the reason it failed.
+    private static func writeNewFile(_ path: String, _ data: Data) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errnoReason() }
+        var problem: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, problem == nil {
+                let written = Foundation.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written < 0 {
+                    if errno != EINTR { problem = errnoReason() }
+                } else {
+                    offset += written
+                }
+            }
+        }
+        if close(descriptor) != 0, problem == nil { problem = errnoReason() }
+        return problem
     }
 
     /// Exchanges the staged folder with the published one in one atomic step (Linux `RENAME_EXCHANGE`), so

@@ -1,48 +1,92 @@
+import Dispatch
 import Foundation
 import Mustache
 
-/// Renders the HTML pages of a site from a `SiteModel` with the theme in a templates folder (loaded at run
-/// time). Pure: the same model and templates give byte-identical pages.
+/// Renders the HTML pages of a site from a `SiteModel` with a theme the pipeline loaded beforehand from the
+/// templates folder (`TemplateSet`). Pure: it reads neither the file system nor the database, and the same
+/// model and templates give byte-identical pages.
+///
+/// Pages are independent, so they are rendered on every core: the page list is cut into one contiguous slice
+/// per worker, and each worker has a `RenderContext` of its own (date formatters are not shared between
+/// threads). The result is a dictionary keyed by path, so the order in which workers finish never shows.
 public struct HTMLRenderer: Sendable {
-    public let templatesDirectory: URL
     private let templates: TemplateSet
+    private let workers: Int
 
-    /// Loads and parses every template; throws every problem as a `path:line:column` diagnostic.
-    public init(templatesDirectory: URL) throws(DiagnosticsError) {
-        self.templatesDirectory = templatesDirectory
-        templates = try TemplateSet(directory: templatesDirectory)
-    }
-
-    /// Every problem of the templates folder (syntax errors, missing pages, unknown partials); empty when fine.
-    public static func check(templatesDirectory: URL) -> [Diagnostic] {
-        TemplateSet.load(directory: templatesDirectory).1
+    /// `workers` defaults to the number of active cores.
+    public init(templates: TemplateSet, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.templates = templates
+        self.workers = max(1, workers)
     }
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
     /// `maintenance/<id>.html`, `history.html` and `history/<YYYY>.html`.
     public func render(_ model: SiteModel) throws -> [String: Data] {
-        let context = RenderContext(model: model)
-        var pages: [String: Data] = [:]
-        func emit(_ path: String, _ template: String, _ view: Any) throws {
-            guard let html = templates.library.render(view, withTemplate: template) else {
-                throw RenderError(message: "The template \(template).mustache is missing from \(templatesDirectory.path).")
+        let pages = Self.pages(of: model)
+        let slices = min(workers, pages.count)
+        let collector = RenderedPages(slices: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let context = RenderContext(model: model)
+            let range = (pages.count * slice / slices)..<(pages.count * (slice + 1) / slices)
+            var rendered: [(String, Data)] = []
+            rendered.reserveCapacity(range.count)
+            for index in range {
+                let page = pages[index]
+                guard let html = templates.library.render(TemplateTree.make(page.view(context)), withTemplate: page.template) else {
+                    collector.fail(RenderError(message: "The template \(page.template).mustache is missing from \(templates.directory.path)."))
+                    return
+                }
+                rendered.append((page.path, Data(html.utf8)))
             }
-            pages[path] = Data(html.utf8)
+            collector.store(rendered, slice: slice)
         }
-        try emit("index.html", "pages/index", IndexPage(context: context))
+        return try collector.result()
+    }
+
+    /// One page to render: where it goes, with which template, and how to build its view.
+    private struct Page: Sendable {
+        var path: String
+        var template: String
+        var view: @Sendable (RenderContext) -> Any
+    }
+
+    private static func pages(of model: SiteModel) -> [Page] {
+        var pages = [Page(path: "index.html", template: "pages/index") { IndexPage(context: $0) }]
         for component in model.components {
-            try emit("components/\(component.id).html", "pages/component", ComponentPage(component, context: context))
+            pages.append(Page(path: "components/\(component.id).html", template: "pages/component") { ComponentPage(component, context: $0) })
         }
         for incident in model.incidents {
-            try emit("incidents/\(incident.id).html", "pages/incident", IncidentPage(incident, context: context))
+            pages.append(Page(path: "incidents/\(incident.id).html", template: "pages/incident") { IncidentPage(incident, context: $0) })
         }
         for window in model.maintenance {
-            try emit("maintenance/\(window.id).html", "pages/maintenance", MaintenancePage(window, context: context))
+            pages.append(Page(path: "maintenance/\(window.id).html", template: "pages/maintenance") { MaintenancePage(window, context: $0) })
         }
-        try emit("history.html", "pages/history", HistoryPage.recent(context: context))
+        pages.append(Page(path: "history.html", template: "pages/history") { HistoryPage.recent(context: $0) })
         for year in model.olderHistoryByYear {
-            try emit("history/\(year.year).html", "pages/history", HistoryPage.year(year, context: context))
+            pages.append(Page(path: "history/\(year.year).html", template: "pages/history") { HistoryPage.year(year, context: $0) })
         }
+        return pages
+    }
+}
+
+/// What the render workers hand back: each worker's pages, or the first failure.
+private final class RenderedPages: @unchecked Sendable {
+    // Safety: every field is guarded by `lock`.
+    private let lock = NSLock()
+    private var slices: [[(String, Data)]]
+    private var failure: RenderError?
+
+    init(slices count: Int) { slices = Array(repeating: [], count: count) }
+
+    func store(_ pages: [(String, Data)], slice: Int) { lock.withLock { slices[slice] = pages } }
+
+    func fail(_ error: RenderError) { lock.withLock { if failure == nil { failure = error } } }
+
+    func result() throws(RenderError) -> [String: Data] {
+        let (slices, failure) = lock.withLock { (self.slices, self.failure) }
+        if let failure { throw failure }
+        var pages: [String: Data] = [:]
+        for (path, data) in slices.joined() { pages[path] = data }
         return pages
     }
 }

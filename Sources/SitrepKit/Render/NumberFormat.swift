@@ -8,7 +8,7 @@ enum NumberFormat {
         let clamped = min(max(value, 0), 100)
         if clamped == 100 { return "100%" }
         let truncated = (clamped * 100).rounded(.down) / 100
-        return String(format: "%.2f%%", truncated)
+        return DecimalText.fixed(truncated, decimals: 2) + "%"
     }
 
     /// `123 ms`; `—` for nil.
@@ -20,6 +20,6 @@ enum NumberFormat {
     /// A coordinate with at most one decimal, for SVG attributes.
     static func coordinate(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return rounded == rounded.rounded() ? String(Int(rounded)) : DecimalText.fixed(rounded, decimals: 1)
     }
 }

@@ -3,20 +3,39 @@ import Mustache
 
 /// The theme: every `*.mustache` file below the templates folder, parsed, registered under its path
 /// without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
-struct TemplateSet: Sendable {
+/// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
+public struct TemplateSet: Sendable {
     /// The templates the renderer itself asks for.
     static let requiredPages = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history"]
 
+    /// Where the templates came from (named in messages only).
+    public let directory: URL
     let library: MustacheLibrary
 
     /// Loads and validates the folder; throws every problem at once.
-    init(directory: URL) throws(DiagnosticsError) {
-        let (library, diagnostics) = Self.load(directory: directory)
+    public init(directory: URL) throws(DiagnosticsError) {
+        let (templates, diagnostics) = Self.load(directory: directory)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        self = templates
+    }
+
+    private init(directory: URL, library: MustacheLibrary) {
+        self.directory = directory
         self.library = library
     }
 
-    static func load(directory: URL) -> (MustacheLibrary, [Diagnostic]) {
+    /// Every problem of the templates folder (syntax errors, missing pages, unknown partials); empty when fine.
+    public static func problems(in directory: URL) -> [Diagnostic] {
+        load(directory: directory).1
+    }
+
+    /// The parsed templates and every problem found; the templates are usable only when there is none.
+    public static func load(directory: URL) -> (TemplateSet, [Diagnostic]) {
+        let (library, diagnostics) = loadLibrary(directory: directory)
+        return (TemplateSet(directory: directory, library: library), diagnostics)
+    }
+
+    private static func loadLibrary(directory: URL) -> (MustacheLibrary, [Diagnostic]) {
         let folderPath = displayPath(directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {

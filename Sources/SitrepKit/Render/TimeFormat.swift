@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// A moment as pages show it: machine-readable UTC in `datetime`, human-readable in the site's time zone.
 struct TimeView {
@@ -18,6 +19,8 @@ final class TimeFormat {
     private let month = DateFormatter()
     private let zone: TimeZone
     let calendar: Calendar
+    /// Zone names by UTC offset: asking ICU for an abbreviation is slow, and a site has one or two offsets.
+    private var zoneNames: [Int: String] = [:]
 
     init(timeZone: TimeZone) {
         zone = timeZone
@@ -45,9 +48,26 @@ final class TimeFormat {
     func monthHeading(_ date: Date) -> String { month.string(from: date) }
 
     private func zoneName(at date: Date) -> String {
-        if zone.secondsFromGMT(for: date) == 0, zone.identifier == "GMT" || zone.identifier == "UTC" { return "UTC" }
-        return zone.abbreviation(for: date) ?? zone.identifier
+        let offset = zone.secondsFromGMT(for: date)
+        if let known = zoneNames[offset] { return known }
+        let name = offset == 0 && (zone.identifier == "GMT" || zone.identifier == "UTC")
+            ? "UTC" : zone.abbreviation(for: date) ?? zone.identifier
+        zoneNames[offset] = name
+        return name
     }
 
-    static func iso(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
+    /// `2026-11-20T09:12:00Z`.
+    static func iso(_ date: Date) -> String { Timestamp.seconds(date) }
+}
+
+// One per time shown on a page (every chart row has one): answers lookups without reflection.
+extension TimeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "iso": iso
+        case "text": text
+        case "day": day
+        default: nil
+        }
+    }
 }

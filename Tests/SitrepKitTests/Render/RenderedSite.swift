@@ -6,7 +6,7 @@ struct RenderedSite {
     let files: [String: Data]
 
     init(_ model: SiteModel = SiteFixture.model()) throws {
-        files = try HTMLRenderer(templatesDirectory: SiteFixture.templates).render(model)
+        files = try HTMLRenderer(templates: TemplateSet(directory: SiteFixture.templates)).render(model)
     }
 
     func page(_ path: String) -> String {

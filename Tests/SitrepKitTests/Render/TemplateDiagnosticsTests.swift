@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func theDefaultThemeHasNoProblems() {
-        #expect(HTMLRenderer.check(templatesDirectory: SiteFixture.templates).isEmpty)
+        #expect(TemplateSet.problems(in: SiteFixture.templates).isEmpty)
     }
 
     @Test func aSyntaxErrorNamesTheFileAndLine() throws {
@@ -23,7 +23,7 @@ import Testing
         lines[4] = "<p>{{#rootCause}}oops{{/rootCauze}}</p>"
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
 
-        let diagnostics = HTMLRenderer.check(templatesDirectory: scratch.url.appendingPathComponent("templates"))
+        let diagnostics = TemplateSet.problems(in: scratch.url.appendingPathComponent("templates"))
         #expect(diagnostics.count == 1)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.path.hasSuffix("templates/pages/incident.mustache"))
@@ -31,7 +31,7 @@ import Testing
         #expect(diagnostic.column > 1)
         #expect(diagnostic.description.hasPrefix("\(diagnostic.path):5:\(diagnostic.column): closing tag does not match"))
         #expect(throws: DiagnosticsError.self) {
-            _ = try HTMLRenderer(templatesDirectory: scratch.url.appendingPathComponent("templates"))
+            _ = try TemplateSet(directory: scratch.url.appendingPathComponent("templates"))
         }
     }
 
@@ -43,7 +43,7 @@ import Testing
         try FileManager.default.removeItem(at: templates.appendingPathComponent("pages/history.mustache"))
         try Data("<p>\n  {{> partials/nope}}</p>\n".utf8).write(to: templates.appendingPathComponent("partials/extra.mustache"))
 
-        let diagnostics = HTMLRenderer.check(templatesDirectory: templates)
+        let diagnostics = TemplateSet.problems(in: templates)
         #expect(diagnostics.count == 3)
         #expect(diagnostics.contains { $0.path.hasSuffix("partials/footer.mustache") && $0.message.contains("never closed") })
         #expect(diagnostics.contains { $0.path.hasSuffix("pages/history.mustache") && $0.message.contains("missing template") })
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func aMissingFolderIsOneDiagnostic() {
-        let diagnostics = HTMLRenderer.check(templatesDirectory: URL(fileURLWithPath: "/nonexistent/sitrep-templates"))
+        let diagnostics = TemplateSet.problems(in: URL(fileURLWithPath: "/nonexistent/sitrep-templates"))
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.path == "/nonexistent/sitrep-templates")
     }

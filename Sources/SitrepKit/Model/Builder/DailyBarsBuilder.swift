@@ -27,7 +27,7 @@ enum DailyBarsBuilder {
                   let end = calendar.date(byAdding: .day, value: 1, to: start)
             else { return nil }
             let parts = calendar.dateComponents([.year, .month, .day], from: start)
-            let date = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+            let date = "\(DecimalText.padded(parts.year ?? 0, width: 4))-\(DecimalText.padded(parts.month ?? 0, width: 2))-\(DecimalText.padded(parts.day ?? 0, width: 2))"
             return Day(date: date, span: Span(start: start, end: end))
         }
     }

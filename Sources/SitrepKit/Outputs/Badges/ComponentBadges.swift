@@ -48,6 +48,6 @@ enum ComponentBadges {
         if clamped >= 100 { return "100%" }
         // The small epsilon keeps 99.95 (stored as 99.9499…) from printing as 99.94.
         let hundredths = (clamped * 100 + 1e-7).rounded(.down) / 100
-        return String(format: "%.2f%%", hundredths)
+        return DecimalText.fixed(hundredths, decimals: 2) + "%"
     }
 }
