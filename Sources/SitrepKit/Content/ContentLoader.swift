@@ -56,15 +56,19 @@ public enum ContentLoader {
         _ folder: URL, with parser: Parser.Type, knownComponents: Set<String>, timeZone: TimeZone,
         displayPath: (URL) -> String, diagnostics: inout [Diagnostic]
     ) -> [Parser.Item] {
-        var items: [Parser.Item] = []
-        for file in markdownFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics) {
-            let path = displayPath(file)
+        let files = markdownFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics)
+        let paths = files.map(displayPath)
+        // Files are independent: read and parsed on every core; items and problems kept in file-name order.
+        let parsed = WorkQueue.map(count: files.count) { index -> (Parser.Item?, [Diagnostic]) in
+            let file = files[index]
             guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, message: "cannot read this file as UTF-8 text"))
-                continue
+                return (nil, [Diagnostic(path: paths[index], line: 1, column: 1, message: "cannot read this file as UTF-8 text")])
             }
-            let (item, problems) = parse(text, with: parser, id: file.deletingPathExtension().lastPathComponent, sourcePath: path,
-                                         knownComponents: knownComponents, timeZone: timeZone)
+            return parse(text, with: Parser.self, id: file.deletingPathExtension().lastPathComponent, sourcePath: paths[index],
+                         knownComponents: knownComponents, timeZone: timeZone)
+        }
+        var items: [Parser.Item] = []
+        for (item, problems) in parsed {
             items += item.map { [$0] } ?? []
             diagnostics += problems
         }

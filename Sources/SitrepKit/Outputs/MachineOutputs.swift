@@ -7,22 +7,26 @@ import Foundation
 public struct MachineOutputs: Sendable {
     public init() {}
 
-    /// Relative output path (for example `api/v2/summary.json`) → file contents.
+    /// Relative output path (for example `api/v2/summary.json`) → file contents. The documents are independent,
+    /// so they are built and written on every core (`WorkQueue`): one job per format, and one per component
+    /// for the component documents of `api/v1`, which are most of the work.
     public func render(_ model: SiteModel) throws -> [String: Data] {
         let links = SiteLinks(siteURL: model.site.url)
+        let siteJobs: [@Sendable () -> [String: Data]] = [
+            { StatuspageAPI(model: model, links: links).documents().mapValues(\.data) },
+            { OwnAPI(model: model, links: links).siteDocuments().mapValues(\.data) },
+            { HistoryFeeds(model: model, links: links).documents().mapValues { Data($0.utf8) } },
+            { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links).render().utf8)] },
+            { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },
+        ]
+        let parts = WorkQueue.map(count: siteJobs.count + model.components.count) { index -> [String: Data] in
+            if index < siteJobs.count { return siteJobs[index]() }
+            let (path, document) = OwnAPI(model: model, links: links).componentDocument(model.components[index - siteJobs.count])
+            return [path: document.data]
+        }
         var files: [String: Data] = [:]
-        for (path, document) in StatuspageAPI(model: model, links: links).documents() {
-            files[path] = document.data
-        }
-        for (path, document) in OwnAPI(model: model, links: links).documents() {
-            files[path] = document.data
-        }
-        for (path, text) in HistoryFeeds(model: model, links: links).documents() {
-            files[path] = Data(text.utf8)
-        }
-        files["maintenance.ics"] = Data(MaintenanceCalendar(model: model, links: links).render().utf8)
-        for (path, text) in ComponentBadges.documents(model) {
-            files[path] = Data(text.utf8)
+        for part in parts {
+            files.merge(part) { first, _ in first }
         }
         return files
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The daily uptime strip as inline SVG: one `<rect>` per day with a `<title>` naming the date,
 /// the uptime (or "No data"), maintenance and incidents.
@@ -53,32 +52,4 @@ struct BarView {
     var width: String
     var key: String
     var title: String
-}
-
-// The bars are the most repeated views of a site (one per day per component, on two pages), so they answer
-// template lookups directly instead of through reflection (see TemplateTree).
-extension DailyBarsView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "viewWidth": viewWidth
-        case "viewHeight": viewHeight
-        case "label": label
-        case "bars": bars
-        case "startLabel": startLabel
-        case "summary": summary
-        default: nil
-        }
-    }
-}
-
-extension BarView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "x": x
-        case "width": width
-        case "key": key
-        case "title": title
-        default: nil
-        }
-    }
 }

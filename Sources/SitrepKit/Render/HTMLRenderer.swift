@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Mustache
 
@@ -6,9 +5,8 @@ import Mustache
 /// templates folder (`TemplateSet`). Pure: it reads neither the file system nor the database, and the same
 /// model and templates give byte-identical pages.
 ///
-/// Pages are independent, so they are rendered on every core: the page list is cut into one contiguous slice
-/// per worker, and each worker has a `RenderContext` of its own (date formatters are not shared between
-/// threads). The result is a dictionary keyed by path, so the order in which workers finish never shows.
+/// Pages are independent, so they are rendered on every core (`WorkQueue`), each worker with a `RenderContext`
+/// of its own (date formatters are not shared between threads).
 public struct HTMLRenderer: Sendable {
     private let templates: TemplateSet
     private let workers: Int
@@ -23,31 +21,26 @@ public struct HTMLRenderer: Sendable {
     /// `maintenance/<id>.html`, `history.html` and `history/<YYYY>.html`.
     public func render(_ model: SiteModel) throws -> [String: Data] {
         let pages = Self.pages(of: model)
-        let slices = min(workers, pages.count)
-        let collector = RenderedPages(slices: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let context = RenderContext(model: model)
-            let range = (pages.count * slice / slices)..<(pages.count * (slice + 1) / slices)
-            var rendered: [(String, Data)] = []
-            rendered.reserveCapacity(range.count)
-            for index in range {
-                let page = pages[index]
-                guard let html = templates.library.render(TemplateTree.make(page.view(context)), withTemplate: page.template) else {
-                    collector.fail(RenderError(message: "The template \(page.template).mustache is missing from \(templates.directory.path)."))
-                    return
-                }
-                rendered.append((page.path, Data(html.utf8)))
-            }
-            collector.store(rendered, slice: slice)
+        let rendered = WorkQueue.map(count: pages.count, workers: workers, state: { RenderContext(model: model) }) { context, index in
+            let page = pages[index]
+            return templates.library.render(page.view(context), withTemplate: page.template)
+                .map { (page.path, Data($0.utf8)) }
         }
-        return try collector.result()
+        var files: [String: Data] = [:]
+        for (index, page) in rendered.enumerated() {
+            guard let page else {
+                throw RenderError(message: "The template \(pages[index].template).mustache is missing from \(templates.directory.path).")
+            }
+            files[page.0] = page.1
+        }
+        return files
     }
 
     /// One page to render: where it goes, with which template, and how to build its view.
     private struct Page: Sendable {
         var path: String
         var template: String
-        var view: @Sendable (RenderContext) -> Any
+        var view: @Sendable (RenderContext) -> any MustacheParent
     }
 
     private static func pages(of model: SiteModel) -> [Page] {
@@ -65,28 +58,6 @@ public struct HTMLRenderer: Sendable {
         for year in model.olderHistoryByYear {
             pages.append(Page(path: "history/\(year.year).html", template: "pages/history") { HistoryPage.year(year, context: $0) })
         }
-        return pages
-    }
-}
-
-/// What the render workers hand back: each worker's pages, or the first failure.
-private final class RenderedPages: @unchecked Sendable {
-    // Safety: every field is guarded by `lock`.
-    private let lock = NSLock()
-    private var slices: [[(String, Data)]]
-    private var failure: RenderError?
-
-    init(slices count: Int) { slices = Array(repeating: [], count: count) }
-
-    func store(_ pages: [(String, Data)], slice: Int) { lock.withLock { slices[slice] = pages } }
-
-    func fail(_ error: RenderError) { lock.withLock { if failure == nil { failure = error } } }
-
-    func result() throws(RenderError) -> [String: Data] {
-        let (slices, failure) = lock.withLock { (self.slices, self.failure) }
-        if let failure { throw failure }
-        var pages: [String: Data] = [:]
-        for (path, data) in slices.joined() { pages[path] = data }
         return pages
     }
 }

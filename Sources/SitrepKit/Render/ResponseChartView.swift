@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The component page's response-time chart as inline SVG: stacked areas of the cumulative phase timings
 /// (DNS, connect, TLS, time to first byte, total), with axis labels, a worded legend and a data table.
@@ -157,19 +156,4 @@ struct ChartRow {
     var tls: String
     var ttfb: String
     var total: String
-}
-
-// A chart row per response-time point on every component page: answers lookups without reflection.
-extension ChartRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "time": time
-        case "dns": dns
-        case "connect": connect
-        case "tls": tls
-        case "ttfb": ttfb
-        case "total": total
-        default: nil
-        }
-    }
 }

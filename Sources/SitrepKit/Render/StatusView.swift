@@ -1,4 +1,3 @@
-import Mustache
 /// A status as pages show it: an icon and a word (never colour alone). `key` names the CSS class
 /// (`status-<key>`), `icon` the symbol (`#i-<icon>`); the refresh script writes both back.
 struct StatusView {
@@ -89,18 +88,6 @@ extension Impact {
         case .minor: "Minor impact"
         case .major: "Major impact"
         case .critical: "Critical impact"
-        }
-    }
-}
-
-// On every component, check, incident and update: answers lookups without reflection.
-extension StatusView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "key": key
-        case "icon": icon
-        case "label": label
-        default: nil
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A moment as pages show it: machine-readable UTC in `datetime`, human-readable in the site's time zone.
 struct TimeView {
@@ -58,16 +57,4 @@ final class TimeFormat {
 
     /// `2026-11-20T09:12:00Z`.
     static func iso(_ date: Date) -> String { Timestamp.seconds(date) }
-}
-
-// One per time shown on a page (every chart row has one): answers lookups without reflection.
-extension TimeView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "iso": iso
-        case "text": text
-        case "day": day
-        default: nil
-        }
-    }
 }

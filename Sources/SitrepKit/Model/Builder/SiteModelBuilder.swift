@@ -17,7 +17,10 @@ public struct SiteModelBuilder: Sendable {
     public static func build(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) -> SiteModel {
         let names = Dictionary(config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let builder = ComponentModelBuilder(config: config, snapshot: snapshot, content: content, now: now)
-        let components = config.components.enumerated().map { builder.model($1, index: $0) }
+        // Components are independent: built on every core, kept in config order.
+        let components = WorkQueue.map(count: config.components.count) { index in
+            builder.model(config.components[index], index: index)
+        }
         let groups = config.groups.map { group in
             let members = components.filter { $0.groupID == group.id }
             return GroupModel(id: group.id, name: group.name, componentIDs: members.map(\.id),

@@ -6,9 +6,9 @@ struct OwnAPI {
     let model: SiteModel
     let links: SiteLinks
 
-    /// Relative path → document.
-    func documents() -> [String: JSONValue] {
-        var documents: [String: JSONValue] = [
+    /// Relative path → document, except the per-component documents (`componentDocuments`).
+    func siteDocuments() -> [String: JSONValue] {
+        [
             "api/v1/status.json": status,
             "api/v1/incidents.json": .object([
                 "generated_at": .time(model.generatedAt),
@@ -19,10 +19,11 @@ struct OwnAPI {
                 "maintenance": .array(model.maintenance.map { OwnEventDocuments.maintenance($0, links: links) }),
             ]),
         ]
-        for component in model.components {
-            documents["api/v1/components/\(component.id).json"] = self.component(component)
-        }
-        return documents
+    }
+
+    /// `api/v1/components/<id>.json` for one component.
+    func componentDocument(_ component: ComponentModel) -> (path: String, document: JSONValue) {
+        ("api/v1/components/\(component.id).json", self.component(component))
     }
 
     var page: JSONValue {
