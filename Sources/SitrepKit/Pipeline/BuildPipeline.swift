@@ -14,14 +14,18 @@ public enum BuildPipeline {
 
     /// Everything `build` would publish, without writing anything. Throws every content and template problem.
     public static func render(config: SiteConfig, now: Date) throws -> (SiteModel, [String: Data]) {
-        let (content, contentProblems) = SiteValidator.readContent(config: config)
-        let (templates, templateProblems) = TemplateSet.load(directory: config.paths.templates)
-        let problems = contentProblems + templateProblems
+        // The three inputs are independent: the database is read while content and templates are parsed.
+        let inputs = WorkQueue.map(count: 2) { index -> Inputs in
+            if index == 0 { return .snapshot(Result { try readSnapshot(config: config, now: now) }) }
+            let (content, contentProblems) = SiteValidator.readContent(config: config)
+            let (templates, templateProblems) = TemplateSet.load(directory: config.paths.templates)
+            return .files(content, templates, contentProblems + templateProblems)
+        }
+        guard case .snapshot(let read) = inputs[0], case .files(let content, let templates, let problems) = inputs[1] else {
+            preconditionFailure("WorkQueue returns results in job order")
+        }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
-
-        let snapshotDays = max(config.site.historyDays, 90) + 1
-        let snapshot = try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: snapshotDays)
-            ?? StoreSnapshot.empty(now: now, days: snapshotDays)
+        let snapshot = try read.get()
         let model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now)
 
         var files = try HTMLRenderer(templates: templates).render(model)
@@ -29,6 +33,18 @@ public enum BuildPipeline {
             files[path] = data
         }
         return (model, files)
+    }
+
+    private enum Inputs {
+        case snapshot(Result<StoreSnapshot, any Error>)
+        case files(SiteContent, TemplateSet, [Diagnostic])
+    }
+
+    /// What the database holds for the pages: enough days for every uptime window and daily bar.
+    private static func readSnapshot(config: SiteConfig, now: Date) throws -> StoreSnapshot {
+        let days = max(config.site.historyDays, 90) + 1
+        return try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: days)
+            ?? StoreSnapshot.empty(now: now, days: days)
     }
 
     /// Renders and publishes; a failure at any point leaves the previous site untouched.

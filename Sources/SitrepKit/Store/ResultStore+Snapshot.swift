@@ -71,8 +71,7 @@ extension ResultStore {
             bucket_start_ms, component_id,
             operational_count, degraded_performance_count, partial_outage_count, major_outage_count
             """
-        return try rows(columns, of: granularity.componentTable, orderedBy: "component_id", from: from, to: to, db)
-            .map { row in
+        return try rows(columns, of: granularity.componentTable, orderedBy: "component_id", from: from, to: to, db) { row in
                 var rollup = ComponentRollup(
                     componentID: row[1], granularity: granularity, bucketStart: StoreTime.date(row[0]))
                 rollup.operational = row[2]
@@ -92,7 +91,7 @@ extension ResultStore {
             timing_count, dns_sum_ms, connect_sum_ms, tls_sum_ms, ttfb_sum_ms, total_sum_ms
             """
         let keys = "component_id, check_id"
-        return try rows(columns, of: granularity.checkTable, orderedBy: keys, from: from, to: to, db).map { row in
+        return try rows(columns, of: granularity.checkTable, orderedBy: keys, from: from, to: to, db) { row in
             var rollup = CheckRollup(
                 componentID: row[1], checkID: row[2], granularity: granularity, bucketStart: StoreTime.date(row[0]))
             rollup.up = row[3]
@@ -113,16 +112,21 @@ extension ResultStore {
         }
     }
 
-    /// `columns` of the rollup rows with `from <= bucket_start_ms <= to`, sorted by `keys` then time.
-    private static func rows(
-        _ columns: String, of table: String, orderedBy keys: String, from: Int64, to: Int64, _ db: Database
-    ) throws -> [Row] {
-        try Row.fetchAll(
+    /// `columns` of the rollup rows with `from <= bucket_start_ms <= to`, sorted by `keys` then time, each
+    /// decoded as it is stepped through (a cursor reuses one row instead of copying every row first).
+    private static func rows<Decoded>(
+        _ columns: String, of table: String, orderedBy keys: String, from: Int64, to: Int64, _ db: Database,
+        decode: (Row) throws -> Decoded
+    ) throws -> [Decoded] {
+        let cursor = try Row.fetchCursor(
             db,
             sql: """
                 SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?
                 ORDER BY \(keys), bucket_start_ms
                 """,
             arguments: [from, to])
+        var decoded: [Decoded] = []
+        while let row = try cursor.next() { decoded.append(try decode(row)) }
+        return decoded
     }
 }

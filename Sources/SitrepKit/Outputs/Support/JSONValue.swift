@@ -72,6 +72,12 @@ indirect enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings (ids, times, enum values) need no escape at all: append them whole.
+        guard needsEscaping(text) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -90,6 +96,14 @@ indirect enum JSONValue: Sendable, Hashable {
             }
         }
         out += "\""
+    }
+
+    /// Whether any UTF-8 byte of `text` starts a character `writeString` escapes (control characters,
+    /// `"`, `\\`, `<`, `>`, `&`, and the lead byte 0xE2 of U+2028/U+2029, checked exactly by the slow path).
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { byte in
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+        }
     }
 
     private static func hex4(_ value: UInt32) -> String {
