@@ -25,6 +25,6 @@ func buildPhases(_ arguments: [String]) throws {
     var html: [String: Data] = [:]
     print("html:     \(format(try measureMs { html = try HTMLRenderer(templates: templates).render(model) }))")
     var outputs: [String: Data] = [:]
-    print("outputs:  \(format(try measureMs { outputs = try MachineOutputs().render(model) }))")
+    print("outputs:  \(format(measureMs { outputs = MachineOutputs().render(model) }))")
     print("files: \(html.count) pages, \(outputs.count) documents, \(html.values.reduce(0) { $0 + $1.count } + outputs.values.reduce(0) { $0 + $1.count }) bytes")
 }

@@ -7,10 +7,17 @@ import Foundation
 public struct MachineOutputs: Sendable {
     public init() {}
 
-    /// Relative output path (for example `api/v2/summary.json`) → file contents. The documents are independent,
-    /// so they are built and written on every core (`WorkQueue`): one job per format, and one per component
+    /// Relative output path (for example `api/v2/summary.json`) → file contents.
+    public func render(_ model: SiteModel) -> [String: Data] {
+        let collector = FileCollector()
+        render(model, to: collector.add)
+        return collector.files
+    }
+
+    /// Hands each document to `emit` (from any worker thread) as soon as it is written. The documents are
+    /// independent, so they are built on every core (`WorkQueue`): one job per format, and one per component
     /// for the component documents of `api/v1`, which are most of the work.
-    public func render(_ model: SiteModel) throws -> [String: Data] {
+    public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) {
         let links = SiteLinks(siteURL: model.site.url)
         let siteJobs: [@Sendable () -> [String: Data]] = [
             { StatuspageAPI(model: model, links: links).documents().mapValues(\.data) },
@@ -19,15 +26,13 @@ public struct MachineOutputs: Sendable {
             { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links).render().utf8)] },
             { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },
         ]
-        let parts = WorkQueue.map(count: siteJobs.count + model.components.count) { index -> [String: Data] in
-            if index < siteJobs.count { return siteJobs[index]() }
-            let (path, document) = OwnAPI(model: model, links: links).componentDocument(model.components[index - siteJobs.count])
-            return [path: document.data]
+        _ = WorkQueue.map(count: siteJobs.count + model.components.count) { index in
+            if index < siteJobs.count {
+                for (path, data) in siteJobs[index]() { emit(path, data) }
+            } else {
+                let (path, document) = OwnAPI(model: model, links: links).componentDocument(model.components[index - siteJobs.count])
+                emit(path, document.data)
+            }
         }
-        var files: [String: Data] = [:]
-        for part in parts {
-            files.merge(part) { first, _ in first }
-        }
-        return files
     }
 }

@@ -12,8 +12,9 @@ public enum BuildPipeline {
         public var output: URL
     }
 
-    /// Everything `build` would publish, without writing anything. Throws every content and template problem.
-    public static func render(config: SiteConfig, now: Date) throws -> (SiteModel, [String: Data]) {
+    /// The site model and the theme, from config, database, content and templates. Throws every content and
+    /// template problem. The store snapshot is dropped once the model is built.
+    public static func model(config: SiteConfig, now: Date) throws -> (SiteModel, TemplateSet) {
         // The three inputs are independent: the database is read while content and templates are parsed.
         let inputs = WorkQueue.map(count: 2) { index -> Inputs in
             if index == 0 { return .snapshot(Result { try readSnapshot(config: config, now: now) }) }
@@ -25,14 +26,7 @@ public enum BuildPipeline {
             preconditionFailure("WorkQueue returns results in job order")
         }
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
-        let snapshot = try read.get()
-        let model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now)
-
-        var files = try HTMLRenderer(templates: templates).render(model)
-        for (path, data) in try MachineOutputs().render(model) {
-            files[path] = data
-        }
-        return (model, files)
+        return (SiteModelBuilder.build(config: config, snapshot: try read.get(), content: content, now: now), templates)
     }
 
     private enum Inputs {
@@ -47,13 +41,16 @@ public enum BuildPipeline {
             ?? StoreSnapshot.empty(now: now, days: days)
     }
 
-    /// Renders and publishes; a failure at any point leaves the previous site untouched.
+    /// Renders and publishes, streaming every page and document into the staging folder as it is made (the
+    /// site is never held in memory whole); a failure at any point leaves the previous site untouched.
     public static func build(config: SiteConfig, now: Date, logger: Logger = Logger(label: "sitrep.build")) throws -> Summary {
-        let (model, files) = try render(config: config, now: now)
-        logger.info("rendered \(files.count) files", metadata: ["now": "\(Timestamp.json(now))"])
-        try SitePublisher().publish(files, to: config.paths.output)
-        logger.info("published", metadata: ["output": "\(DisplayPath.of(config.paths.output))"])
-        return Summary(files: files.count, components: model.components.count, incidents: model.incidents.count,
+        let (model, templates) = try Self.model(config: config, now: now)
+        let files = try SitePublisher().publish(to: config.paths.output) { staging in
+            try HTMLRenderer(templates: templates).render(model, to: staging.write)
+            MachineOutputs().render(model, to: staging.write)
+        }
+        logger.info("published \(files) files", metadata: ["now": "\(Timestamp.json(now))", "output": "\(DisplayPath.of(config.paths.output))"])
+        return Summary(files: files, components: model.components.count, incidents: model.incidents.count,
                        maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output)
     }
 }

@@ -1,18 +1,34 @@
 import Foundation
 
 /// Replaces an output folder with a new set of files so that a reader never sees a half-written site:
-/// everything is written into a temporary sibling folder (`.<name>.tmp-XXXX`), then swapped in by renames
-/// (old → `.<name>.old-XXXX`, new → output) and the old folder deleted. Any failure before the swap leaves
-/// the previous site byte-for-byte intact and removes the temporary folder. Files of an earlier build that
-/// are not in `files` disappear with the old folder.
+/// everything is written into a temporary sibling folder (`.<name>.tmp-XXXX`), flushed to disk once, then
+/// swapped in (see `swap`) and the old folder deleted. Any failure before the swap leaves the previous site
+/// byte-for-byte intact and removes the temporary folder. Files of an earlier build that are not written
+/// again disappear with the old folder.
 public struct SitePublisher: Sendable {
     public init() {}
 
-    /// `files` maps relative paths (`components/api.html`) to their bytes.
+    /// `files` maps relative paths (`components/api.html`) to their bytes; every path is checked before
+    /// anything is written.
     public func publish(_ files: [String: Data], to outputDirectory: URL) throws(PublishError) {
+        for path in files.keys { try Self.validate(path, output: outputDirectory.standardizedFileURL) }
+        do {
+            _ = try publish(to: outputDirectory) { staging in
+                for (path, data) in files { staging.write(path, data) }
+            }
+        } catch let error as PublishError {
+            throw error
+        } catch {
+            throw PublishError("Cannot publish the site to \(outputDirectory.path): \(error)")
+        }
+    }
+
+    /// Calls `produce` with the staging folder, which takes each file as soon as it is made (from any
+    /// thread), so a build never holds the whole site in memory; then swaps the staged site in. Throws what
+    /// `produce` throws, or the first file that could not be written, before anything is swapped. Returns
+    /// the number of files published.
+    public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws -> Int {
         let output = outputDirectory.standardizedFileURL
-        let paths = files.keys.sorted()
-        for path in paths { try Self.validate(path, output: output) }
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -28,22 +44,25 @@ public struct SitePublisher: Sendable {
             throw PublishError("Cannot create the folder \(parent.path) for the site: \(Self.reason(error)).")
         }
 
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(Self.token())")
+        let stagingURL = parent.appendingPathComponent(".\(name).tmp-\(Self.token())")
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fileManager.createDirectory(at: stagingURL, withIntermediateDirectories: false)
         } catch {
-            throw PublishError("Cannot create the temporary folder \(staging.path) beside the site: \(Self.reason(error)).")
+            throw PublishError("Cannot create the temporary folder \(stagingURL.path) beside the site: \(Self.reason(error)).")
         }
-        do throws(PublishError) {
-            try Self.write(files, paths: paths, into: staging, output: output)
-            if let reason = FolderExchange.syncFileSystem(of: staging) {
-                throw PublishError("Cannot flush the new site to disk in \(staging.path): \(reason).")
+        let staging = SiteStaging(folder: stagingURL, output: output)
+        do {
+            try produce(staging)
+            if let failure = staging.failure { throw failure }
+            if let reason = FolderExchange.syncFileSystem(of: stagingURL) {
+                throw PublishError("Cannot flush the new site to disk in \(stagingURL.path): \(reason).")
             }
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? fileManager.removeItem(at: stagingURL)
             throw error
         }
-        try Self.swap(staging, into: output, outputExists: outputExists)
+        try Self.swap(stagingURL, into: output, outputExists: outputExists)
+        return staging.count
     }
 
     /// Relative, no empty, `.` or `..` segments, no NUL: a path can never leave the output folder.
@@ -54,46 +73,6 @@ public struct SitePublisher: Sendable {
         if bad {
             throw PublishError("Cannot publish \(output.path)/\(path): the file name must be a relative path inside the site folder.")
         }
-    }
-
-    /// Plain POSIX writes into new files (no per-file fsync: the caller flushes the file system once).
-    private static func write(_ files: [String: Data], paths: [String], into staging: URL, output: URL) throws(PublishError) {
-        let fileManager = FileManager.default
-        var folders: Set<String> = [staging.path]
-        for path in paths {
-            let target = staging.appendingPathComponent(path)
-            let folder = target.deletingLastPathComponent()
-            do {
-                if folders.insert(folder.path).inserted {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-            } catch {
-                throw PublishError("Cannot write \(output.path)/\(path): \(reason(error)).")
-            }
-            if let problem = writeNewFile(target.path, files[path] ?? Data()) {
-                throw PublishError("Cannot write \(output.path)/\(path): \(problem).")
-            }
-        }
-    }
-
-    /// Creates `path` (it must not exist) with `data`; nil, or the reason it failed.
-    private static func writeNewFile(_ path: String, _ data: Data) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return errnoReason() }
-        var problem: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, problem == nil {
-                let written = Foundation.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 {
-                    if errno != EINTR { problem = errnoReason() }
-                } else {
-                    offset += written
-                }
-            }
-        }
-        if close(descriptor) != 0, problem == nil { problem = errnoReason() }
-        return problem
     }
 
     /// Exchanges the staged folder with the published one in one atomic step (Linux `RENAME_EXCHANGE`), so
@@ -137,7 +116,7 @@ public struct SitePublisher: Sendable {
         String(UUID().uuidString.prefix(8)).lowercased()
     }
 
-    private static func errnoReason() -> String { String(cString: strerror(errno)) }
+    static func errnoReason() -> String { String(cString: strerror(errno)) }
 
     /// The underlying POSIX reason when Foundation has one, else its description.
     static func reason(_ error: Error) -> String {

@@ -19,21 +19,24 @@ public struct HTMLRenderer: Sendable {
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
     /// `maintenance/<id>.html`, `history.html` and `history/<YYYY>.html`.
-    public func render(_ model: SiteModel) throws -> [String: Data] {
+    public func render(_ model: SiteModel) throws(RenderError) -> [String: Data] {
+        let collector = FileCollector()
+        try render(model, to: collector.add)
+        return collector.files
+    }
+
+    /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
+    public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
         let pages = Self.pages(of: model)
-        let rendered = WorkQueue.map(count: pages.count, workers: workers, state: { RenderContext(model: model) }) { context, index in
+        let missing = WorkQueue.map(count: pages.count, workers: workers, state: { RenderContext(model: model) }) { context, index -> String? in
             let page = pages[index]
-            return templates.library.render(page.view(context), withTemplate: page.template)
-                .map { (page.path, Data($0.utf8)) }
+            guard let html = templates.library.render(page.view(context), withTemplate: page.template) else { return page.template }
+            emit(page.path, Data(html.utf8))
+            return nil
         }
-        var files: [String: Data] = [:]
-        for (index, page) in rendered.enumerated() {
-            guard let page else {
-                throw RenderError(message: "The template \(pages[index].template).mustache is missing from \(templates.directory.path).")
-            }
-            files[page.0] = page.1
+        if let template = missing.compactMap({ $0 }).first {
+            throw RenderError(message: "The template \(template).mustache is missing from \(templates.directory.path).")
         }
-        return files
     }
 
     /// One page to render: where it goes, with which template, and how to build its view.

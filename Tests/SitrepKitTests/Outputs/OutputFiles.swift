@@ -7,7 +7,7 @@ struct OutputFiles {
     let files: [String: Data]
 
     init(_ model: SiteModel = OutputsFixture.model) throws {
-        files = try MachineOutputs().render(model)
+        files = MachineOutputs().render(model)
     }
 
     func text(_ path: String) throws -> String {

@@ -115,3 +115,50 @@ extension SitePublisherTests {
         #expect(ScratchFolder.snapshot(output) == first)
     }
 }
+
+/// The streaming form the build uses: files arrive from several threads while pages are still rendering.
+extension SitePublisherTests {
+    struct RendererFailed: Error {}
+
+    @Test func filesHandedOverFromManyThreadsAreAllPublished() throws {
+        let (scratch, output) = try publishedFirst("publish-stream")
+        defer { scratch.remove() }
+        let many = Dictionary(uniqueKeysWithValues: (0..<400).map { ("components/c\($0).html", Data("page \($0)".utf8)) })
+        let paths = many.keys.sorted()
+        let count = try SitePublisher().publish(to: output) { staging in
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                staging.write(paths[index], many[paths[index]] ?? Data())
+            }
+        }
+        #expect(count == 400)
+        #expect(ScratchFolder.snapshot(output) == many)
+        #expect(try leftovers(in: scratch.url, besides: "site").isEmpty)
+    }
+
+    @Test func aProducerFailingHalfWayLeavesThePreviousSiteIntact() throws {
+        let (scratch, output) = try publishedFirst("publish-stream-fail")
+        defer { scratch.remove() }
+        #expect(throws: RendererFailed.self) {
+            _ = try SitePublisher().publish(to: output) { staging in
+                staging.write("index.html", Data("half a build".utf8))
+                throw RendererFailed()
+            }
+        }
+        try expectUntouched(scratch, output)
+    }
+
+    @Test func aFileThatCannotBeWrittenMidStreamFailsTheWholeBuild() throws {
+        let (scratch, output) = try publishedFirst("publish-stream-bad-path")
+        defer { scratch.remove() }
+        let error = #expect(throws: PublishError.self) {
+            _ = try SitePublisher().publish(to: output) { staging in
+                staging.write("index.html", Data("new".utf8))
+                staging.write("../outside.html", Data("escape".utf8))
+                staging.write("history.html", Data("after the failure".utf8))
+            }
+        }
+        #expect(error?.message.contains("outside.html") == true)
+        try expectUntouched(scratch, output)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("outside.html").path))
+    }
+}
