@@ -64,28 +64,4 @@ import Testing
         #expect(result.status == .down)
         #expect(result.error?.kind == .dns)
     }
-
-    @Test func hangingEndpointsDoNotDelayHealthyOnes() async throws {
-        let server = try F.server()
-        var checks: [CheckConfig] = []
-        for index in 0..<6 {
-            checks.append(F.http("hang-\(index)", server.http("/hang"), timeoutMs: 1000))
-            checks.append(F.http("drip-\(index)", server.http("/drip"), timeoutMs: 1000))
-            checks.append(F.http("ok-\(index)", server.http("/ok"), timeoutMs: 1000))
-        }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let results = await F.run(checks, concurrency: 64)
-        let elapsed = started.duration(to: clock.now)
-        #expect(elapsed < .seconds(8), "12 hanging checks of 1 s each, run one after another, would take 12 s; this run took \(elapsed)")
-        #expect(results.map(\.checkID) == checks.map(\.id))
-        for result in results {
-            if result.checkID.hasPrefix("ok") {
-                #expect(result.status == .up)
-            } else {
-                #expect(result.status == .down)
-                #expect(result.error?.kind == .timeout)
-            }
-        }
-    }
 }

@@ -5,11 +5,11 @@ import Testing
 /// A reader polling the published site while builds are swapped in must always find a whole site.
 @Suite("Publish: concurrent reader")
 struct SitePublisherReaderTests {
-    @Test func aReaderNeverFindsTheSiteMissingOrMixed() throws {
+    @Test func aReaderNeverFindsTheSiteMissingOrMixed() async throws {
         let scratch = try ScratchFolder("publish-reader")
         defer { scratch.remove() }
         let output = scratch.url.appendingPathComponent("site")
-        func build(_ generation: Int) -> [String: Data] {
+        @Sendable func build(_ generation: Int) -> [String: Data] {
             ["index.html": Data("generation \(generation)".utf8), "api/v2/summary.json": Data("{\"g\":\(generation)}".utf8)]
         }
         try SitePublisher().publish(build(0), to: output)
@@ -17,14 +17,26 @@ struct SitePublisherReaderTests {
         // The reader runs on a thread of its own, not the (possibly busy) concurrency pool, and the writer keeps
         // swapping until the reader has read often enough and seen several generations: overlap is guaranteed,
         // not left to scheduling luck. Both loops are bounded.
+        // The writer too runs on a thread of its own, so this test never holds a thread of the pool other
+        // tests (and their timeouts) depend on.
         let reader = PollingReader(file: output.appendingPathComponent("index.html"))
         reader.start()
-        var generation = 0
-        while generation < 20_000, generation < 150 || reader.progress.reads < 200 || reader.progress.generationsSeen < 3 {
-            generation += 1
-            try SitePublisher().publish(build(generation), to: output)
+        let (generation, failure) = await withCheckedContinuation { (done: CheckedContinuation<(Int, PublishError?), Never>) in
+            Thread {
+                var generation = 0
+                do throws(PublishError) {
+                    while generation < 20_000, generation < 40 || reader.progress.reads < 200 || reader.progress.generationsSeen < 3 {
+                        generation += 1
+                        try SitePublisher().publish(build(generation), to: output)
+                    }
+                    done.resume(returning: (generation, nil))
+                } catch {
+                    done.resume(returning: (generation, error))
+                }
+            }.start()
         }
         let outcome = reader.stop()
+        #expect(failure == nil, "\(String(describing: failure))")
         #expect(outcome.reads >= 200, "the reader should have overlapped the swaps")
         #expect(outcome.generationsSeen >= 3, "the reader should have seen several builds")
         #expect(outcome.problems.isEmpty, "\(outcome.problems.count) failed reads, first: \(outcome.problems.prefix(3))")
