@@ -81,17 +81,18 @@ public struct LatencyHistogram: Sendable, Hashable {
 extension LatencyHistogram {
     /// Compact storage: for each non-empty bucket, one byte of bucket index, then the count as a LEB128 varint.
     var encoded: Data {
-        var data = Data()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.bucketCount * 2)
         for (index, count) in counts.enumerated() where count > 0 {
-            data.append(UInt8(index))
+            bytes.append(UInt8(index))
             var rest = UInt64(count)
             repeat {
                 let low = UInt8(rest & 0x7F)
                 rest >>= 7
-                data.append(rest == 0 ? low : low | 0x80)
+                bytes.append(rest == 0 ? low : low | 0x80)
             } while rest != 0
         }
-        return data
+        return Data(bytes)
     }
 
     /// Decodes `encoded`; nil when the bytes are not a histogram this store wrote.
