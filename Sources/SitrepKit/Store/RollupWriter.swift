@@ -39,24 +39,12 @@ enum RollupWriter {
             ])
         let runID = db.lastInsertedRowID
 
-        let placeholders = Array(repeating: "?", count: ResultRow.columns.count).joined(separator: ", ")
-        let insertResult = try db.cachedStatement(sql: """
-            INSERT INTO result (run_id, ordinal, \(ResultRow.columnList)) VALUES (?, ?, \(placeholders))
-            """)
-        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let upsertLatest = try db.cachedStatement(sql: """
-            INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList)) VALUES (?, ?, \(placeholders))
-            ON CONFLICT (component_id, check_id) DO UPDATE SET
-                run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
-            WHERE excluded.at_ms >= latest_result.at_ms
-            """)
-
         var checkRollups: [CheckKey: CheckRollup] = [:]
         var componentStatuses: [String: [CheckStatus]] = [:]
+        var rows: [[(any DatabaseValueConvertible)?]] = []
+        rows.reserveCapacity(results.count)
         for (ordinal, result) in results.enumerated() {
-            let arguments = StatementArguments([runID, ordinal] + ResultRow.values(result))
-            try insertResult.execute(arguments: arguments)
-            try upsertLatest.execute(arguments: arguments)
+            rows.append([runID, ordinal] + ResultRow.values(result))
             let atMs = StoreTime.milliseconds(result.at)
             for granularity in RollupGranularity.allCases {
                 let start = granularity.bucketStartMs(of: atMs)
@@ -69,6 +57,17 @@ enum RollupWriter {
             }
             componentStatuses[result.componentID, default: []].append(result.status)
         }
+        let columns = 2 + ResultRow.columns.count
+        try RowBatch.insert(rows, columns: columns, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
+        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try RowBatch.insert(
+            rows, columns: columns, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
+            tail: """
+                ON CONFLICT (component_id, check_id) DO UPDATE SET
+                    run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
+                WHERE excluded.at_ms >= latest_result.at_ms
+                """,
+            in: db)
         let runMs = StoreTime.milliseconds(run.startedAt)
         var componentRollups: [ComponentRollup] = []
         for (componentID, statuses) in componentStatuses {
@@ -87,31 +86,31 @@ enum RollupWriter {
     /// Adds rollups into the stored buckets (counts and sums added, min/max widened, histograms merged),
     /// inside the caller's write transaction. `append` uses it for each run; imports use it directly.
     static func merge(checks: [CheckRollup], components: [ComponentRollup], in db: Database) throws {
-        var checkUpserts: [RollupGranularity: Statement] = [:]
-        var componentUpserts: [RollupGranularity: Statement] = [:]
         for granularity in RollupGranularity.allCases {
-            checkUpserts[granularity] = try db.cachedStatement(sql: checkUpsertSQL(granularity))
-            componentUpserts[granularity] = try db.cachedStatement(sql: componentUpsertSQL(granularity))
-        }
-        for rollup in checks {
-            let start = rollup.granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart))
-            try checkUpserts[rollup.granularity]?.execute(arguments: arguments(rollup, bucketStartMs: start))
-        }
-        for rollup in components {
-            let start = rollup.granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart))
-            try componentUpserts[rollup.granularity]?.execute(arguments: [
-                start, rollup.componentID,
-                rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
-            ])
+            let checkRows = checks.filter { $0.granularity == granularity }.map { rollup in
+                values(rollup, bucketStartMs: granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)))
+            }
+            try RowBatch.insert(checkRows, columns: 3 + additiveCheckColumns.count + 3,
+                                head: checkInsertHead(granularity), tail: checkConflictClause, in: db)
+            let componentRows: [[(any DatabaseValueConvertible)?]] = components.filter { $0.granularity == granularity }.map { rollup in
+                [granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)), rollup.componentID,
+                 rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage]
+            }
+            try RowBatch.insert(componentRows, columns: 2 + componentCountColumns.count,
+                                head: componentInsertHead(granularity), tail: componentConflictClause, in: db)
         }
     }
 
-    private static func checkUpsertSQL(_ granularity: RollupGranularity) -> String {
+    private static func checkInsertHead(_ granularity: RollupGranularity) -> String {
+        """
+        INSERT INTO \(granularity.checkTable) (bucket_start_ms, component_id, check_id,
+            \(additiveCheckColumns.joined(separator: ", ")), latency_min_ms, latency_max_ms, latency_histogram)
+        """
+    }
+
+    private static var checkConflictClause: String {
         let additive = additiveCheckColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO \(granularity.checkTable) (bucket_start_ms, component_id, check_id,
-                \(additiveCheckColumns.joined(separator: ", ")), latency_min_ms, latency_max_ms, latency_histogram)
-            VALUES (?, ?, ?, \(Array(repeating: "?", count: additiveCheckColumns.count + 3).joined(separator: ", ")))
             ON CONFLICT (bucket_start_ms, component_id, check_id) DO UPDATE SET \(additive),
                 latency_min_ms = min(coalesce(latency_min_ms, excluded.latency_min_ms),
                                      coalesce(excluded.latency_min_ms, latency_min_ms)),
@@ -121,25 +120,23 @@ enum RollupWriter {
             """
     }
 
-    /// Values in the order of `checkUpsertSQL`.
-    private static func arguments(_ rollup: CheckRollup, bucketStartMs: Int64) -> StatementArguments {
+    /// Values in the order of `checkInsertHead`.
+    private static func values(_ rollup: CheckRollup, bucketStartMs: Int64) -> [(any DatabaseValueConvertible)?] {
         let sums = rollup.phaseSumsMs
-        let values: [(any DatabaseValueConvertible)?] = [
+        return [
             bucketStartMs, rollup.componentID, rollup.checkID,
             rollup.up, rollup.degraded, rollup.down, rollup.latencyCount, rollup.latencySumMs,
             rollup.timingCount, sums.dnsMs, sums.connectMs, sums.tlsMs, sums.ttfbMs, sums.totalMs,
             rollup.latencyMinMs, rollup.latencyMaxMs, rollup.histogram.encoded,
         ]
-        return StatementArguments(values)
     }
 
-    private static func componentUpsertSQL(_ granularity: RollupGranularity) -> String {
+    private static func componentInsertHead(_ granularity: RollupGranularity) -> String {
+        "INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_id, \(componentCountColumns.joined(separator: ", ")))"
+    }
+
+    private static var componentConflictClause: String {
         let additive = componentCountColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        return """
-            INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_id,
-                \(componentCountColumns.joined(separator: ", ")))
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (bucket_start_ms, component_id) DO UPDATE SET \(additive)
-            """
+        return "ON CONFLICT (bucket_start_ms, component_id) DO UPDATE SET \(additive)"
     }
 }

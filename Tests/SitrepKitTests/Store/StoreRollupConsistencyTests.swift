@@ -17,6 +17,44 @@ import Testing
         var component: String
     }
 
+    /// Runs larger than one batched statement (`RowBatch`, 200 rows) are written whole: every raw row, every
+    /// latest result, and rollups that add up across statements and across runs in the same buckets.
+    @Test func aRunOfMoreRowsThanOneStatementHoldsIsStoredWhole() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        var components: [String: [String]] = [:]
+        for index in 0..<90 { components["c\(index)"] = ["a", "b", "c", "d", "e"] }
+        // Two runs a minute apart in the same hour: the second meets every rollup row of the first.
+        let start = StoreFixtures.day0.addingTimeInterval(600)
+        let history = StoreFixtures.history(runs: 2, from: start, step: 60, components: components, seed: 7)
+        for (run, results) in history { try store.append(run, results: results) }
+
+        #expect(try StoreFixtures.count("result", store) == 900)
+        #expect(try StoreFixtures.count("latest_result", store) == 450)
+        let snapshot = try store.snapshot(now: start.addingTimeInterval(3_000), days: 2)
+        let second = Dictionary(uniqueKeysWithValues: history[1].1.map { ("\($0.componentID)/\($0.checkID)", $0) })
+        #expect(snapshot.latestResults.count == 450)
+        for latest in snapshot.latestResults {
+            let expected = try #require(second["\(latest.componentID)/\(latest.checkID)"])
+            // Times are stored in whole milliseconds.
+            #expect(StoreTime.milliseconds(latest.at) == StoreTime.milliseconds(expected.at))
+            #expect(latest.status == expected.status && latest.latencyMs == expected.latencyMs, "\(latest.componentID)/\(latest.checkID)")
+        }
+        let all = history[0].1 + history[1].1
+        for rollups in [snapshot.checkHourly, snapshot.checkDaily] {
+            #expect(rollups.count == 450)
+            for rollup in rollups {
+                let results = all.filter { $0.componentID == rollup.componentID && $0.checkID == rollup.checkID }
+                #expect(rollup.up + rollup.degraded + rollup.down == 2)
+                #expect(rollup.down == results.filter { $0.status == .down }.count)
+                #expect(rollup.latencyCount == results.compactMap(\.latencyMs).count)
+                #expect(rollup.histogram.total == rollup.latencyCount)
+            }
+        }
+        #expect(snapshot.componentHourly.count == 90)
+        #expect(snapshot.componentHourly.allSatisfy { $0.operational + $0.degradedPerformance + $0.partialOutage + $0.majorOutage == 2 })
+    }
+
     @Test func rollupsEqualTheRawRows() throws {
         let folder = try TemporaryFolder()
         let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
