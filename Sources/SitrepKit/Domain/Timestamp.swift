@@ -7,15 +7,13 @@ public enum Timestamp {
         let seconds = milliseconds.floorDivided(by: 1000)
         let millis = milliseconds - seconds * 1000
         let civil = CivilTime(unixSeconds: seconds)
-        func p(_ value: Int, _ width: Int = 2) -> String { DecimalText.padded(value, width: width) }
-        return "\(p(civil.year, 4))-\(p(civil.month))-\(p(civil.day))T\(p(civil.hour)):\(p(civil.minute)):\(p(civil.second)).\(p(Int(millis), 3))Z"
+        return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":")).\(DecimalText.padded(Int(millis), width: 3))Z"
     }
 
     /// UTC ISO 8601 to the second (`2026-11-20T09:12:00Z`), as in `<time datetime>`.
     public static func seconds(_ date: Date) -> String {
         let civil = CivilTime(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
-        func p(_ value: Int, _ width: Int = 2) -> String { DecimalText.padded(value, width: width) }
-        return "\(p(civil.year, 4))-\(p(civil.month))-\(p(civil.day))T\(p(civil.hour)):\(p(civil.minute)):\(p(civil.second))Z"
+        return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":"))Z"
     }
 
     /// Parses the JSON form back (and plain ISO 8601 with `Z` or an offset, with or without fractions).
@@ -62,5 +60,21 @@ extension Int64 {
     func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+extension CivilTime {
+    /// `2026-11-20` (or `20261120` with an empty separator): four-digit year, two-digit month and day.
+    static func date(year: Int, month: Int, day: Int, separator: String) -> String {
+        DecimalText.padded(year, width: 4) + separator + DecimalText.padded(month, width: 2) + separator
+            + DecimalText.padded(day, width: 2)
+    }
+
+    func date(separator: String) -> String { Self.date(year: year, month: month, day: day, separator: separator) }
+
+    /// `09:12:00` (or `091200`): two digits each.
+    func clock(separator: String) -> String {
+        DecimalText.padded(hour, width: 2) + separator + DecimalText.padded(minute, width: 2) + separator
+            + DecimalText.padded(second, width: 2)
     }
 }

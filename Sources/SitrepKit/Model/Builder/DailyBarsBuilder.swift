@@ -27,7 +27,7 @@ enum DailyBarsBuilder {
                   let end = calendar.date(byAdding: .day, value: 1, to: start)
             else { return nil }
             let parts = calendar.dateComponents([.year, .month, .day], from: start)
-            let date = "\(DecimalText.padded(parts.year ?? 0, width: 4))-\(DecimalText.padded(parts.month ?? 0, width: 2))-\(DecimalText.padded(parts.day ?? 0, width: 2))"
+            let date = CivilTime.date(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, separator: "-")
             return Day(date: date, span: Span(start: start, end: end))
         }
     }

@@ -12,9 +12,8 @@ enum OutputTime {
         let unix = seconds(date)
         let civil = CivilTime(unixSeconds: unix)
         let dayIndex = Int(unix.floorDivided(by: 86_400) % 7 + 7) % 7
-        let clock = String(format: "%02d:%02d:%02d", civil.hour, civil.minute, civil.second)
-        return "\(weekdays[dayIndex]), \(String(format: "%02d", civil.day)) \(months[civil.month - 1]) "
-            + "\(String(format: "%04d", civil.year)) \(clock) +0000"
+        return "\(weekdays[dayIndex]), \(DecimalText.padded(civil.day, width: 2)) \(months[civil.month - 1]) "
+            + "\(DecimalText.padded(civil.year, width: 4)) \(civil.clock(separator: ":")) +0000"
     }
 
     /// Atom (RFC 3339): the JSON form, which is already UTC with milliseconds.
@@ -23,8 +22,7 @@ enum OutputTime {
     /// iCalendar UTC date-time (RFC 5545 form #2): `20261120T091200Z`.
     static func icalendar(_ date: Date) -> String {
         let civil = CivilTime(unixSeconds: seconds(date))
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", civil.year, civil.month, civil.day,
-                      civil.hour, civil.minute, civil.second)
+        return "\(civil.date(separator: ""))T\(civil.clock(separator: ""))Z"
     }
 }
 
