@@ -15,23 +15,13 @@ public enum BuildPipeline {
     /// The site model and the theme, from config, database, content and templates. Throws every content and
     /// template problem. The store snapshot is dropped once the model is built.
     public static func model(config: SiteConfig, now: Date) throws -> (SiteModel, TemplateSet) {
-        // The three inputs are independent: the database is read while content and templates are parsed.
-        let inputs = WorkQueue.map(count: 2) { index -> Inputs in
-            if index == 0 { return .snapshot(Result { try readSnapshot(config: config, now: now) }) }
-            let (content, contentProblems) = SiteValidator.readContent(config: config)
-            let (templates, templateProblems) = TemplateSet.load(directory: config.paths.templates)
-            return .files(content, templates, contentProblems + templateProblems)
-        }
-        guard case .snapshot(let read) = inputs[0], case .files(let content, let templates, let problems) = inputs[1] else {
-            preconditionFailure("WorkQueue returns results in job order")
-        }
+        // The database is read while content and templates are parsed.
+        let (read, ((content, contentProblems), (templates, templateProblems))) = WorkQueue.both(
+            { Result { try readSnapshot(config: config, now: now) } },
+            { (SiteValidator.readContent(config: config), TemplateSet.load(directory: config.paths.templates)) })
+        let problems = contentProblems + templateProblems
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         return (SiteModelBuilder.build(config: config, snapshot: try read.get(), content: content, now: now), templates)
-    }
-
-    private enum Inputs {
-        case snapshot(Result<StoreSnapshot, any Error>)
-        case files(SiteContent, TemplateSet, [Diagnostic])
     }
 
     /// What the database holds for the pages: enough days for every uptime window and daily bar.

@@ -9,12 +9,9 @@ import Mustache
 /// of its own (date formatters are not shared between threads).
 public struct HTMLRenderer: Sendable {
     private let templates: TemplateSet
-    private let workers: Int
 
-    /// `workers` defaults to the number of active cores.
-    public init(templates: TemplateSet, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(templates: TemplateSet) {
         self.templates = templates
-        self.workers = max(1, workers)
     }
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
@@ -28,7 +25,7 @@ public struct HTMLRenderer: Sendable {
     /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
         let pages = Self.pages(of: model)
-        let missing = WorkQueue.map(count: pages.count, workers: workers, state: { RenderContext(model: model) }) { context, index -> String? in
+        let missing = WorkQueue.map(count: pages.count, state: { RenderContext(model: model) }) { context, index -> String? in
             let page = pages[index]
             guard let html = templates.library.render(page.view(context), withTemplate: page.template) else { return page.template }
             emit(page.path, Data(html.utf8))

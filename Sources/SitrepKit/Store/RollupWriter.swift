@@ -57,11 +57,10 @@ enum RollupWriter {
             }
             componentStatuses[result.componentID, default: []].append(result.status)
         }
-        let columns = 2 + ResultRow.columns.count
-        try RowBatch.insert(rows, columns: columns, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
+        try RowBatch.insert(rows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
         let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try RowBatch.insert(
-            rows, columns: columns, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
+            rows, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
             tail: """
                 ON CONFLICT (component_id, check_id) DO UPDATE SET
                     run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
@@ -90,14 +89,12 @@ enum RollupWriter {
             let checkRows = checks.filter { $0.granularity == granularity }.map { rollup in
                 values(rollup, bucketStartMs: granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)))
             }
-            try RowBatch.insert(checkRows, columns: 3 + additiveCheckColumns.count + 3,
-                                head: checkInsertHead(granularity), tail: checkConflictClause, in: db)
+            try RowBatch.insert(checkRows, head: checkInsertHead(granularity), tail: checkConflictClause, in: db)
             let componentRows: [[(any DatabaseValueConvertible)?]] = components.filter { $0.granularity == granularity }.map { rollup in
                 [granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)), rollup.componentID,
                  rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage]
             }
-            try RowBatch.insert(componentRows, columns: 2 + componentCountColumns.count,
-                                head: componentInsertHead(granularity), tail: componentConflictClause, in: db)
+            try RowBatch.insert(componentRows, head: componentInsertHead(granularity), tail: componentConflictClause, in: db)
         }
     }
 

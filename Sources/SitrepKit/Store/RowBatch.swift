@@ -8,9 +8,9 @@ enum RowBatch {
     static let rowsPerStatement = 200
 
     /// `head` is everything before `VALUES`; `tail` follows the last row (an `ON CONFLICT` clause, or empty).
-    static func insert(
-        _ rows: [[(any DatabaseValueConvertible)?]], columns: Int, head: String, tail: String = "", in db: Database
-    ) throws {
+    /// Every row has one value per column of `head`.
+    static func insert(_ rows: [[(any DatabaseValueConvertible)?]], head: String, tail: String = "", in db: Database) throws {
+        guard let columns = rows.first?.count else { return }
         let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let perStatement = max(1, min(rowsPerStatement, db.maximumStatementArgumentCount / max(1, columns)))
         var start = 0

@@ -27,6 +27,24 @@ enum WorkQueue {
     static func map<Output>(count: Int, workers: Int = cores, _ job: @Sendable (Int) -> Output) -> [Output] {
         map(count: count, workers: workers, state: {}) { _, index in job(index) }
     }
+
+    /// Two jobs of different kinds at once; both results.
+    static func both<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+        let results = Results<Either<First, Second>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            results.store(index == 0 ? .first(first()) : .second(second()), at: index)
+        }
+        let outputs = results.all()
+        guard case .first(let one)? = outputs.first, case .second(let two)? = outputs.last else {
+            preconditionFailure("each job stores its result before concurrentPerform returns")
+        }
+        return (one, two)
+    }
+
+    private enum Either<First, Second> {
+        case first(First)
+        case second(Second)
+    }
 }
 
 /// The jobs' shared counter and result slots.
