@@ -4,9 +4,12 @@ import Yams
 public enum YAMLDocument {
     /// Returns the root node, or nil (with a diagnostic) when the text is not valid YAML.
     /// `lineOffset` shifts reported lines (front matter starts after the opening `---`).
+    ///
+    /// Scalars keep their text untyped (`Resolver.basic`): the readers convert each value to the type its key
+    /// needs, so Yams's regular-expression tag resolution would be work thrown away on every scalar.
     public static func parse(_ text: String, into collector: DiagnosticCollector, lineOffset: Int = 0) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             collector.report("invalid YAML: \(message)", line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
