@@ -24,7 +24,8 @@ struct ComponentDetail {
     var staleNote: String?
     var lastResult: TimeView?
     var uptimeCells: [UptimeCell]
-    var bars: DailyBarsView
+    /// The daily-bars strip, rendered once from `partials/bars` (`BarsFragments`).
+    var barsHTML: String
     var chart: ResponseChartView?
     var percentiles: [PercentileRow]
     var checks: [CheckRow]
@@ -44,7 +45,7 @@ struct ComponentDetail {
         lastResult = context.time.view(component.lastResultAt)
         let u = component.uptime
         uptimeCells = [UptimeCell("30 days", u.d30), UptimeCell("60 days", u.d60), UptimeCell("90 days", u.d90)]
-        bars = DailyBarsView(component: component, context: context)
+        barsHTML = context.bars.html(for: component.id)
         chart = ResponseChartView(component: component, context: context)
         let l = component.latency
         percentiles = [("24 hours", l.h24), ("7 days", l.d7), ("30 days", l.d30)].compactMap { window, value in

@@ -24,8 +24,11 @@ public struct HTMLRenderer: Sendable {
 
     /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
+        guard let bars = BarsFragments.render(model, with: templates.library) else {
+            throw RenderError(message: "The template \(BarsFragments.template).mustache is missing from \(templates.directory.path).")
+        }
         let pages = Self.pages(of: model)
-        let missing = WorkQueue.map(count: pages.count, state: { RenderContext(model: model) }) { context, index -> String? in
+        let missing = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars) }) { context, index -> String? in
             let page = pages[index]
             guard let html = templates.library.render(page.view(context), withTemplate: page.template) else { return page.template }
             emit(page.path, Data(html.utf8))

@@ -71,7 +71,8 @@ struct ComponentRow {
     var about: String?
     var status: StatusView
     var staleNote: String?
-    var bars: DailyBarsView
+    /// The daily-bars strip, rendered once from `partials/bars` (`BarsFragments`).
+    var barsHTML: String
     var uptimeCells: [UptimeCell]
     var spark: SparklineView?
 
@@ -82,7 +83,7 @@ struct ComponentRow {
         about = component.description
         status = StatusView.of(component)
         staleNote = StaleNote.text(for: component, context: context)
-        bars = DailyBarsView(component: component, context: context)
+        barsHTML = context.bars.html(for: component.id)
         let u = component.uptime
         uptimeCells = [UptimeCell("24 hours", u.h24), UptimeCell("7 days", u.d7), UptimeCell("30 days", u.d30), UptimeCell("90 days", u.d90)]
         spark = SparklineView(component: component)

@@ -5,11 +5,14 @@ import Foundation
 final class RenderContext {
     let model: SiteModel
     let time: TimeFormat
+    /// The components' daily-bars strips, once they are rendered (empty while they are being rendered).
+    let bars: BarsFragments
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
 
-    init(model: SiteModel) {
+    init(model: SiteModel, bars: BarsFragments = .empty) {
         self.model = model
+        self.bars = bars
         self.time = TimeFormat(timeZone: model.site.timezone)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -129,7 +129,7 @@ extension ComponentDetail: MustacheParent {
         case "staleNote": staleNote
         case "lastResult": lastResult
         case "uptimeCells": uptimeCells
-        case "bars": bars
+        case "barsHTML": barsHTML
         case "chart": chart
         case "percentiles": percentiles
         case "checks": checks
@@ -162,7 +162,7 @@ extension ComponentRow: MustacheParent {
         case "about": about
         case "status": status
         case "staleNote": staleNote
-        case "bars": bars
+        case "barsHTML": barsHTML
         case "uptimeCells": uptimeCells
         case "spark": spark
         default: nil

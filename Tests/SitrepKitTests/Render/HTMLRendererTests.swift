@@ -56,6 +56,30 @@ import Testing
         #expect(site.indexRow("db").contains("Maintenance: 90 min"))
     }
 
+    /// The strip is rendered once per component (`BarsFragments`) and placed on both pages: an edit of
+    /// `partials/bars.mustache` shows on each, still escaped; without the partial the build fails by name.
+    @Test func theBarsPartialIsRenderedOnceAndShownOnIndexAndComponentPage() throws {
+        let scratch = try ScratchFolder("bars-partial")
+        defer { scratch.remove() }
+        let templates = scratch.url.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: SiteFixture.templates, to: templates)
+        let partial = templates.appendingPathComponent("partials/bars.mustache")
+        try Data("<p class=\"my-bars\">{{label}}</p>\n".utf8).write(to: partial)
+        let files = try HTMLRenderer(templates: TemplateSet(directory: templates)).render(SiteFixture.model())
+        func page(_ path: String) -> String { files[path].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        let expected = "<p class=\"my-bars\">Public API &lt;script&gt;alert(1)&lt;/script&gt;: daily uptime over the last"
+        #expect(page("index.html").components(separatedBy: expected).count - 1 == 1)
+        #expect(page("components/api.html").components(separatedBy: expected).count - 1 == 1)
+        #expect(page("index.html").components(separatedBy: "class=\"my-bars\"").count - 1 == SiteFixture.model().components.count)
+        #expect(!page("index.html").contains("<rect class=\"bar "))
+
+        try FileManager.default.removeItem(at: partial)
+        let error = #expect(throws: RenderError.self) {
+            _ = try HTMLRenderer(templates: TemplateSet(directory: templates)).render(SiteFixture.model())
+        }
+        #expect(error?.message.contains("partials/bars.mustache is missing") == true)
+    }
+
     @Test func indexShowsUptimeSparklineIncidentsAndMaintenance() throws {
         let site = try RenderedSite()
         let api = site.indexRow("api")

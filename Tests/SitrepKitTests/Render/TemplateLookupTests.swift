@@ -7,7 +7,7 @@ import Testing
 /// These tests hold it to what reflection would answer, over every view of every page of the fixture site.
 @Suite("Render: template lookups")
 struct TemplateLookupTests {
-    /// The views of every page of the fixture site.
+    /// The views of every page of the fixture site, and of every daily-bars strip (rendered apart, `BarsFragments`).
     static func pageViews() -> [any MustacheParent] {
         let model = SiteFixture.model()
         let context = RenderContext(model: model)
@@ -16,6 +16,7 @@ struct TemplateLookupTests {
         views += model.incidents.map { IncidentPage($0, context: context) }
         views += model.maintenance.map { MaintenancePage($0, context: context) }
         views += model.olderHistoryByYear.map { HistoryPage.year($0, context: context) }
+        views += model.components.map { DailyBarsView(component: $0, context: context) }
         return views
     }
 
