@@ -53,11 +53,12 @@ indirect enum JSONValue: Sendable, Hashable {
             out += "]"
         case .object(let members):
             out += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
+            // Sorting the pairs, not the keys, spares hashing every key again to find its value.
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(key, into: &out)
+                Self.writeString(member.key, into: &out)
                 out += ":"
-                members[key, default: .null].write(into: &out)
+                member.value.write(into: &out)
             }
             out += "}"
         }
