@@ -24,19 +24,19 @@ public struct HTMLRenderer: Sendable {
 
     /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
-        guard let bars = BarsFragments.render(model, with: templates.library) else {
-            throw RenderError(message: "The template \(BarsFragments.template).mustache is missing from \(templates.directory.path).")
-        }
+        guard let bars = BarsFragments.render(model, with: templates.library) else { throw missing(BarsFragments.template) }
         let pages = Self.pages(of: model)
-        let missing = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars) }) { context, index -> String? in
+        let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars) }) { context, index -> String? in
             let page = pages[index]
             guard let html = templates.library.render(page.view(context), withTemplate: page.template) else { return page.template }
             emit(page.path, Data(html.utf8))
             return nil
         }
-        if let template = missing.compactMap({ $0 }).first {
-            throw RenderError(message: "The template \(template).mustache is missing from \(templates.directory.path).")
-        }
+        if let template = unrendered.compactMap({ $0 }).first { throw missing(template) }
+    }
+
+    private func missing(_ template: String) -> RenderError {
+        RenderError(message: "The template \(template).mustache is missing from \(templates.directory.path).")
     }
 
     /// One page to render: where it goes, with which template, and how to build its view.

@@ -5,8 +5,9 @@ import Mustache
 /// without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
-    /// The templates the renderer itself asks for.
-    static let requiredPages = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history"]
+    /// The templates the renderer itself asks for: the pages, and the bars strip it renders apart.
+    static let required = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history",
+                           BarsFragments.template]
 
     /// Where the templates came from (named in messages only).
     public let directory: URL
@@ -65,9 +66,9 @@ public struct TemplateSet: Sendable {
         }
         // Names of every template file, parsed or not: a broken file is reported once, not again where it is used.
         let known = Set(files.map { String($0.dropLast(".mustache".count)) })
-        for page in requiredPages where !known.contains(page) {
-            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent(page + ".mustache")), line: 1, column: 1,
-                                          message: "missing template: the renderer needs \(page).mustache"))
+        for name in required where !known.contains(name) {
+            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent(name + ".mustache")), line: 1, column: 1,
+                                          message: "missing template: the renderer needs \(name).mustache"))
         }
         for source in sources {
             for reference in partialReferences(in: source.text) where !known.contains(reference.name) {

@@ -57,7 +57,7 @@ import Testing
     }
 
     /// The strip is rendered once per component (`BarsFragments`) and placed on both pages: an edit of
-    /// `partials/bars.mustache` shows on each, still escaped; without the partial the build fails by name.
+    /// `partials/bars.mustache` shows on each, still escaped; without the partial the theme is refused by name.
     @Test func theBarsPartialIsRenderedOnceAndShownOnIndexAndComponentPage() throws {
         let scratch = try ScratchFolder("bars-partial")
         defer { scratch.remove() }
@@ -74,10 +74,10 @@ import Testing
         #expect(!page("index.html").contains("<rect class=\"bar "))
 
         try FileManager.default.removeItem(at: partial)
-        let error = #expect(throws: RenderError.self) {
-            _ = try HTMLRenderer(templates: TemplateSet(directory: templates)).render(SiteFixture.model())
+        let error = #expect(throws: DiagnosticsError.self) {
+            _ = try TemplateSet(directory: templates)
         }
-        #expect(error?.message.contains("partials/bars.mustache is missing") == true)
+        #expect(error?.description.contains("missing template: the renderer needs partials/bars.mustache") == true)
     }
 
     @Test func indexShowsUptimeSparklineIncidentsAndMaintenance() throws {
