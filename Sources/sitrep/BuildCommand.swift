@@ -26,7 +26,13 @@ struct BuildCommand: AsyncParsableCommand {
 
 extension BuildPipeline.Summary {
     var line: String {
-        "Built \(files) files into \(DisplayPath.of(output)): \(counted(components, "component")), "
+        if upToDate {
+            return "Up to date: \(DisplayPath.of(output)) already holds the build of these inputs (\(files) files: "
+                + "\(counted(components, "component")), \(counted(incidents, "incident")), "
+                + "\(counted(maintenance, "maintenance window")); overall: \(indicator.description))."
+        }
+        let kept = unchanged > 0 ? " (\(unchanged) unchanged)" : ""
+        return "Built \(files) files\(kept) into \(DisplayPath.of(output)): \(counted(components, "component")), "
             + "\(counted(incidents, "incident")), \(counted(maintenance, "maintenance window")); overall: \(indicator.description)."
     }
 }

@@ -26,8 +26,8 @@ public struct SitePublisher: Sendable {
     /// Calls `produce` with the staging folder, which takes each file as soon as it is made (from any
     /// thread), so a build never holds the whole site in memory; then swaps the staged site in. Throws what
     /// `produce` throws, or the first file that could not be written, before anything is swapped. Returns
-    /// the number of files published.
-    public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws -> Int {
+    /// the number of files published and how many of them were taken over unchanged from the previous site.
+    public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws -> (files: Int, unchanged: Int) {
         let output = outputDirectory.standardizedFileURL
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -50,7 +50,7 @@ public struct SitePublisher: Sendable {
         } catch {
             throw PublishError("Cannot create the temporary folder \(stagingURL.path) beside the site: \(Self.reason(error)).")
         }
-        let staging = SiteStaging(folder: stagingURL, output: output)
+        let staging = SiteStaging(folder: stagingURL, output: output, previous: outputExists ? output : nil)
         do {
             try produce(staging)
             if let failure = staging.failure { throw failure }
@@ -62,7 +62,7 @@ public struct SitePublisher: Sendable {
             throw error
         }
         try Self.swap(stagingURL, into: output, outputExists: outputExists)
-        return staging.count
+        return (staging.count, staging.unchanged)
     }
 
     /// Relative, no empty, `.` or `..` segments, no NUL: a path can never leave the output folder.

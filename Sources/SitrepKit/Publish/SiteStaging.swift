@@ -4,24 +4,36 @@ import Foundation
 /// threads hand it files as they are made; each is written at once into a new file (plain POSIX writes,
 /// no fsync: the publisher flushes the file system once). The first problem is kept and every later write
 /// is skipped; the publisher then throws it and removes the folder.
+///
+/// A file whose bytes equal the published site's file at the same path is not written again: the staging
+/// folder gets a hard link to the published file instead. Nothing is ever written to a published file, so the
+/// previous site stays byte-for-byte as it was whatever happens to the build; what is saved is creating,
+/// filling and later deleting an inode for every page that did not change.
 public final class SiteStaging: @unchecked Sendable {
     // Safety: `folders`, `written` and `firstFailure` are only touched while holding `lock`; the file writes
     // themselves go to distinct paths and need no lock.
     private let lock = NSLock()
     private let folder: URL
     private let output: URL
+    /// The published site whose unchanged files are linked instead of written; nil for a first build.
+    private let previous: URL?
     private var folders: Set<String> = []
     private var written = 0
+    private var linked = 0
     private var firstFailure: PublishError?
 
-    init(folder: URL, output: URL) {
+    init(folder: URL, output: URL, previous: URL? = nil) {
         self.folder = folder
         self.output = output
+        self.previous = previous
         folders.insert(folder.path)
     }
 
-    /// Files written so far.
+    /// Files written so far (linked ones included).
     public var count: Int { lock.withLock { written } }
+
+    /// Of those, the files taken over unchanged from the published site.
+    public var unchanged: Int { lock.withLock { linked } }
 
     /// The first file that could not be written.
     public var failure: PublishError? { lock.withLock { firstFailure } }
@@ -33,6 +45,10 @@ public final class SiteStaging: @unchecked Sendable {
             try SitePublisher.validate(path, output: output)
             let target = folder.appendingPathComponent(path)
             try makeFolder(target.deletingLastPathComponent(), for: path)
+            if let previous, Self.linkIfUnchanged(previous.appendingPathComponent(path).path, data, to: target.path) {
+                lock.withLock { written += 1; linked += 1 }
+                return
+            }
             if let problem = Self.writeNewFile(target.path, data) {
                 throw PublishError("Cannot write \(output.path)/\(path): \(problem).")
             }
@@ -52,6 +68,32 @@ public final class SiteStaging: @unchecked Sendable {
             throw PublishError("Cannot write \(output.path)/\(path): \(SitePublisher.reason(error)).")
         }
         folders.insert(url.path)
+    }
+
+    /// Links `target` to the published file at `published` when that holds exactly `data`; false (and nothing
+    /// done) when it differs, is missing or cannot be linked (another file system, no hard links): the caller
+    /// then writes the file.
+    private static func linkIfUnchanged(_ published: String, _ data: Data, to target: String) -> Bool {
+        let descriptor = open(published, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == data.count else { return false }
+        let same = data.withUnsafeBytes { expected -> Bool in
+            var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
+            var offset = 0
+            while offset < expected.count, let base = expected.baseAddress {
+                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, expected.count - offset)) }
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                let equal = buffer.withUnsafeBytes { chunk in chunk.baseAddress.map { memcmp($0, base + offset, got) == 0 } ?? false }
+                guard equal else { return false }
+                offset += got
+            }
+            // The file must end where the data does (it could have grown since fstat).
+            return buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 1) } == 0
+        }
+        return same && link(published, target) == 0
     }
 
     /// Creates `path` (it must not exist) with `data`; nil, or the reason it failed.

@@ -39,7 +39,8 @@ extension ResultStore {
                             SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
                             ORDER BY component_id, check_id, at_ms, run_id, ordinal
                             """,
-                        arguments: [nowMs - StoreTime.dayMs, nowMs]))
+                        arguments: [nowMs - StoreTime.dayMs, nowMs]),
+                    revision: try StoreSchema.revision(db))
             }
         } catch {
             throw StoreError(error, path: displayPath)

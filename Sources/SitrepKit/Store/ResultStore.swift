@@ -93,7 +93,8 @@ public final class ResultStore: Sendable {
         }
         if superseded { throw StoreError(.newerSchema, path: path) }
         if applied.isEmpty { return nil }
-        if !complete { throw StoreError(.olderSchema, path: path) }
+        let readable = complete || Set(applied).union([StoreSchema.revisionMigration]) == Set(migrator.migrations)
+        if !readable { throw StoreError(.olderSchema, path: path) }
         return ResultStore(url: url, displayPath: path, isReadOnly: true, pool: pool)
     }
 
@@ -120,7 +121,10 @@ public final class ResultStore: Sendable {
     /// Raw results and latest results are not touched. A bucket start is normalised to its hour or day.
     public func importRollups(checks: [CheckRollup], components: [ComponentRollup]) throws {
         do {
-            try pool.write { db in try RollupWriter.merge(checks: checks, components: components, in: db) }
+            try pool.write { db in
+                try RollupWriter.merge(checks: checks, components: components, in: db)
+                try StoreSchema.bumpRevision(db)
+            }
         } catch {
             throw StoreError(error, path: displayPath)
         }
@@ -129,7 +133,10 @@ public final class ResultStore: Sendable {
     /// Appends one run and its results in one transaction, updating `latest_result` and every rollup.
     public func append(_ run: ProbeRun, results: [CheckResult]) throws {
         do {
-            try pool.write { db in try RollupWriter.append(run, results: results, in: db) }
+            try pool.write { db in
+                try RollupWriter.append(run, results: results, in: db)
+                try StoreSchema.bumpRevision(db)
+            }
         } catch {
             throw StoreError(error, path: displayPath)
         }
@@ -144,6 +151,7 @@ public final class ResultStore: Sendable {
         let rollupCutoff = nowMs - Int64(max(400, rollupDays)) * StoreTime.dayMs
         do {
             try pool.write { db in
+                let changesBefore = db.totalChangesCount
                 try db.execute(sql: "DELETE FROM result WHERE at_ms < ?", arguments: [rawCutoff])
                 try db.execute(
                     sql: """
@@ -158,7 +166,18 @@ public final class ResultStore: Sendable {
                         try db.execute(sql: "DELETE FROM \(table) WHERE bucket_start_ms < ?", arguments: [cutoff])
                     }
                 }
+                if db.totalChangesCount > changesBefore { try StoreSchema.bumpRevision(db) }
             }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
+    /// How many write transactions the database has committed (see `StoreSchema`); nil when it predates the
+    /// count. Equal revisions mean equal data.
+    public func revision() throws -> Int64? {
+        do {
+            return try pool.read { db in try StoreSchema.revision(db) }
         } catch {
             throw StoreError(error, path: displayPath)
         }

@@ -12,6 +12,9 @@ import GRDB
 /// - `component_rollup_hourly` / `component_rollup_daily`: per component and UTC bucket, how many runs saw
 ///   it in each automatic status.
 ///
+/// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
+///   so a build can tell cheaply whether the database changed since the site was last built.
+///
 /// Rollup keys start with the bucket time, so appends touch the newest pages and pruning cuts the oldest.
 /// All times are integer milliseconds since the Unix epoch (UTC); all durations are milliseconds.
 enum StoreSchema {
@@ -97,7 +100,28 @@ enum StoreSchema {
                     """)
             }
         }
+        migrator.registerMigration(revisionMigration) { db in
+            try db.execute(sql: """
+                CREATE TABLE store_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                INSERT INTO store_revision (id, revision) VALUES (1, 1);
+                """)
+        }
         return migrator
+    }
+
+    /// The migration that adds `store_revision`. A reader opens a database without it (no probe has run
+    /// since sitrep was upgraded); such a database simply has no revision.
+    static let revisionMigration = "v2: store revision"
+
+    /// Counts one more write transaction; called inside every transaction that changes the data.
+    static func bumpRevision(_ db: Database) throws {
+        try db.execute(sql: "UPDATE store_revision SET revision = revision + 1 WHERE id = 1")
+    }
+
+    /// The write-transaction count, or nil when the database predates `store_revision`.
+    static func revision(_ db: Database) throws -> Int64? {
+        guard try db.tableExists("store_revision") else { return nil }
+        return try Int64.fetchOne(db, sql: "SELECT revision FROM store_revision WHERE id = 1")
     }
 
     /// Registers what every connection needs (the histogram merge used by rollup upserts).

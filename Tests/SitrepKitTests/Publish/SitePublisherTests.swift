@@ -48,6 +48,44 @@ import Testing
         #expect(try leftovers(in: scratch.url, besides: "site").isEmpty)
     }
 
+    /// Inode of a file.
+    func inode(_ url: URL) throws -> Int? {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber)?.intValue
+    }
+
+    @Test func unchangedFilesAreCarriedOverAndChangedOnesWrittenAfresh() throws {
+        let (scratch, output) = try publishedFirst("publish-unchanged")
+        defer { scratch.remove() }
+        var next = second
+        next["components/api.html"] = first["components/api.html"]
+        next["incidents/same-length.html"] = Data("only in the next build".utf8)
+        let keptInode = try inode(output.appendingPathComponent("components/api.html"))
+        let changedInode = try inode(output.appendingPathComponent("index.html"))
+        let (count, unchanged) = try SitePublisher().publish(to: output) { staging in
+            for (path, data) in next.sorted(by: { $0.key < $1.key }) { staging.write(path, data) }
+        }
+        #expect(count == next.count)
+        #expect(unchanged == 1)
+        #expect(ScratchFolder.snapshot(output) == next)
+        #expect(try inode(output.appendingPathComponent("components/api.html")) == keptInode)
+        #expect(try inode(output.appendingPathComponent("index.html")) != changedInode)
+        #expect(try leftovers(in: scratch.url, besides: "site").isEmpty)
+    }
+
+    @Test func aFailedBuildThatSharedFilesLeavesThePreviousSiteIntact() throws {
+        let (scratch, output) = try publishedFirst("publish-shared-fail")
+        defer { scratch.remove() }
+        struct Interrupted: Error {}
+        #expect(throws: Interrupted.self) {
+            _ = try SitePublisher().publish(to: output) { staging in
+                for (path, data) in first { staging.write(path, data) }
+                staging.write("index.html.extra", Data("x".utf8))
+                throw Interrupted()
+            }
+        }
+        try expectUntouched(scratch, output)
+    }
+
     @Test func aFileThatCannotBeCreatedLeavesThePreviousSiteIntact() throws {
         let (scratch, output) = try publishedFirst("publish-fail-name")
         defer { scratch.remove() }
@@ -125,7 +163,7 @@ extension SitePublisherTests {
         defer { scratch.remove() }
         let many = Dictionary(uniqueKeysWithValues: (0..<400).map { ("components/c\($0).html", Data("page \($0)".utf8)) })
         let paths = many.keys.sorted()
-        let count = try SitePublisher().publish(to: output) { staging in
+        let (count, _) = try SitePublisher().publish(to: output) { staging in
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 staging.write(paths[index], many[paths[index]] ?? Data())
             }

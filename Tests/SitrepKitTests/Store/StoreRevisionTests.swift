@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepKit
+
+/// The write count a build compares to tell whether the database changed since the site was built.
+@Suite("Store revision")
+struct StoreRevisionTests {
+    @Test func everyWriteThatChangesDataCountsAndReadsDoNot() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let fresh = try #require(try store.revision())
+        let at = StoreFixtures.day0
+        try store.append(ProbeRun(startedAt: at, durationMs: 1), results: [StoreFixtures.result("api", "health", at: at)])
+        let afterAppend = try #require(try store.revision())
+        #expect(afterAppend == fresh + 1)
+
+        _ = try store.snapshot(now: at, days: 3)
+        try store.checkpoint()
+        #expect(try store.revision() == afterAppend)
+
+        // Nothing old enough to prune: no change, no new revision; then the raw row ages out.
+        try store.prune(now: at.addingTimeInterval(3600), rawDays: 30)
+        #expect(try store.revision() == afterAppend)
+        try store.prune(now: at.addingTimeInterval(40 * 86_400), rawDays: 30)
+        #expect(try store.revision() == afterAppend + 1)
+
+        let rollup = ComponentRollup(componentID: "api", granularity: .daily, bucketStart: at)
+        try store.importRollups(checks: [], components: [rollup])
+        #expect(try store.revision() == afterAppend + 2)
+
+        // A snapshot carries the revision it was read at, and a reader sees what the writer committed.
+        #expect(try store.snapshot(now: at, days: 3).revision == afterAppend + 2)
+        let reader = try #require(try ResultStore.openForReading(at: folder.file("sitrep.sqlite")))
+        #expect(try reader.revision() == afterAppend + 2)
+    }
+
+    @Test func aDatabaseFromBeforeTheRevisionIsStillReadableAndHasNone() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("sitrep.sqlite")
+        do {
+            let pool = try DatabasePool(path: url.path)
+            try StoreSchema.migrator.migrate(pool, upTo: "v1: runs, results, rollups")
+        }
+        let reader = try #require(try ResultStore.openForReading(at: url))
+        #expect(try reader.revision() == nil)
+        #expect(try reader.snapshot(now: StoreFixtures.day0, days: 2).revision == nil)
+        // The next probe migrates it and starts counting.
+        let writer = try ResultStore.open(at: url)
+        #expect(try writer.revision() != nil)
+    }
+}
