@@ -2,7 +2,8 @@ import Foundation
 
 /// The temporary folder a build is written into before `SitePublisher` swaps it in. Renderers on several
 /// threads hand it files as they are made; each is written at once into a new file (plain POSIX writes,
-/// no fsync: the publisher flushes the file system once). The first problem is kept and every later write
+/// no fsync: the publisher flushes the file system once, and each file's writeback is started as soon as it
+/// is written so that flush finds little left to do). The first problem is kept and every later write
 /// is skipped; the publisher then throws it and removes the folder.
 ///
 /// A file whose bytes equal the published site's file at the same path is not written again: the staging
@@ -112,6 +113,7 @@ public final class SiteStaging: @unchecked Sendable {
                 }
             }
         }
+        if problem == nil { FolderExchange.startWriteback(descriptor) }
         if close(descriptor) != 0, problem == nil { problem = SitePublisher.errnoReason() }
         return problem
     }

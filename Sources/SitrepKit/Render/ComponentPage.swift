@@ -96,8 +96,10 @@ struct CheckRow {
         checkedAt = context.time.view(check.at)
         phases = check.timings.map { raw in
             let t = ResponseChartView.monotone(raw)
-            return ResponseChartView.Phase.allCases.map { "\($0.label) \(NumberFormat.milliseconds($0.duration(t)))" }
-                .joined(separator: " · ")
+            // A phase the transfer never reached (a failed connect, no TLS on plain HTTP) shows "—", not 0 ms.
+            return ResponseChartView.Phase.allCases.map { phase in
+                "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
+            }.joined(separator: " · ")
         }
     }
 }

@@ -33,7 +33,8 @@ struct HistoryRow {
             state = StatusView(window.state)
             tone = "maintenance"
             impactLabel = "Scheduled maintenance"
-            period = "\(context.time.view(window.scheduledFor).text) – \(context.time.view(window.scheduledUntil).text)"
+            // `when` already gives the start; the period says how long the window is.
+            period = "\(context.duration(from: window.scheduledFor, to: window.scheduledUntil)) window"
             affects = Self.affects(window.components)
         }
     }

@@ -113,6 +113,15 @@ struct ResponseChartView {
             }
         }
 
+        /// Whether a transfer with these raw timings got through this phase: curl reports 0 for a phase it
+        /// never completed, and the transfer phase needs a first byte.
+        func wasReached(_ t: PhaseTimings) -> Bool {
+            switch self {
+            case .transfer: t.ttfbMs > 0 && t.totalMs > 0
+            default: cumulative(t) > 0
+            }
+        }
+
         func duration(_ t: PhaseTimings) -> Double {
             switch self {
             case .dns: t.dnsMs

@@ -154,6 +154,16 @@ import Testing
         #expect(api.contains("Error: <code>connect</code></p>"), "a private check shows its error kind only")
         #expect(api.contains("<span class=\"status-word\">Down</span>"))
         #expect(api.contains("href=\"../incidents/2026-11-20-api-errors.html\""))
+        // Phases: every one of a completed transfer; a failed connect reached none after DNS.
+        #expect(api.contains("<p class=\"check-meta\">DNS 3 ms · Connect 12 ms · TLS 30 ms · Time to first byte 255 ms · Transfer 12 ms</p>"))
+        #expect(api.contains("<p class=\"check-meta\">DNS 2 ms · Connect — · TLS — · Time to first byte — · Transfer —</p>"))
+        let db = try RenderedSite().page("components/db.html")
+        #expect(db.contains("<p class=\"check-meta\">DNS 1 ms · Connect 2 ms · TLS — · Time to first byte — · Transfer —</p>"),
+                "a TCP check has no TLS, first byte or transfer")
+        // A maintenance row gives its start once, then how long the window is.
+        let row = try #require(db.split(separator: "\n").first { $0.contains("<span class=\"tag\">Maintenance</span>") })
+        #expect(row.hasSuffix("</time> · 2 h window</p>"), "\(row)")
+        #expect(row.components(separatedBy: "<time ").count == 2, "\(row)")
         let search = try RenderedSite().page("components/search.html")
         #expect(search.contains("No response-time data yet."))
         #expect(search.contains("<span class=\"status-word\">No result yet</span>"))

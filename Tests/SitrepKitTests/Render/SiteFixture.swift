@@ -82,7 +82,8 @@ enum SiteFixture {
                        timings: PhaseTimings(dnsMs: 3, connectMs: 15, tlsMs: 45, ttfbMs: 300, totalMs: 312), httpStatus: 503,
                        errorKind: .httpStatus, errorMessage: "HTTP 503 from \(scriptTag)",
                        target: "https://api.acme.dev/health?x=\(imgTag)", isPublic: true),
-            CheckModel(id: "db", type: .tcp, status: .down, at: now.addingTimeInterval(-120), latencyMs: nil, errorKind: .connect),
+            CheckModel(id: "db", type: .tcp, status: .down, at: now.addingTimeInterval(-120), latencyMs: nil,
+                       timings: PhaseTimings(dnsMs: 2, totalMs: 1002), errorKind: .connect),
         ],
         incidentIDs: ["2026-11-20-api-errors"], maintenanceIDs: [], firstSeenAt: now.addingTimeInterval(-400 * day))
 
