@@ -94,10 +94,13 @@ struct CheckRow {
         errorText = check.errorMessage
         targetText = check.target
         checkedAt = context.time.view(check.at)
-        phases = check.timings.map { raw in
+        // No line at all for a check that reached no phase (a name that did not resolve).
+        phases = check.timings.flatMap { raw in
+            let phases = ResponseChartView.Phase.allCases
+            guard phases.contains(where: { $0.wasReached(raw) }) else { return nil }
             let t = ResponseChartView.monotone(raw)
             // A phase the transfer never reached (a failed connect, no TLS on plain HTTP) shows "—", not 0 ms.
-            return ResponseChartView.Phase.allCases.map { phase in
+            return phases.map { phase in
                 "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
             }.joined(separator: " · ")
         }

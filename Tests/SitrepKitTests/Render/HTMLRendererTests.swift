@@ -160,6 +160,10 @@ import Testing
         let db = try RenderedSite().page("components/db.html")
         #expect(db.contains("<p class=\"check-meta\">DNS 1 ms · Connect 2 ms · TLS — · Time to first byte — · Transfer —</p>"),
                 "a TCP check has no TLS, first byte or transfer")
+        let web = try RenderedSite().page("components/web.html")
+        #expect(web.contains("Error: <code>dns</code>"))
+        #expect(web.contains("DNS 2 ms · Connect 8 ms"), "the other check's phases are there")
+        #expect(web.components(separatedBy: "<p class=\"check-meta\">DNS").count == 2, "a check that reached no phase has no phase line")
         // A maintenance row gives its start once, then how long the window is.
         let row = try #require(db.split(separator: "\n").first { $0.contains("<span class=\"tag\">Maintenance</span>") })
         #expect(row.hasSuffix("</time> · 2 h window</p>"), "\(row)")

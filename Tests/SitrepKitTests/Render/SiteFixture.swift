@@ -95,7 +95,9 @@ enum SiteFixture {
         responseTimes: series(base: 700),
         checks: [CheckModel(id: "home", type: .http, status: .degraded, at: now.addingTimeInterval(-60), latencyMs: 912,
                             timings: PhaseTimings(dnsMs: 2, connectMs: 10, tlsMs: 30, ttfbMs: 880, totalMs: 912), httpStatus: 200,
-                            errorKind: .slow)],
+                            errorKind: .slow),
+                 CheckModel(id: "www", type: .http, status: .down, at: now.addingTimeInterval(-60), latencyMs: nil,
+                            timings: PhaseTimings(totalMs: 4), errorKind: .dns)],
         incidentIDs: ["2026-11-10-web-slow"], firstSeenAt: now.addingTimeInterval(-400 * day))
 
     static let db = ComponentModel(
