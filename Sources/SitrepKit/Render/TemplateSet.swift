@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The theme: every `*.mustache` file below the templates folder, parsed, registered under its path
-/// without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
+/// The theme: every `*.mustache` file below the templates folder, parsed (each escaping its values with
+/// `HTMLEscaping`), registered under its path without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
     /// The templates the renderer itself asks for: the pages, and the bars strip it renders apart.
@@ -45,6 +45,7 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        HTMLEscaping.register()
         var sources: [(name: String, file: URL, text: String)] = []
         let files = templateFiles(in: directory)
         for relative in files {
@@ -55,10 +56,12 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                // Every template escapes with `HTMLEscaping`; the pragma line it adds is taken off error lines.
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 sources.append((name, file, text))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(path: displayPath(file), line: error.context.lineNumber,
+                let line = max(error.context.lineNumber - HTMLEscaping.pragmaLines, 1)
+                diagnostics.append(Diagnostic(path: displayPath(file), line: line,
                                               column: error.context.columnNumber, message: describe(error.error)))
             } catch {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot parse this template: \(error)"))
