@@ -56,19 +56,47 @@ struct ComponentTimeline: Sendable {
     }
 
     /// `region` cut at every start and end of maintenance or an incident inside it, oldest first.
+    ///
+    /// Called for every rollup bucket of every component, and most buckets hold no edge at all, so that case
+    /// returns one segment without building any intermediate array.
     func segments(in region: Span) -> [Segment] {
         guard !region.isEmpty else { return [] }
-        let edges = maintenance.flatMap { [$0.start, $0.end] } + raises.flatMap { [$0.span.start, $0.span.end] }
-        let cuts = Set(edges.filter { region.start < $0 && $0 < region.end })
-        let points = [region.start] + cuts.sorted() + [region.end]
-        return zip(points, points.dropFirst()).map { start, end in
-            let middle = start.addingTimeInterval(end.timeIntervalSince(start) / 2)
-            return Segment(span: Span(start: start, end: end),
-                           inMaintenance: maintenance.contains { $0.contains(middle) }, raise: raise(at: middle))
+        var cuts: [Date] = []
+        func cut(at edge: Date) {
+            if region.start < edge && edge < region.end { cuts.append(edge) }
         }
+        for window in maintenance {
+            cut(at: window.start)
+            cut(at: window.end)
+        }
+        for raise in raises {
+            cut(at: raise.span.start)
+            cut(at: raise.span.end)
+        }
+        guard !cuts.isEmpty else { return [segment(over: region)] }
+        cuts.sort()
+        var segments: [Segment] = []
+        var start = region.start
+        for end in cuts + [region.end] where end != start {
+            segments.append(segment(over: Span(start: start, end: end)))
+            start = end
+        }
+        return segments
     }
 
+    /// The segment over `span`, which no edge cuts: what holds at its middle holds throughout.
+    private func segment(over span: Span) -> Segment {
+        let middle = span.start.addingTimeInterval(span.end.timeIntervalSince(span.start) / 2)
+        return Segment(span: span, inMaintenance: maintenance.contains { $0.contains(middle) }, raise: raise(at: middle))
+    }
+
+    /// The most severe status an incident open at `date` asks for (the first of equals).
     private func raise(at date: Date) -> ComponentStatus? {
-        raises.filter { $0.span.contains(date) }.map(\.status).max { $0.severity < $1.severity }
+        var worst: ComponentStatus?
+        for raise in raises where raise.span.contains(date) {
+            if let current = worst, current.severity >= raise.status.severity { continue }
+            worst = raise.status
+        }
+        return worst
     }
 }

@@ -29,38 +29,44 @@ indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Compact UTF-8 JSON.
-    var data: Data { Data(serialized().utf8) }
-
-    func serialized() -> String {
-        var out = ""
+    var data: Data {
+        var out: [UInt8] = []
         write(into: &out)
-        return out
+        return Data(out)
     }
 
-    private func write(into out: inout String) {
+    func serialized() -> String {
+        var out: [UInt8] = []
+        write(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // Written as bytes: a large build writes millions of small pieces, and appending bytes to an array costs a
+    // fraction of appending strings to a string.
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += Self.format(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value): out.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 value.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             // Sorting the pairs, not the keys, spares hashing every key again to find its value.
             for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 member.value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -71,32 +77,32 @@ indirect enum JSONValue: Sendable, Hashable {
         return String(value)
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         // Most strings (ids, times, enum values) need no escape at all: append them whole.
         guard needsEscaping(text) else {
-            out += text
-            out += "\""
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": out.append(contentsOf: "\\\"".utf8)
+            case "\\": out.append(contentsOf: "\\\\".utf8)
+            case "\n": out.append(contentsOf: "\\n".utf8)
+            case "\r": out.append(contentsOf: "\\r".utf8)
+            case "\t": out.append(contentsOf: "\\t".utf8)
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + hex4(scalar.value)
+                out.append(contentsOf: ("\\u" + hex4(scalar.value)).utf8)
             default:
                 if scalar.value < 0x20 {
-                    out += "\\u" + hex4(scalar.value)
+                    out.append(contentsOf: ("\\u" + hex4(scalar.value)).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether any UTF-8 byte of `text` starts a character `writeString` escapes (control characters,
