@@ -11,12 +11,20 @@ struct ComponentHistory: Sendable {
     let daily: [ComponentRollup]
     let hourlyFrom: Date
     let now: Date
+    /// Whether each list is in bucket order with one granularity, as the store reads them: `tally` then looks
+    /// only at the buckets that can reach into a region instead of at every bucket.
+    private let ordered: Bool
 
     init(hourly: [ComponentRollup], daily: [ComponentRollup], hourlyFrom: Date, now: Date) {
         self.hourly = hourly
         self.daily = daily
         self.hourlyFrom = hourlyFrom
         self.now = now
+        ordered = Self.isOrdered(hourly) && Self.isOrdered(daily)
+    }
+
+    private static func isOrdered(_ rollups: [ComponentRollup]) -> Bool {
+        zip(rollups, rollups.dropFirst()).allSatisfy { $0.bucketStart <= $1.bucketStart && $0.granularity == $1.granularity }
     }
 
     /// Where a snapshot's hourly component rollups begin.
@@ -40,7 +48,7 @@ struct ComponentHistory: Sendable {
         ]
         for (coverage, rollups) in parts {
             guard let part = region.intersection(coverage)?.intersection(past) else { continue }
-            for rollup in rollups {
+            for rollup in candidates(rollups, reaching: part) {
                 let length = Double(rollup.granularity.lengthMs) / 1000
                 let bucket = Span(start: rollup.bucketStart, end: min(rollup.bucketStart.addingTimeInterval(length), now))
                 guard bucket.overlaps(part), !bucket.isEmpty else { continue }
@@ -48,5 +56,22 @@ struct ComponentHistory: Sendable {
             }
         }
         return tally
+    }
+
+    /// The rollups that may overlap `part`, in their order: with ordered lists, from the first bucket that
+    /// can still reach into it (one bucket length before its start) to the last that starts before its end;
+    /// otherwise all of them. Buckets outside add nothing, so the tally is the same either way.
+    private func candidates(_ rollups: [ComponentRollup], reaching part: Span) -> ArraySlice<ComponentRollup> {
+        guard ordered, let first = rollups.first else { return rollups[...] }
+        let earliest = part.start.addingTimeInterval(-Double(first.granularity.lengthMs) / 1000)
+        var low = 0
+        var high = rollups.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rollups[middle].bucketStart > earliest { high = middle } else { low = middle + 1 }
+        }
+        var end = low
+        while end < rollups.count, rollups[end].bucketStart < part.end { end += 1 }
+        return rollups[low..<end]
     }
 }
