@@ -35,8 +35,25 @@ final class TimeFormat {
     }
 
     func view(_ date: Date) -> TimeView {
-        TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneName(at: date))", day: dayOnly.string(from: date))
+        guard let local = localTime(date) else {
+            return TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneName(at: date))", day: dayOnly.string(from: date))
+        }
+        let day = "\(local.day) \(Self.monthAbbreviations[local.month - 1]) \(local.year)"
+        let clock = DecimalText.padded(local.hour, width: 2) + ":" + DecimalText.padded(local.minute, width: 2)
+        return TimeView(iso: Self.iso(date), text: "\(day), \(clock) \(zoneName(at: date))", day: day)
     }
+
+    /// The wall-clock fields of `date` in the site's zone, computed from its UTC offset: what the `full` and
+    /// `dayOnly` formatters print, without asking ICU to format (a build shows tens of thousands of times).
+    /// nil outside years 1900...9999, where the formatters' own calendar rules are left to decide.
+    private func localTime(_ date: Date) -> CivilTime? {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
+        let local = CivilTime(unixSeconds: Int64(seconds) + Int64(zone.secondsFromGMT(for: date)))
+        return (1900...9999).contains(local.year) ? local : nil
+    }
+
+    private static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     func view(_ date: Date?) -> TimeView? { date.map { view($0) } }
 
