@@ -41,12 +41,7 @@ enum BuildInputs {
     private static func fileIdentity(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if os(Linux)
-        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        #else
-        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-        #endif
-        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(modified)"
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.modifiedNanoseconds)"
     }
 
     /// Every regular file below `folder` (recursively, sorted by relative path): its path and its bytes.

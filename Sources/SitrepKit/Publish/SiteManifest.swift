@@ -1,8 +1,9 @@
 import Foundation
 
 /// Every file and folder below a published site with what identifies its bytes on disk: inode, size and
-/// modification time. Publishing only ever creates new files, so a manifest read right after a build equals
-/// one read later exactly when nobody has added, removed, replaced or edited anything in the site since.
+/// modification time. Publishing never writes into an existing file (it creates new ones, or links files whose
+/// bytes did not change), so a manifest read right after a build equals one read later exactly when nobody has
+/// added, removed, replaced or edited anything in the site since.
 struct SiteManifest: Codable, Equatable, Sendable {
     struct Entry: Codable, Equatable, Sendable {
         /// Relative to the site folder; folders end in `/`.
@@ -35,11 +36,7 @@ struct SiteManifest: Codable, Equatable, Sendable {
             var info = stat()
             guard lstat(child, &info) == 0 else { return false }
             let kind = info.st_mode & S_IFMT
-            #if os(Linux)
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            #else
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-            #endif
+            let modified = info.modifiedNanoseconds
             if kind == S_IFDIR {
                 entries.append(Entry(path: relative + name + "/", inode: UInt64(info.st_ino), size: 0, modifiedNs: modified))
                 guard walk(child, relative: relative + name + "/", into: &entries) else { return false }

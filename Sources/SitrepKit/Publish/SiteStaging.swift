@@ -11,8 +11,8 @@ import Foundation
 /// previous site stays byte-for-byte as it was whatever happens to the build; what is saved is creating,
 /// filling and later deleting an inode for every page that did not change.
 public final class SiteStaging: @unchecked Sendable {
-    // Safety: `folders`, `written` and `firstFailure` are only touched while holding `lock`; the file writes
-    // themselves go to distinct paths and need no lock.
+    // Safety: `folders`, `written`, `linked` and `firstFailure` are only touched while holding `lock`; the file
+    // writes themselves go to distinct paths and need no lock.
     private let lock = NSLock()
     private let folder: URL
     private let output: URL
@@ -75,26 +75,11 @@ public final class SiteStaging: @unchecked Sendable {
     /// done) when it differs, is missing or cannot be linked (another file system, no hard links): the caller
     /// then writes the file.
     private static func linkIfUnchanged(_ published: String, _ data: Data, to target: String) -> Bool {
-        let descriptor = open(published, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == data.count else { return false }
-        let same = data.withUnsafeBytes { expected -> Bool in
-            var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
-            var offset = 0
-            while offset < expected.count, let base = expected.baseAddress {
-                let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, expected.count - offset)) }
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                let equal = buffer.withUnsafeBytes { chunk in chunk.baseAddress.map { memcmp($0, base + offset, got) == 0 } ?? false }
-                guard equal else { return false }
-                offset += got
-            }
-            // The file must end where the data does (it could have grown since fstat).
-            return buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 1) } == 0
-        }
-        return same && link(published, target) == 0
+        guard lstat(published, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == data.count,
+              FileManager.default.contents(atPath: published) == data
+        else { return false }
+        return link(published, target) == 0
     }
 
     /// Creates `path` (it must not exist) with `data`; nil, or the reason it failed.
