@@ -39,8 +39,7 @@ extension ResultStore {
                             SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
                             ORDER BY component_id, check_id, at_ms, run_id, ordinal
                             """,
-                        arguments: [nowMs - StoreTime.dayMs, nowMs]),
-                    revision: try StoreSchema.revision(db))
+                        arguments: [nowMs - StoreTime.dayMs, nowMs]))
             }
         } catch {
             throw StoreError(error, path: displayPath)

@@ -24,14 +24,11 @@ public struct StoreSnapshot: Sendable, Hashable {
     public let checkDaily: [CheckRollup]
     /// Raw results with `now - 24h < at <= now`; empty unless the snapshot was asked for them.
     public let recentResults: [CheckResult]
-    /// The database's write count when this was read (`ResultStore.revision()`); nil without a database.
-    public let revision: Int64?
 
     public init(
         now: Date, days: Int, latestRun: ProbeRun?, latestResults: [CheckResult],
         componentHourly: [ComponentRollup], componentDaily: [ComponentRollup],
-        checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult],
-        revision: Int64? = nil
+        checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult]
     ) {
         self.now = now
         self.days = days
@@ -42,7 +39,6 @@ public struct StoreSnapshot: Sendable, Hashable {
         self.checkHourly = checkHourly
         self.checkDaily = checkDaily
         self.recentResults = recentResults
-        self.revision = revision
     }
 
     /// A snapshot without any data: what a generator uses when `ResultStore.openForReading` returns nil.
