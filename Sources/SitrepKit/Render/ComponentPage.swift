@@ -96,11 +96,11 @@ struct CheckRow {
         checkedAt = context.time.view(check.at)
         // No line at all for a check that reached no phase (a name that did not resolve).
         phases = check.timings.flatMap { raw in
-            let phases = ResponseChartView.Phase.allCases
-            guard phases.contains(where: { $0.wasReached(raw) }) else { return nil }
+            let allPhases = ResponseChartView.Phase.allCases
+            guard allPhases.contains(where: { $0.wasReached(raw) }) else { return nil }
             let t = ResponseChartView.monotone(raw)
             // A phase the transfer never reached (a failed connect, no TLS on plain HTTP) shows "—", not 0 ms.
-            return phases.map { phase in
+            return allPhases.map { phase in
                 "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
             }.joined(separator: " · ")
         }

@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 
 /// The theme: every `*.mustache` file below the templates folder, parsed (each escaping its values with
-/// `HTMLEscaping`), registered under its path without the extension (`pages/index`, `partials/status`). Loading collects every problem as a Diagnostic.
+/// `HTMLEscaping`), registered under its path without the extension (`pages/index`, `partials/status`).
+/// Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
     /// The templates the renderer itself asks for: the pages, and the bars strip it renders apart.
@@ -45,9 +46,9 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
-        HTMLEscaping.register()
         var sources: [(name: String, file: URL, text: String)] = []
         let files = templateFiles(in: directory)
+        HTMLEscaping.register()  // before parsing: the pragma each template gets names it
         for relative in files {
             let file = directory.appendingPathComponent(relative)
             let name = String(relative.dropLast(".mustache".count))

@@ -35,21 +35,23 @@ final class TimeFormat {
     }
 
     func view(_ date: Date) -> TimeView {
-        guard let local = localTime(date) else {
-            return TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneName(at: date))", day: dayOnly.string(from: date))
+        let offset = zone.secondsFromGMT(for: date)
+        let zoneText = zoneName(at: date, offset: offset)
+        guard let local = localTime(date, offset: offset) else {
+            return TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneText)", day: dayOnly.string(from: date))
         }
         let day = "\(local.day) \(Self.monthAbbreviations[local.month - 1]) \(local.year)"
         let clock = DecimalText.padded(local.hour, width: 2) + ":" + DecimalText.padded(local.minute, width: 2)
-        return TimeView(iso: Self.iso(date), text: "\(day), \(clock) \(zoneName(at: date))", day: day)
+        return TimeView(iso: Self.iso(date), text: "\(day), \(clock) \(zoneText)", day: day)
     }
 
-    /// The wall-clock fields of `date` in the site's zone, computed from its UTC offset: what the `full` and
-    /// `dayOnly` formatters print, without asking ICU to format (a build shows tens of thousands of times).
+    /// The wall-clock fields of `date` in the site's zone, whose UTC offset then is `offset`: what the `full`
+    /// and `dayOnly` formatters print, without asking ICU to format (a build shows tens of thousands of times).
     /// nil outside years 1900...9999, where the formatters' own calendar rules are left to decide.
-    private func localTime(_ date: Date) -> CivilTime? {
+    private func localTime(_ date: Date, offset: Int) -> CivilTime? {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
-        let local = CivilTime(unixSeconds: Int64(seconds) + Int64(zone.secondsFromGMT(for: date)))
+        let local = CivilTime(unixSeconds: Int64(seconds) + Int64(offset))
         return (1900...9999).contains(local.year) ? local : nil
     }
 
@@ -63,8 +65,8 @@ final class TimeFormat {
     /// Month heading of history lists: `November 2026`.
     func monthHeading(_ date: Date) -> String { month.string(from: date) }
 
-    private func zoneName(at date: Date) -> String {
-        let offset = zone.secondsFromGMT(for: date)
+    /// The zone's name at `date`, whose UTC offset is `offset`.
+    private func zoneName(at date: Date, offset: Int) -> String {
         if let known = zoneNames[offset] { return known }
         let name = offset == 0 && (zone.identifier == "GMT" || zone.identifier == "UTC")
             ? "UTC" : zone.abbreviation(for: date) ?? zone.identifier
