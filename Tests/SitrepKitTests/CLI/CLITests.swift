@@ -224,6 +224,8 @@ struct CLITests {
         for path in ["sitrep.yml", "content/incidents", "content/maintenance", "templates/layout.mustache"] {
             #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(path).path), "\(path)")
         }
+        let ignored = try String(contentsOf: repo.appendingPathComponent(".gitignore"), encoding: .utf8).split(separator: "\n")
+        #expect(Set(ignored).isSuperset(of: ["site/", "data/", ".site.build-stamp"]), "\(ignored)")
         let check = try SitrepProcess.run(["check"], in: repo)
         #expect(check.status == 0, "\(check.stderr)")
         let again = try SitrepProcess.run(["init", "status"], in: parent)
