@@ -26,7 +26,8 @@ struct FrontMatter {
         }
         let yaml = lines.lines[1..<closing].joined(separator: "\n")
         let rest = lines.lines[(closing + 1)...].drop { $0.allSatisfy(\.isWhitespace) }
-        let body = String(rest.joined(separator: "\n").reversed().drop(while: \.isWhitespace).reversed())
+        var body = rest.joined(separator: "\n")
+        while let last = body.last, last.isWhitespace { body.removeLast() }
         return .success(FrontMatter(yaml: yaml, lineOffset: 1, closingIndex: closing, body: body))
     }
 }

@@ -7,14 +7,16 @@ struct TextLines {
     let byteOrderMark: String
 
     init(_ text: String) {
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" {
-            scalars = scalars.dropFirst()
+        var bytes = text.utf8[...]
+        if text.unicodeScalars.first == "\u{FEFF}" {
+            bytes = bytes.dropFirst(3)
             byteOrderMark = "\u{FEFF}"
         } else {
             byteOrderMark = ""
         }
-        lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        // U+000A is the byte 0x0A and that byte is never part of another character, so splitting the bytes
+        // gives the same lines as splitting the characters, each copied whole.
+        lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     func joined() -> String { byteOrderMark + lines.joined(separator: "\n") }

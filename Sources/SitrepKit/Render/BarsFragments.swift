@@ -36,7 +36,10 @@ struct BarsFragments: Sendable {
     }
 
     /// The page puts the fragment on a line of its own, which brings its own line end.
+    /// (`removeLast` steps back one character; `dropLast()` would count every character of the strip first.)
     private static func trimmingFinalNewline(_ html: String) -> String {
-        html.hasSuffix("\n") ? String(html.dropLast()) : html
+        var html = html
+        if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
+        return html
     }
 }

@@ -7,13 +7,21 @@ import Mustache
 // build. Each view therefore answers lookups itself, with the same results as reflection: every stored
 // property by its name, and an empty optional as no answer (so the lookup falls through to the enclosing
 // context). A property added to a view must be added here too; `TemplateLookupTests` fails otherwise.
+// Strings are answered as `TemplateText`, which swift-mustache prints with fewer dynamic casts.
+
+/// A stored property as a lookup answers it: a string as `TemplateText`, anything else as it is, and an empty
+/// optional as nil.
+private func lookup(_ text: String) -> Any? { TemplateText(text) }
+private func lookup(_ text: String?) -> Any? { text.map(TemplateText.init) }
+private func lookup<Value>(_ value: Value) -> Any? { value }
+private func lookup<Value>(_ value: Value?) -> Any? { value }
 
 extension AffectedRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "name": name
-        case "href": href
-        case "effect": effect
+        case "name": lookup(name)
+        case "href": lookup(href)
+        case "effect": lookup(effect)
         default: nil
         }
     }
@@ -22,9 +30,9 @@ extension AffectedRow: MustacheParent {
 extension AlternateLink: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "href": href
-        case "type": type
-        case "title": title
+        case "href": lookup(href)
+        case "type": lookup(type)
+        case "title": lookup(title)
         default: nil
         }
     }
@@ -33,10 +41,10 @@ extension AlternateLink: MustacheParent {
 extension BarView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "x": x
-        case "width": width
-        case "key": key
-        case "title": title
+        case "x": lookup(x)
+        case "width": lookup(width)
+        case "key": lookup(key)
+        case "title": lookup(title)
         default: nil
         }
     }
@@ -45,9 +53,9 @@ extension BarView: MustacheParent {
 extension ChartArea: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "key": key
-        case "label": label
-        case "path": path
+        case "key": lookup(key)
+        case "label": lookup(label)
+        case "path": lookup(path)
         default: nil
         }
     }
@@ -56,9 +64,9 @@ extension ChartArea: MustacheParent {
 extension ChartAxisLabel: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "x": x
-        case "anchor": anchor
-        case "label": label
+        case "x": lookup(x)
+        case "anchor": lookup(anchor)
+        case "label": lookup(label)
         default: nil
         }
     }
@@ -67,9 +75,9 @@ extension ChartAxisLabel: MustacheParent {
 extension ChartGridline: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "y": y
-        case "labelY": labelY
-        case "label": label
+        case "y": lookup(y)
+        case "labelY": lookup(labelY)
+        case "label": lookup(label)
         default: nil
         }
     }
@@ -78,9 +86,9 @@ extension ChartGridline: MustacheParent {
 extension ChartLegendItem: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "key": key
-        case "label": label
-        case "value": value
+        case "key": lookup(key)
+        case "label": lookup(label)
+        case "value": lookup(value)
         default: nil
         }
     }
@@ -89,12 +97,12 @@ extension ChartLegendItem: MustacheParent {
 extension ChartRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "time": time
-        case "dns": dns
-        case "connect": connect
-        case "tls": tls
-        case "ttfb": ttfb
-        case "total": total
+        case "time": lookup(time)
+        case "dns": lookup(dns)
+        case "connect": lookup(connect)
+        case "tls": lookup(tls)
+        case "ttfb": lookup(ttfb)
+        case "total": lookup(total)
         default: nil
         }
     }
@@ -103,16 +111,16 @@ extension ChartRow: MustacheParent {
 extension CheckRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "id": id
-        case "type": type
-        case "result": result
-        case "latency": latency
-        case "httpCode": httpCode
-        case "errorKind": errorKind
-        case "errorText": errorText
-        case "targetText": targetText
-        case "checkedAt": checkedAt
-        case "phases": phases
+        case "id": lookup(id)
+        case "type": lookup(type)
+        case "result": lookup(result)
+        case "latency": lookup(latency)
+        case "httpCode": lookup(httpCode)
+        case "errorKind": lookup(errorKind)
+        case "errorText": lookup(errorText)
+        case "targetText": lookup(targetText)
+        case "checkedAt": lookup(checkedAt)
+        case "phases": lookup(phases)
         default: nil
         }
     }
@@ -121,23 +129,23 @@ extension CheckRow: MustacheParent {
 extension ComponentDetail: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "id": id
-        case "name": name
-        case "about": about
-        case "groupName": groupName
-        case "status": status
-        case "staleNote": staleNote
-        case "lastResult": lastResult
-        case "uptimeCells": uptimeCells
-        case "barsHTML": barsHTML
-        case "chart": chart
-        case "percentiles": percentiles
-        case "checks": checks
-        case "incidents": incidents
-        case "maintenanceRows": maintenanceRows
-        case "hasPercentiles": hasPercentiles
-        case "hasIncidents": hasIncidents
-        case "hasMaintenance": hasMaintenance
+        case "id": lookup(id)
+        case "name": lookup(name)
+        case "about": lookup(about)
+        case "groupName": lookup(groupName)
+        case "status": lookup(status)
+        case "staleNote": lookup(staleNote)
+        case "lastResult": lookup(lastResult)
+        case "uptimeCells": lookup(uptimeCells)
+        case "barsHTML": lookup(barsHTML)
+        case "chart": lookup(chart)
+        case "percentiles": lookup(percentiles)
+        case "checks": lookup(checks)
+        case "incidents": lookup(incidents)
+        case "maintenanceRows": lookup(maintenanceRows)
+        case "hasPercentiles": lookup(hasPercentiles)
+        case "hasIncidents": lookup(hasIncidents)
+        case "hasMaintenance": lookup(hasMaintenance)
         default: nil
         }
     }
@@ -146,8 +154,8 @@ extension ComponentDetail: MustacheParent {
 extension ComponentPage: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "page": page
-        case "component": component
+        case "page": lookup(page)
+        case "component": lookup(component)
         default: nil
         }
     }
@@ -156,15 +164,15 @@ extension ComponentPage: MustacheParent {
 extension ComponentRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "id": id
-        case "name": name
-        case "href": href
-        case "about": about
-        case "status": status
-        case "staleNote": staleNote
-        case "barsHTML": barsHTML
-        case "uptimeCells": uptimeCells
-        case "spark": spark
+        case "id": lookup(id)
+        case "name": lookup(name)
+        case "href": lookup(href)
+        case "about": lookup(about)
+        case "status": lookup(status)
+        case "staleNote": lookup(staleNote)
+        case "barsHTML": lookup(barsHTML)
+        case "uptimeCells": lookup(uptimeCells)
+        case "spark": lookup(spark)
         default: nil
         }
     }
@@ -173,11 +181,11 @@ extension ComponentRow: MustacheParent {
 extension ComponentSection: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "isGroup": isGroup
-        case "groupID": groupID
-        case "groupName": groupName
-        case "groupStatus": groupStatus
-        case "rows": rows
+        case "isGroup": lookup(isGroup)
+        case "groupID": lookup(groupID)
+        case "groupName": lookup(groupName)
+        case "groupStatus": lookup(groupStatus)
+        case "rows": lookup(rows)
         default: nil
         }
     }
@@ -186,12 +194,12 @@ extension ComponentSection: MustacheParent {
 extension DailyBarsView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "viewWidth": viewWidth
-        case "viewHeight": viewHeight
-        case "label": label
-        case "bars": bars
-        case "startLabel": startLabel
-        case "summary": summary
+        case "viewWidth": lookup(viewWidth)
+        case "viewHeight": lookup(viewHeight)
+        case "label": lookup(label)
+        case "bars": lookup(bars)
+        case "startLabel": lookup(startLabel)
+        case "summary": lookup(summary)
         default: nil
         }
     }
@@ -200,14 +208,14 @@ extension DailyBarsView: MustacheParent {
 extension HistoryPage: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "page": page
-        case "heading": heading
-        case "intro": intro
-        case "months": months
-        case "years": years
-        case "isYearPage": isYearPage
-        case "hasMonths": hasMonths
-        case "hasYears": hasYears
+        case "page": lookup(page)
+        case "heading": lookup(heading)
+        case "intro": lookup(intro)
+        case "months": lookup(months)
+        case "years": lookup(years)
+        case "isYearPage": lookup(isYearPage)
+        case "hasMonths": lookup(hasMonths)
+        case "hasYears": lookup(hasYears)
         default: nil
         }
     }
@@ -216,16 +224,16 @@ extension HistoryPage: MustacheParent {
 extension HistoryRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "kind": kind
-        case "kindLabel": kindLabel
-        case "itemTitle": itemTitle
-        case "href": href
-        case "state": state
-        case "tone": tone
-        case "impactLabel": impactLabel
-        case "when": when
-        case "period": period
-        case "affects": affects
+        case "kind": lookup(kind)
+        case "kindLabel": lookup(kindLabel)
+        case "itemTitle": lookup(itemTitle)
+        case "href": lookup(href)
+        case "state": lookup(state)
+        case "tone": lookup(tone)
+        case "impactLabel": lookup(impactLabel)
+        case "when": lookup(when)
+        case "period": lookup(period)
+        case "affects": lookup(affects)
         default: nil
         }
     }
@@ -234,15 +242,15 @@ extension HistoryRow: MustacheParent {
 extension IncidentCard: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "title": title
-        case "href": href
-        case "tone": tone
-        case "impactLabel": impactLabel
-        case "state": state
-        case "latestHTML": latestHTML
-        case "latestAt": latestAt
-        case "etaAt": etaAt
-        case "affects": affects
+        case "title": lookup(title)
+        case "href": lookup(href)
+        case "tone": lookup(tone)
+        case "impactLabel": lookup(impactLabel)
+        case "state": lookup(state)
+        case "latestHTML": lookup(latestHTML)
+        case "latestAt": lookup(latestAt)
+        case "etaAt": lookup(etaAt)
+        case "affects": lookup(affects)
         default: nil
         }
     }
@@ -251,18 +259,18 @@ extension IncidentCard: MustacheParent {
 extension IncidentDetail: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "title": title
-        case "tone": tone
-        case "impactLabel": impactLabel
-        case "state": state
-        case "affected": affected
-        case "hasAffected": hasAffected
-        case "started": started
-        case "resolved": resolved
-        case "period": period
-        case "rootCause": rootCause
-        case "updates": updates
-        case "bodyHTML": bodyHTML
+        case "title": lookup(title)
+        case "tone": lookup(tone)
+        case "impactLabel": lookup(impactLabel)
+        case "state": lookup(state)
+        case "affected": lookup(affected)
+        case "hasAffected": lookup(hasAffected)
+        case "started": lookup(started)
+        case "resolved": lookup(resolved)
+        case "period": lookup(period)
+        case "rootCause": lookup(rootCause)
+        case "updates": lookup(updates)
+        case "bodyHTML": lookup(bodyHTML)
         default: nil
         }
     }
@@ -271,8 +279,8 @@ extension IncidentDetail: MustacheParent {
 extension IncidentPage: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "page": page
-        case "incident": incident
+        case "page": lookup(page)
+        case "incident": lookup(incident)
         default: nil
         }
     }
@@ -281,17 +289,17 @@ extension IncidentPage: MustacheParent {
 extension IndexPage: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "page": page
-        case "indicator": indicator
-        case "banner": banner
-        case "activeIncidents": activeIncidents
-        case "activeMaintenance": activeMaintenance
-        case "upcomingMaintenance": upcomingMaintenance
-        case "hasActiveIncidents": hasActiveIncidents
-        case "hasActiveMaintenance": hasActiveMaintenance
-        case "hasUpcomingMaintenance": hasUpcomingMaintenance
-        case "sections": sections
-        case "historyDays": historyDays
+        case "page": lookup(page)
+        case "indicator": lookup(indicator)
+        case "banner": lookup(banner)
+        case "activeIncidents": lookup(activeIncidents)
+        case "activeMaintenance": lookup(activeMaintenance)
+        case "upcomingMaintenance": lookup(upcomingMaintenance)
+        case "hasActiveIncidents": lookup(hasActiveIncidents)
+        case "hasActiveMaintenance": lookup(hasActiveMaintenance)
+        case "hasUpcomingMaintenance": lookup(hasUpcomingMaintenance)
+        case "sections": lookup(sections)
+        case "historyDays": lookup(historyDays)
         default: nil
         }
     }
@@ -300,13 +308,13 @@ extension IndexPage: MustacheParent {
 extension MaintenanceCard: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "title": title
-        case "href": href
-        case "state": state
-        case "from": from
-        case "until": until
-        case "affects": affects
-        case "latestHTML": latestHTML
+        case "title": lookup(title)
+        case "href": lookup(href)
+        case "state": lookup(state)
+        case "from": lookup(from)
+        case "until": lookup(until)
+        case "affects": lookup(affects)
+        case "latestHTML": lookup(latestHTML)
         default: nil
         }
     }
@@ -315,17 +323,17 @@ extension MaintenanceCard: MustacheParent {
 extension MaintenanceDetail: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "title": title
-        case "state": state
-        case "isCancelled": isCancelled
-        case "from": from
-        case "until": until
-        case "length": length
-        case "affected": affected
-        case "updates": updates
-        case "hasAffected": hasAffected
-        case "hasUpdates": hasUpdates
-        case "bodyHTML": bodyHTML
+        case "title": lookup(title)
+        case "state": lookup(state)
+        case "isCancelled": lookup(isCancelled)
+        case "from": lookup(from)
+        case "until": lookup(until)
+        case "length": lookup(length)
+        case "affected": lookup(affected)
+        case "updates": lookup(updates)
+        case "hasAffected": lookup(hasAffected)
+        case "hasUpdates": lookup(hasUpdates)
+        case "bodyHTML": lookup(bodyHTML)
         default: nil
         }
     }
@@ -334,8 +342,8 @@ extension MaintenanceDetail: MustacheParent {
 extension MaintenancePage: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "page": page
-        case "window": window
+        case "page": lookup(page)
+        case "window": lookup(window)
         default: nil
         }
     }
@@ -344,8 +352,8 @@ extension MaintenancePage: MustacheParent {
 extension MonthGroup: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "heading": heading
-        case "rows": rows
+        case "heading": lookup(heading)
+        case "rows": lookup(rows)
         default: nil
         }
     }
@@ -354,16 +362,16 @@ extension MonthGroup: MustacheParent {
 extension PageChrome: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "documentTitle": documentTitle
-        case "siteTitle": siteTitle
-        case "siteDescription": siteDescription
-        case "root": root
-        case "canonical": canonical
-        case "alternates": alternates
-        case "refreshSeconds": refreshSeconds
-        case "refreshes": refreshes
-        case "timezone": timezone
-        case "generated": generated
+        case "documentTitle": lookup(documentTitle)
+        case "siteTitle": lookup(siteTitle)
+        case "siteDescription": lookup(siteDescription)
+        case "root": lookup(root)
+        case "canonical": lookup(canonical)
+        case "alternates": lookup(alternates)
+        case "refreshSeconds": lookup(refreshSeconds)
+        case "refreshes": lookup(refreshes)
+        case "timezone": lookup(timezone)
+        case "generated": lookup(generated)
         default: nil
         }
     }
@@ -372,10 +380,10 @@ extension PageChrome: MustacheParent {
 extension PercentileRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "window": window
-        case "p50": p50
-        case "p95": p95
-        case "p99": p99
+        case "window": lookup(window)
+        case "p50": lookup(p50)
+        case "p95": lookup(p95)
+        case "p99": lookup(p99)
         default: nil
         }
     }
@@ -384,14 +392,14 @@ extension PercentileRow: MustacheParent {
 extension ResponseChartView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "viewWidth": viewWidth
-        case "viewHeight": viewHeight
-        case "label": label
-        case "areas": areas
-        case "gridlines": gridlines
-        case "xLabels": xLabels
-        case "legend": legend
-        case "rows": rows
+        case "viewWidth": lookup(viewWidth)
+        case "viewHeight": lookup(viewHeight)
+        case "label": lookup(label)
+        case "areas": lookup(areas)
+        case "gridlines": lookup(gridlines)
+        case "xLabels": lookup(xLabels)
+        case "legend": lookup(legend)
+        case "rows": lookup(rows)
         default: nil
         }
     }
@@ -400,11 +408,11 @@ extension ResponseChartView: MustacheParent {
 extension SparklineView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "width": width
-        case "height": height
-        case "path": path
-        case "label": label
-        case "average": average
+        case "width": lookup(width)
+        case "height": lookup(height)
+        case "path": lookup(path)
+        case "label": lookup(label)
+        case "average": lookup(average)
         default: nil
         }
     }
@@ -413,9 +421,9 @@ extension SparklineView: MustacheParent {
 extension StatusView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "key": key
-        case "icon": icon
-        case "label": label
+        case "key": lookup(key)
+        case "icon": lookup(icon)
+        case "label": lookup(label)
         default: nil
         }
     }
@@ -424,9 +432,9 @@ extension StatusView: MustacheParent {
 extension TimeView: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "iso": iso
-        case "text": text
-        case "day": day
+        case "iso": lookup(iso)
+        case "text": lookup(text)
+        case "day": lookup(day)
         default: nil
         }
     }
@@ -435,10 +443,10 @@ extension TimeView: MustacheParent {
 extension UpdateRow: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "state": state
-        case "at": at
-        case "etaAt": etaAt
-        case "messageHTML": messageHTML
+        case "state": lookup(state)
+        case "at": lookup(at)
+        case "etaAt": lookup(etaAt)
+        case "messageHTML": lookup(messageHTML)
         default: nil
         }
     }
@@ -447,8 +455,8 @@ extension UpdateRow: MustacheParent {
 extension UptimeCell: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "window": window
-        case "value": value
+        case "window": lookup(window)
+        case "value": lookup(value)
         default: nil
         }
     }
@@ -457,8 +465,8 @@ extension UptimeCell: MustacheParent {
 extension YearLink: MustacheParent {
     func child(named requested: String) -> Any? {
         switch requested {
-        case "year": year
-        case "href": href
+        case "year": lookup(year)
+        case "href": lookup(href)
         default: nil
         }
     }

@@ -108,7 +108,7 @@ indirect enum JSONValue: Sendable, Hashable {
     /// Whether any UTF-8 byte of `text` starts a character `writeString` escapes (control characters,
     /// `"`, `\\`, `<`, `>`, `&`, and the lead byte 0xE2 of U+2028/U+2029, checked exactly by the slow path).
     private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { byte in
+        text.containsUTF8Byte { byte in
             byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
         }
     }
