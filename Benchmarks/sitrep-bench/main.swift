@@ -14,7 +14,7 @@ do {
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | make-site DIR | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit | make-site DIR | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

@@ -109,3 +109,37 @@ import Testing
         #expect(short.componentHourly.count == 3 && short.componentDaily.count == 2)
     }
 }
+
+/// The snapshot gathers rollup rows per series itself instead of asking SQLite to sort them; the arrays must
+/// still be in `ORDER BY component_id, check_id, bucket_start_ms` order, which the model's sums rely on.
+@Suite struct StoreSnapshotOrderTests {
+    @Test func rollupsComeInTheOrderSQLiteWouldSortThem() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        // Ids whose byte order differs from insertion order and from a naive string split ("a" < "a-b" < "ab").
+        let components = ["web": ["tls", "http"], "a-b": ["z", "a"], "ab": ["m"], "a": ["9", "10"]]
+        let runs = StoreFixtures.history(runs: 80, from: StoreFixtures.day0, step: 2_700, components: components, seed: 7)
+        // Appended newest first, so rows are written against time order.
+        for (run, results) in runs.reversed() { try store.append(run, results: results) }
+        let now = StoreFixtures.day0.addingTimeInterval(80 * 2_700)
+        let snapshot = try store.snapshot(now: now, days: 5)
+
+        func sortedBySQLite(_ table: String, _ keys: String) throws -> [String] {
+            try store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT \(keys), bucket_start_ms FROM \(table) ORDER BY \(keys), bucket_start_ms")
+                    .map { row in row.databaseValues.map(\.description).joined(separator: "|") }
+            }
+        }
+        func keys(_ rollups: [CheckRollup]) -> [String] {
+            rollups.map { "\"\($0.componentID)\"|\"\($0.checkID)\"|\(StoreTime.milliseconds($0.bucketStart))" }
+        }
+        let checkDaily = keys(snapshot.checkDaily)
+        #expect(checkDaily.count > 8)
+        #expect(checkDaily == (try sortedBySQLite("check_rollup_daily", "component_id, check_id")))
+        let componentHourly = snapshot.componentHourly.map { "\"\($0.componentID)\"|\(StoreTime.milliseconds($0.bucketStart))" }
+        // 60 hours of runs: every stored row is inside the snapshot's windows.
+        #expect(componentHourly.count > 40)
+        #expect(componentHourly == (try sortedBySQLite("component_rollup_hourly", "component_id")))
+        #expect(snapshot.componentHourly.first?.componentID == "a" && snapshot.componentHourly.last?.componentID == "web")
+    }
+}
