@@ -15,13 +15,18 @@ public struct MachineOutputs: Sendable {
     }
 
     /// Hands each document to `emit` (from any worker thread) as soon as it is written. The documents are
-    /// independent, so they are built on every core (`WorkQueue`): one job per format, and one per component
-    /// for the component documents of `api/v1`, which are most of the work.
+    /// independent, so they are built on every core (`WorkQueue`): one job per format (the largest,
+    /// `api/v1/status.json`, first and on its own, so it never ends the build alone), and one per component for
+    /// the component documents of `api/v1`, which are most of the work.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) {
         let links = SiteLinks(siteURL: model.site.url)
         let siteJobs: [@Sendable () -> [String: Data]] = [
+            {
+                let (path, document) = OwnAPI(model: model, links: links).statusDocument()
+                return [path: document.data]
+            },
             { StatuspageAPI(model: model, links: links).documents().mapValues(\.data) },
-            { OwnAPI(model: model, links: links).siteDocuments().mapValues(\.data) },
+            { OwnAPI(model: model, links: links).eventDocuments().mapValues(\.data) },
             { HistoryFeeds(model: model, links: links).documents().mapValues { Data($0.utf8) } },
             { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links).render().utf8)] },
             { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },

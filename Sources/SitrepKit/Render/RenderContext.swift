@@ -49,9 +49,20 @@ final class RenderContext {
 
     /// A relative link from a page whose root prefix is `root` to `path`; path segments are percent-encoded.
     func href(_ path: String, root: String) -> String {
-        root + path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+        // Site paths are slugs: nothing to encode, so no need to split and join them.
+        if path.utf8.allSatisfy(Self.needsNoEncoding) { return root + path }
+        return root + path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? String(segment)
         }.joined(separator: "/")
+    }
+
+    /// Letters, digits, `-`, `.`, `_`, `~` and `/`: what percent-encoding each segment leaves as it is.
+    private static func needsNoEncoding(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
     }
 
     /// `2 h 15 min`, `45 min`, `3 d 4 h`.

@@ -6,10 +6,14 @@ struct OwnAPI {
     let model: SiteModel
     let links: SiteLinks
 
-    /// Relative path → document, except the per-component documents (`componentDocuments`).
-    func siteDocuments() -> [String: JSONValue] {
+    /// `api/v1/status.json`: the largest document, so `MachineOutputs` builds it on a core of its own.
+    func statusDocument() -> (path: String, document: JSONValue) {
+        ("api/v1/status.json", status)
+    }
+
+    /// Relative path → document for the incident and maintenance lists.
+    func eventDocuments() -> [String: JSONValue] {
         [
-            "api/v1/status.json": status,
             "api/v1/incidents.json": .object([
                 "generated_at": .time(model.generatedAt),
                 "incidents": .array(model.incidents.map { OwnEventDocuments.incident($0, links: links) }),
