@@ -7,20 +7,23 @@ struct DailyBarsView {
     var viewHeight: Int
     var label: String
     var bars: [BarView]
+    /// Every bar rendered from `partials/bar`, in order (filled in by `BarsFragments`).
+    var barsMarkup = ""
     /// `90 days ago`.
     var startLabel: String
     var summary: String
 
+    static let viewHeight = 34
     static let barWidth = 3.0
     static let pitch = 5.0
 
     init(component: ComponentModel, context: RenderContext) {
         let days = component.daily
         viewWidth = max(Int(Double(days.count) * Self.pitch - (Self.pitch - Self.barWidth)), 1)
-        viewHeight = 34
+        viewHeight = Self.viewHeight
         bars = days.enumerated().map { index, day in
             BarView(x: NumberFormat.coordinate(Double(index) * Self.pitch), width: NumberFormat.coordinate(Self.barWidth),
-                    key: Self.key(of: day), title: Self.title(of: day, context: context))
+                    height: Self.viewHeight, key: Self.key(of: day), title: Self.title(of: day, context: context))
         }
         let window = days.count == 1 ? "1 day" : "\(days.count) days"
         let observed = days.compactMap(\.uptime)
@@ -47,9 +50,12 @@ struct DailyBarsView {
     }
 }
 
-struct BarView {
+/// One day's bar, all `partials/bar` sees. Equal views render equal markup, so `BarsFragments` renders each
+/// distinct one once.
+struct BarView: Hashable {
     var x: String
     var width: String
+    var height: Int
     var key: String
     var title: String
 }

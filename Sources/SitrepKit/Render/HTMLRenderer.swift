@@ -24,7 +24,12 @@ public struct HTMLRenderer: Sendable {
 
     /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
-        guard let bars = BarsFragments.render(model, with: templates.library) else { throw missing(BarsFragments.template) }
+        let bars: BarsFragments
+        do {
+            bars = try BarsFragments.render(model, with: templates.library)
+        } catch {
+            throw missing(error.name)
+        }
         let pages = Self.pages(of: model)
         let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars) }) { context, index -> String? in
             let page = pages[index]

@@ -43,6 +43,7 @@ extension BarView: MustacheParent {
         switch requested {
         case "x": lookup(x)
         case "width": lookup(width)
+        case "height": lookup(height)
         case "key": lookup(key)
         case "title": lookup(title)
         default: nil
@@ -198,6 +199,7 @@ extension DailyBarsView: MustacheParent {
         case "viewHeight": lookup(viewHeight)
         case "label": lookup(label)
         case "bars": lookup(bars)
+        case "barsMarkup": lookup(barsMarkup)
         case "startLabel": lookup(startLabel)
         case "summary": lookup(summary)
         default: nil

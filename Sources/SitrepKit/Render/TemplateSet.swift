@@ -6,9 +6,9 @@ import Mustache
 /// Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
-    /// The templates the renderer itself asks for: the pages, and the bars strip it renders apart.
+    /// The templates the renderer itself asks for: the pages, and the bars strip and bar it renders apart.
     static let required = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history",
-                           BarsFragments.template]
+                           BarsFragments.template, BarsFragments.barTemplate]
 
     /// Where the templates came from (named in messages only).
     public let directory: URL

@@ -56,17 +56,24 @@ import Testing
         #expect(site.indexRow("db").contains("Maintenance: 90 min"))
     }
 
+    /// The fixture site rendered with the default theme copied into `scratch`, one template replaced: the theme
+    /// folder, the replaced file, and the pages by path.
+    static func render(replacing name: String, with text: String, in scratch: ScratchFolder) throws
+        -> (templates: URL, partial: URL, page: (String) -> String) {
+        let templates = scratch.url.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: SiteFixture.templates, to: templates)
+        let partial = templates.appendingPathComponent("\(name).mustache")
+        try Data(text.utf8).write(to: partial)
+        let files = try HTMLRenderer(templates: TemplateSet(directory: templates)).render(SiteFixture.model())
+        return (templates, partial, { path in files[path].map { String(decoding: $0, as: UTF8.self) } ?? "" })
+    }
+
     /// The strip is rendered once per component (`BarsFragments`) and placed on both pages: an edit of
     /// `partials/bars.mustache` shows on each, still escaped; without the partial the theme is refused by name.
     @Test func theBarsPartialIsRenderedOnceAndShownOnIndexAndComponentPage() throws {
         let scratch = try ScratchFolder("bars-partial")
         defer { scratch.remove() }
-        let templates = scratch.url.appendingPathComponent("templates")
-        try FileManager.default.copyItem(at: SiteFixture.templates, to: templates)
-        let partial = templates.appendingPathComponent("partials/bars.mustache")
-        try Data("<p class=\"my-bars\">{{label}}</p>\n".utf8).write(to: partial)
-        let files = try HTMLRenderer(templates: TemplateSet(directory: templates)).render(SiteFixture.model())
-        func page(_ path: String) -> String { files[path].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        let (templates, partial, page) = try Self.render(replacing: "partials/bars", with: "<p class=\"my-bars\">{{label}}</p>\n", in: scratch)
         let expected = "<p class=\"my-bars\">Public API &lt;script&gt;alert(1)&lt;/script&gt;: daily uptime over the last"
         #expect(page("index.html").components(separatedBy: expected).count - 1 == 1)
         #expect(page("components/api.html").components(separatedBy: expected).count - 1 == 1)
@@ -78,6 +85,35 @@ import Testing
             _ = try TemplateSet(directory: templates)
         }
         #expect(error?.description.contains("missing template: the renderer needs partials/bars.mustache") == true)
+    }
+
+    /// Each day is `partials/bar` rendered with that day alone; equal days are rendered once per worker and
+    /// reused, so the markup must still follow every day's own values, in order, on every strip.
+    @Test func theBarPartialRendersEveryDayInOrderOnBothPages() throws {
+        let scratch = try ScratchFolder("bar-partial")
+        defer { scratch.remove() }
+        let (templates, partial, page) = try Self.render(
+            replacing: "partials/bar", with: "<i data-x=\"{{x}}\" data-k=\"{{key}}\" data-h=\"{{height}}\">{{title}}</i>\n", in: scratch)
+        let model = SiteFixture.model()
+        let context = RenderContext(model: model)
+        for component in model.components {
+            let expected = DailyBarsView(component: component, context: context).bars.map { bar in
+                "<i data-x=\"\(bar.x)\" data-k=\"\(bar.key)\" data-h=\"34\">\(HTMLEscaping.escape(bar.title))</i>"
+            }.joined()
+            #expect(component.daily.count > 1)
+            #expect(page("components/\(component.id).html").contains(expected), "\(component.id)")
+            #expect(page("index.html").contains(expected), "\(component.id)")
+        }
+        // Days repeat across components (the reuse is exercised) and differ within one (the order is checked).
+        let views = model.components.flatMap { DailyBarsView(component: $0, context: context).bars }
+        #expect(Set(views).count < views.count)
+        #expect(Set(views.map(\.key)).count > 1)
+
+        try FileManager.default.removeItem(at: partial)
+        let error = #expect(throws: DiagnosticsError.self) {
+            _ = try TemplateSet(directory: templates)
+        }
+        #expect(error?.description.contains("missing template: the renderer needs partials/bar.mustache") == true)
     }
 
     @Test func indexShowsUptimeSparklineIncidentsAndMaintenance() throws {
