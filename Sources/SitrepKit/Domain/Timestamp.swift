@@ -5,14 +5,16 @@ public enum Timestamp {
     public static func json(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = milliseconds.floorDivided(by: 1000)
-        let millis = milliseconds - seconds * 1000
+        let millis = Int(milliseconds - seconds * 1000)
         let civil = CivilTime(unixSeconds: seconds)
-        return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":")).\(DecimalText.padded(Int(millis), width: 3))Z"
+        if let text = civil.iso(milliseconds: millis) { return text }
+        return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":")).\(DecimalText.padded(millis, width: 3))Z"
     }
 
     /// UTC ISO 8601 to the second (`2026-11-20T09:12:00Z`), as in `<time datetime>`.
     public static func seconds(_ date: Date) -> String {
         let civil = CivilTime(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        if let text = civil.iso(milliseconds: nil) { return text }
         return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":"))Z"
     }
 
@@ -71,6 +73,40 @@ extension CivilTime {
     }
 
     func date(separator: String) -> String { Self.date(year: year, month: month, day: day, separator: separator) }
+
+    /// `2026-11-20T09:12:00Z`, or with `milliseconds` `2026-11-20T09:12:00.000Z`, written byte by byte into the
+    /// string (a build writes hundreds of thousands of them); nil for a year outside 0...9999, which the
+    /// general formatting above handles.
+    func iso(milliseconds: Int?) -> String? {
+        guard (0...9999).contains(year) else { return nil }
+        let length = milliseconds == nil ? 20 : 24
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var rest = value
+                for index in stride(from: start + digits - 1, through: start, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            bytes[10] = UInt8(ascii: "T")
+            put(hour, digits: 2, at: 11)
+            bytes[13] = UInt8(ascii: ":")
+            put(minute, digits: 2, at: 14)
+            bytes[16] = UInt8(ascii: ":")
+            put(second, digits: 2, at: 17)
+            if let milliseconds {
+                bytes[19] = UInt8(ascii: ".")
+                put(milliseconds, digits: 3, at: 20)
+            }
+            bytes[length - 1] = UInt8(ascii: "Z")
+            return length
+        }
+    }
 
     /// `09:12:00` (or `091200`): two digits each.
     func clock(separator: String) -> String {

@@ -44,4 +44,32 @@ import Testing
         #expect(context.href("a b/ü?#.html", root: "") == "a%20b/%C3%BC%3F%23.html")
         #expect(context.href("x/y%z", root: "./") == "./x/y%25z")
     }
+
+    @Test func timestampsWrittenByteByByteMatchTheFieldByFieldFormat() {
+        var instants: [Int64] = [0, -1, 59, 86_399, 86_400, 951_782_400, 1_795_132_800, 253_402_300_799, -62_135_596_800]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            instants.append(Int64(bitPattern: state >> 1) % 253_402_300_799)
+        }
+        for seconds in instants {
+            let civil = CivilTime(unixSeconds: seconds)
+            let general = "\(civil.date(separator: "-"))T\(civil.clock(separator: ":"))"
+            #expect(civil.iso(milliseconds: nil) == general + "Z", "\(seconds)")
+            #expect(civil.iso(milliseconds: 7) == general + ".007Z", "\(seconds)")
+        }
+        #expect(Timestamp.json(Date(timeIntervalSince1970: 1_795_132_800.25)) == "2026-11-20T00:00:00.250Z")
+        #expect(Timestamp.seconds(Date(timeIntervalSince1970: 1_795_132_800.25)) == "2026-11-20T00:00:00Z")
+        // Outside 0...9999 the general format answers.
+        #expect(CivilTime(unixSeconds: 253_402_300_800).iso(milliseconds: nil) == nil)
+        #expect(Timestamp.seconds(Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01T00:00:00Z")
+    }
+
+    @Test func xmlTextIsReturnedAsItIsOnlyWhenNothingChanges() {
+        for text in ["plain", "line\nbreak\ttab\r", "Zürich 東京", ""] {
+            #expect(XMLText.escape(text) == text)
+        }
+        #expect(XMLText.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
+        #expect(XMLText.escape("bell\u{7}\u{FFFE}\u{FFFF}\u{FFFD}") == "bell\u{FFFD}")
+    }
 }
