@@ -4,12 +4,8 @@ enum XMLText {
     /// line feed and carriage return, lone surrogates cannot occur in a Swift string, U+FFFE and U+FFFF),
     /// so any title or message yields a well-formed document.
     static func escape(_ text: String) -> String {
-        // Most titles and messages hold none of those: returned as they are, without a copy. The bytes looked
-        // for are the ASCII ones above, C0 controls and 0xEF, the lead byte of U+FFFE and U+FFFF (the loop
-        // below then decides exactly).
-        guard text.containsUTF8Byte(where: { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
-        }) else { return text }
+        // Most titles and messages hold none of those: returned as they are, without a copy.
+        guard text.containsUTF8Byte(where: mayChange) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -24,6 +20,16 @@ enum XMLText {
             }
         }
         return out
+    }
+
+    /// A byte that may start a character `escape` changes: `& < > " '`, a C0 control other than tab, line feed
+    /// and carriage return, or 0xEF, the lead byte of U+FFFE and U+FFFF (the scalar loop then decides exactly).
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
+        default: false
+        }
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
