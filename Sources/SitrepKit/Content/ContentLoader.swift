@@ -80,14 +80,14 @@ public enum ContentLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue,
-              let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+              let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         else {
             diagnostics.append(Diagnostic(path: displayPath(folder), line: 1, column: 1, message: "cannot read this folder of content files"))
             return []
         }
         return entries
             .filter { $0.pathExtension == "md" && !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("_") }
-            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+            .filter { $0.isRegularFileNotFollowingLinks }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 }

@@ -94,6 +94,19 @@ import Testing
         #expect(content.incident("2026-10-20-api")?.sourcePath == "incidents/2026-10-20-api.md")
     }
 
+    /// Only regular files count: a folder or a symbolic link named like an incident is not one (a link could
+    /// point anywhere outside the repository).
+    @Test func loaderSkipsFoldersAndSymbolicLinksNamedLikeIncidents() throws {
+        let fixture = try ContentFixture(incidents: ["2026-11-20-api.md": Self.full])
+        let incidents = fixture.root.appendingPathComponent("incidents")
+        try FileManager.default.createDirectory(at: incidents.appendingPathComponent("folder.md"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(at: incidents.appendingPathComponent("link.md"),
+                                                   withDestinationURL: incidents.appendingPathComponent("2026-11-20-api.md"))
+        let (content, diagnostics) = fixture.load()
+        #expect(diagnostics.isEmpty)
+        #expect(content.incidents.map(\.id) == ["2026-11-20-api"])
+    }
+
     @Test func missingFoldersAreEmptyContent() {
         let (content, diagnostics) = ContentLoader.load(
             directory: URL(fileURLWithPath: "/nonexistent/sitrep-\(UUID().uuidString)"), knownComponents: [], timeZone: .gmt) { $0.path }
