@@ -50,6 +50,48 @@ import Testing
         #expect(after.recentResults == [first, second])
         #expect(after.checkHourly.map(\.results) == [2])
     }
+
+    /// While a writer appends run after run, every snapshot is one state: as many component observations as
+    /// check results (one check per component here). A snapshot read in more than one transaction (for
+    /// example component and check rows on two connections at once) fails this.
+    @Test(.timeLimit(.minutes(1)))
+    func snapshotsTakenDuringWritesAreEachOneState() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("sitrep.sqlite")
+        let store = try ResultStore.open(at: url)
+        let reader = try #require(try ResultStore.openForReading(at: url))
+        let components = ["api": ["health"], "db": ["tcp"], "web": ["page"]]
+        let runs = StoreFixtures.history(runs: 300, from: StoreFixtures.day0, step: 60, components: components, seed: 3)
+        try store.append(runs[0].0, results: runs[0].1)
+        let writerDone = DispatchGroup()
+        let writeError = ErrorBox()
+        DispatchQueue.global().async(group: writerDone) {
+            do {
+                for (run, results) in runs.dropFirst() { try store.append(run, results: results) }
+            } catch {
+                writeError.set(error)
+            }
+        }
+        let now = StoreFixtures.day0.addingTimeInterval(300 * 60)
+        var snapshots = 0
+        var seenRunCounts: Set<Int> = []
+        repeat {
+            let snapshot = try reader.snapshot(now: now, days: 1)
+            let observations = snapshot.componentHourly.reduce(0) {
+                $0 + $1.operational + $1.degradedPerformance + $1.partialOutage + $1.majorOutage
+            }
+            let results = snapshot.checkHourly.reduce(0) { $0 + $1.results }
+            let dailyResults = snapshot.checkDaily.reduce(0) { $0 + $1.results }
+            #expect(observations == dailyResults, "component rows and check rows from different states")
+            #expect(results <= dailyResults)
+            #expect(observations % components.count == 0)
+            seenRunCounts.insert(observations / components.count)
+            snapshots += 1
+        } while writerDone.wait(timeout: .now()) == .timedOut
+        #expect(writeError.error == nil)
+        // The reads overlapped the writes: snapshots saw several different numbers of runs.
+        #expect(seenRunCounts.count > 2, "\(snapshots) snapshots saw \(seenRunCounts.count) states")
+    }
 }
 
 /// Carries an error out of a dispatch block.
