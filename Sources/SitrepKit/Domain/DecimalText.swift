@@ -15,13 +15,19 @@ enum DecimalText {
         let digits = max(width, digitCount)
         let length = digits + (value < 0 ? 1 : 0)
         return String(unsafeUninitializedCapacity: length) { buffer in
-            var remaining = magnitude
-            for index in stride(from: length - 1, through: length - digits, by: -1) {
-                buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            }
             if value < 0 { buffer[0] = UInt8(ascii: "-") }
+            writeDigits(magnitude, count: digits, into: buffer, at: length - digits)
             return length
+        }
+    }
+
+    /// Writes `value` as exactly `count` decimal digits, zero-padded on the left, into `bytes` from `start`
+    /// (the caller makes `count` wide enough for the value).
+    static func writeDigits(_ value: UInt, count: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var remaining = value
+        for index in stride(from: start + count - 1, through: start, by: -1) {
+            bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
         }
     }
 

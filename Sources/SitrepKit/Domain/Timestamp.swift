@@ -81,12 +81,9 @@ extension CivilTime {
         guard (0...9999).contains(year) else { return nil }
         let length = milliseconds == nil ? 20 : 24
         return String(unsafeUninitializedCapacity: length) { bytes in
+            // Every field is in range here (the year was checked), so none is negative or too wide.
             func put(_ value: Int, digits: Int, at start: Int) {
-                var rest = value
-                for index in stride(from: start + digits - 1, through: start, by: -1) {
-                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
+                DecimalText.writeDigits(UInt(value), count: digits, into: bytes, at: start)
             }
             put(year, digits: 4, at: 0)
             bytes[4] = UInt8(ascii: "-")
