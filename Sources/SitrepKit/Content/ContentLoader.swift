@@ -85,9 +85,13 @@ public enum ContentLoader {
             diagnostics.append(Diagnostic(path: displayPath(folder), line: 1, column: 1, message: "cannot read this folder of content files"))
             return []
         }
+        // Each name is taken once: `lastPathComponent` parses the URL, and a sort would ask for it twice per
+        // comparison.
         return entries
-            .filter { $0.pathExtension == "md" && !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("_") }
-            .filter { $0.isRegularFileNotFollowingLinks }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map { (name: $0.lastPathComponent, url: $0) }
+            .filter { $0.url.pathExtension == "md" && !$0.name.hasPrefix(".") && !$0.name.hasPrefix("_") }
+            .filter { $0.url.isRegularFileNotFollowingLinks }
+            .sorted { $0.name < $1.name }
+            .map(\.url)
     }
 }

@@ -50,11 +50,11 @@ enum OwnAPIValues {
     static func check(_ check: CheckModel) -> JSONValue {
         var error: JSONValue = .null
         if let kind = check.errorKind {
-            var members: [String: JSONValue] = ["kind": .string(kind.rawValue)]
+            var members: JSONMembers = ["kind": .string(kind.rawValue)]
             if let message = check.errorMessage { members["message"] = .string(message) }
             error = .object(members)
         }
-        var members: [String: JSONValue] = [
+        var members: JSONMembers = [
             "id": .string(check.id),
             "type": .string(check.type.rawValue),
             "status": .string(check.status?.rawValue),

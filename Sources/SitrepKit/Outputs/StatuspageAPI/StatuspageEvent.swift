@@ -58,7 +58,7 @@ struct StatuspageEvent {
                 } ?? .null,
             ])
         }
-        var members: [String: JSONValue] = [
+        var members: JSONMembers = [
             "id": .string(id),
             "name": .string(name),
             "status": .string(status),

@@ -10,7 +10,7 @@ indirect enum JSONValue: Sendable, Hashable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONMembers)
 
     /// The UTC millisecond timestamp SPEC.md fixes for every JSON time, or `null`.
     static func time(_ date: Date?) -> JSONValue {
@@ -59,8 +59,7 @@ indirect enum JSONValue: Sendable, Hashable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            // Sorting the pairs, not the keys, spares hashing every key again to find its value.
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            for (index, member) in members.members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
