@@ -84,36 +84,46 @@ indirect enum JSONValue: Sendable, Hashable {
             out.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".utf8)
-            case "\\": out.append(contentsOf: "\\\\".utf8)
-            case "\n": out.append(contentsOf: "\\n".utf8)
-            case "\r": out.append(contentsOf: "\\r".utf8)
-            case "\t": out.append(contentsOf: "\\t".utf8)
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out.append(contentsOf: ("\\u" + hex4(scalar.value)).utf8)
-            default:
-                if scalar.value < 0x20 {
-                    out.append(contentsOf: ("\\u" + hex4(scalar.value)).utf8)
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                    writeUnicodeEscape(UInt16(byte), into: &out)
+                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] & 0xFE == 0xA8:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in JavaScript.
+                    writeUnicodeEscape(0x2000 | UInt16(bytes[index + 1] & 0x3F), into: &out)
+                    index += 2
+                default: out.append(byte)
                 }
             }
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    /// `\u` and four lowercase hex digits.
+    private static func writeUnicodeEscape(_ value: UInt16, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt16(shift)) & 0xF)
+            out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
+    }
+
     /// Whether any UTF-8 byte of `text` starts a character `writeString` escapes (control characters,
-    /// `"`, `\\`, `<`, `>`, `&`, and the lead byte 0xE2 of U+2028/U+2029, checked exactly by the slow path).
+    /// `"`, `\\`, `<`, `>`, `&`, and the lead byte 0xE2 of U+2028/U+2029, which `writeString` checks exactly).
     private static func needsEscaping(_ text: String) -> Bool {
         text.containsUTF8Byte { byte in
             byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
         }
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

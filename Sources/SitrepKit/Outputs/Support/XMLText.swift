@@ -6,38 +6,39 @@ enum XMLText {
     static func escape(_ text: String) -> String {
         // Most titles and messages hold none of those: returned as they are, without a copy.
         guard text.containsUTF8Byte(where: mayChange) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+                case 0x09, 0x0A, 0x0D: out.append(byte)
+                case 0x00..<0x20: break
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] & 0xFE == 0xBE:
+                    // U+FFFE or U+FFFF (EF BF BE, EF BF BF): dropped whole.
+                    index += 2
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// A byte that may start a character `escape` changes: `& < > " '`, a C0 control other than tab, line feed
-    /// and carriage return, or 0xEF, the lead byte of U+FFFE and U+FFFF (the scalar loop then decides exactly).
+    /// and carriage return, or 0xEF, the lead byte of U+FFFE and U+FFFF (`escape` then checks the bytes after it).
     private static func mayChange(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x09, 0x0A, 0x0D: false
         case 0x00..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
         default: false
-        }
-    }
-
-    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: true
-        case 0x0..<0x20: false
-        case 0xFFFE, 0xFFFF: false
-        default: true
         }
     }
 }
