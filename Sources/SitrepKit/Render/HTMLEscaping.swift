@@ -32,19 +32,11 @@ struct HTMLEscaping: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         guard text.containsUTF8Byte(where: needsEscape) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
-            }
+        return text.rewritingUTF8 { bytes, index, out in
+            let byte = bytes[index]
+            index += 1
+            if !MarkupEntity.append(byte, apostrophe: "&#39;", to: &out) { out.append(byte) }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -95,15 +95,7 @@ import Testing
             }
             return out
         }
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        for _ in 0..<5_000 {
-            var text = String.UnicodeScalarView()
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text.append(pool[Int(state >> 33) % pool.count])
-            }
-            let string = String(text)
+        for string in Self.randomStrings(from: pool, seed: 0x2545_F491_4F6C_DD1D) {
             #expect(Array(XMLText.escape(string).utf8) == Array(reference(string).utf8), "\(Array(string.unicodeScalars))")
         }
     }
@@ -133,16 +125,22 @@ import Testing
             }
             return out + "\""
         }
-        var state: UInt64 = 0xD1B5_4A32_D192_ED03
-        for _ in 0..<5_000 {
-            var text = String.UnicodeScalarView()
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text.append(pool[Int(state >> 33) % pool.count])
-            }
-            let string = String(text)
+        for string in Self.randomStrings(from: pool, seed: 0xD1B5_4A32_D192_ED03) {
             #expect(JSONValue.string(string).serialized() == reference(string), "\(Array(string.unicodeScalars))")
+        }
+    }
+
+    /// 5,000 strings of 0 to 15 scalars drawn from `pool`, the same for the same seed.
+    static func randomStrings(from pool: [Unicode.Scalar], seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        return (0..<5_000).map { _ in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int(next() >> 60) { text.append(pool[Int(next() >> 33) % pool.count]) }
+            return String(text)
         }
     }
 }

@@ -6,29 +6,18 @@ enum XMLText {
     static func escape(_ text: String) -> String {
         // Most titles and messages hold none of those: returned as they are, without a copy.
         guard text.containsUTF8Byte(where: mayChange) else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
-                case 0x09, 0x0A, 0x0D: out.append(byte)
-                case 0x00..<0x20: break
-                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] & 0xFE == 0xBE:
-                    // U+FFFE or U+FFFF (EF BF BE, EF BF BF): dropped whole.
-                    index += 2
-                default: out.append(byte)
-                }
+        return text.rewritingUTF8 { bytes, index, out in
+            let byte = bytes[index]
+            index += 1
+            if MarkupEntity.append(byte, apostrophe: "&apos;", to: &out) { return }
+            switch byte {
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0x00..<0x20: break
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] & 0xFE == 0xBE:
+                // U+FFFE or U+FFFF (EF BF BE, EF BF BF): dropped whole.
+                index += 2
+            default: out.append(byte)
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
