@@ -3,7 +3,10 @@ import Foundation
 /// A JSON document built in code and written deterministically: object keys sorted, explicit `null`s kept
 /// (Statuspage clients expect them), and `<`, `>`, `&` written as `\u003c`-style escapes so a document can
 /// never carry raw markup even when someone pastes it into a page.
-indirect enum JSONValue: Sendable, Hashable {
+///
+/// Not `indirect`: nested values already live in the buffers of arrays and `JSONMembers`, and a heap box for
+/// every value made allocating and freeing a large document cost about as much as writing it.
+enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -84,26 +87,22 @@ indirect enum JSONValue: Sendable, Hashable {
             out.append(UInt8(ascii: "\""))
             return
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-                case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                    writeUnicodeEscape(UInt16(byte), into: &out)
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] & 0xFE == 0xA8:
-                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in JavaScript.
-                    writeUnicodeEscape(0x2000 | UInt16(bytes[index + 1] & 0x3F), into: &out)
-                    index += 2
-                default: out.append(byte)
-                }
+        text.appendUTF8(to: &out) { bytes, index, out in
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                writeUnicodeEscape(UInt16(byte), into: &out)
+            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] & 0xFE == 0xA8:
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9), which end a line in JavaScript.
+                writeUnicodeEscape(0x2000 | UInt16(bytes[index + 1] & 0x3F), into: &out)
+                index += 2
+            default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
