@@ -38,6 +38,31 @@ import Testing
         #expect(DecimalText.padded(7, width: 3) == "007" && DecimalText.padded(-7, width: 2) == "-07")
     }
 
+    @Test func fixedDecimalsWrittenByteByByteMatchTheStringFormat() {
+        // The format as it was built from strings before it wrote bytes.
+        func reference(_ value: Double, _ decimals: Int) -> String {
+            var scale = 1
+            for _ in 0..<decimals { scale *= 10 }
+            let scaled = Int((value.magnitude * Double(scale)).rounded())
+            let sign = value < 0 && scaled != 0 ? "-" : ""
+            let whole = String(scaled / scale)
+            return decimals == 0 ? sign + whole : sign + whole + "." + String(repeating: "0", count: decimals - String(scaled % scale).count) + String(scaled % scale)
+        }
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 0.004, -0.004, 0.005, 99.995, 99.9949, 100, 1e12, -1e12, 123_456.789]
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append((Double(state >> 11) / Double(1 << 53) - 0.3) * pow(10, Double(state % 9)))
+        }
+        for value in values {
+            for decimals in 0...4 {
+                #expect(DecimalText.fixed(value, decimals: decimals) == reference(value, decimals), "\(value) \(decimals)")
+            }
+        }
+        #expect(DecimalText.fixed(99.5, decimals: 2) == "99.50" && DecimalText.fixed(-0.004, decimals: 2) == "0.00")
+        #expect(DecimalText.fixed(.infinity, decimals: 1) == "inf" && DecimalText.fixed(.nan, decimals: 1) == "nan")
+    }
+
     @Test func linksSkipEncodingOnlyWhenNothingNeedsIt() {
         let context = RenderContext(model: SiteFixture.model())
         #expect(context.href("incidents/db-outage.html", root: "../") == "../incidents/db-outage.html")
