@@ -81,6 +81,28 @@ struct CLITests {
         #expect(bad.stderr.contains("content/incidents/broken.md:4:"))
     }
 
+    @Test func yamsEncodingOverrideInTheEnvironmentChangesNothing() throws {
+        // Yams reads YAMS_DEFAULT_ENCODING on every parse it is not given an encoding for, and prints a line
+        // to stdout each time it finds it; sitrep always parses as UTF-8.
+        let site = try FixtureSite(config: Self.offlineConfig)
+        defer { site.remove() }
+        try site.write("content/incidents/slow.md", """
+        ---
+        title: Slow API
+        impact: minor
+        components: [api]
+        updates:
+          - {at: 2026-11-20T09:15:00Z, status: investigating, message: Looking.}
+        ---
+        """)
+        let plain = try site.run("check")
+        let overridden = try site.run("check", environment: ["YAMS_DEFAULT_ENCODING": "UTF16"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        #expect(overridden.stdout == plain.stdout)
+        #expect(overridden.stdout.split(separator: "\n").count == 1, "\(overridden.stdout)")
+    }
+
     @Test func probeRecordsDownTargetsPrintsATableAndExits0() throws {
         let site = try FixtureSite(config: Self.offlineConfig, withTheme: false)
         defer { site.remove() }
