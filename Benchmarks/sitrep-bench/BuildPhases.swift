@@ -22,7 +22,11 @@ func buildPhases(_ arguments: [String]) throws {
         try timed("config") { config = try ConfigLoader.load(from: configURL) }
         guard let config else { return }
         var content = SiteContent()
-        try timed("content") { content = try SiteValidator.loadContent(config: config) }
+        var markdown = RenderedMarkdown.none
+        try timed("content") {
+            content = try SiteValidator.loadContent(config: config)
+            markdown = RenderedMarkdown.of(content)
+        }
         var templates: TemplateSet?
         try timed("templates") { templates = try TemplateSet(directory: config.paths.templates) }
         guard let templates else { return }
@@ -31,7 +35,9 @@ func buildPhases(_ arguments: [String]) throws {
             snapshot = try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: 91) ?? snapshot
         }
         var model: SiteModel?
-        timed("model") { model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now) }
+        timed("model") {
+            model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: content, now: now, markdown: markdown)
+        }
         guard let model else { return }
         var html: [String: Data] = [:]
         try timed("html") { html = try HTMLRenderer(templates: templates).render(model) }

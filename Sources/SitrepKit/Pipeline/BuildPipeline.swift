@@ -19,13 +19,18 @@ public enum BuildPipeline {
     /// The site model and the theme, from config, database, content and templates. Throws every content and
     /// template problem. The store snapshot is dropped once the model is built.
     public static func model(config: SiteConfig, now: Date) throws -> (SiteModel, TemplateSet) {
-        // The database is read while content and templates are parsed.
-        let (read, ((content, contentProblems), (templates, templateProblems))) = WorkQueue.both(
+        // The database is read while content and templates are parsed and the content's Markdown is rendered.
+        let (read, ((content, contentProblems), markdown, (templates, templateProblems))) = WorkQueue.both(
             { Result { try readSnapshot(config: config, now: now) } },
-            { (SiteValidator.readContent(config: config), TemplateSet.load(directory: config.paths.templates)) })
+            {
+                let (content, problems) = SiteValidator.readContent(config: config)
+                return ((content, problems), problems.isEmpty ? RenderedMarkdown.of(content) : .none,
+                        TemplateSet.load(directory: config.paths.templates))
+            })
         let problems = contentProblems + templateProblems
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
-        return (SiteModelBuilder.build(config: config, snapshot: try read.get(), content: content, now: now), templates)
+        let model = SiteModelBuilder.build(config: config, snapshot: try read.get(), content: content, now: now, markdown: markdown)
+        return (model, templates)
     }
 
     /// What the database holds for the pages: enough days for every uptime window and daily bar.

@@ -9,7 +9,7 @@ import Foundation
 /// - `createdAt` = `startedAt` (oldest update), `updatedAt` = newest update, `resolvedAt` while resolved.
 /// - `body`/`bodyHTML`: nil when the body is only whitespace.
 enum IncidentModelBuilder {
-    static func model(_ incident: Incident, componentNames: [String: String]) -> IncidentModel {
+    static func model(_ incident: Incident, componentNames: [String: String], markdown: RenderedMarkdown = .none) -> IncidentModel {
         let body = ContentText.nonBlank(incident.body)
         return IncidentModel(
             id: incident.id, title: incident.title, impact: incident.impact, status: incident.status,
@@ -22,9 +22,9 @@ enum IncidentModelBuilder {
             rootCause: incident.rootCause,
             updates: incident.updates.map { update in
                 IncidentUpdateModel(at: update.at, status: update.status, eta: update.eta, message: update.message,
-                                    messageHTML: Markdown.html(update.message))
+                                    messageHTML: markdown.html(update.message))
             },
-            body: body, bodyHTML: body.map(Markdown.html),
+            body: body, bodyHTML: body.map(markdown.html),
             startedAt: incident.startedAt, updatedAt: incident.updatedAt,
             monitoringAt: incident.updates.last { $0.status == .monitoring }?.at,
             resolvedAt: incident.resolvedAt, createdAt: incident.startedAt)

@@ -8,7 +8,9 @@ import Foundation
 ///   same name, `verifying` (not a window state) to nil.
 /// - `createdAt`: the oldest update, else `scheduledFor`; `updatedAt`: the newest update, else `scheduledFor`.
 enum MaintenanceModelBuilder {
-    static func model(_ maintenance: Maintenance, componentNames: [String: String], now: Date) -> MaintenanceModel {
+    static func model(
+        _ maintenance: Maintenance, componentNames: [String: String], now: Date, markdown: RenderedMarkdown = .none
+    ) -> MaintenanceModel {
         let body = ContentText.nonBlank(maintenance.body)
         return MaintenanceModel(
             id: maintenance.id, title: maintenance.title, state: maintenance.state(at: now),
@@ -20,9 +22,9 @@ enum MaintenanceModelBuilder {
             },
             updates: maintenance.updates.map { update in
                 MaintenanceUpdateModel(at: update.at, state: state(announcedBy: update.status),
-                                       message: update.message, messageHTML: Markdown.html(update.message))
+                                       message: update.message, messageHTML: markdown.html(update.message))
             },
-            body: body, bodyHTML: body.map(Markdown.html),
+            body: body, bodyHTML: body.map(markdown.html),
             createdAt: maintenance.updates.last?.at ?? maintenance.scheduledFor, updatedAt: maintenance.updatedAt)
     }
 

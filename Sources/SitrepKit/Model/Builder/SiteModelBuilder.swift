@@ -14,7 +14,11 @@ import Foundation
 /// - Components keep config order with a 1-based `position`; groups keep config order, their status is the
 ///   worst of their members' (`operational` for an empty group).
 public struct SiteModelBuilder: Sendable {
-    public static func build(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) -> SiteModel {
+    /// `markdown`: the content's Markdown rendered ahead (`RenderedMarkdown.of(content)`); whatever it lacks is
+    /// rendered here.
+    public static func build(
+        config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date, markdown: RenderedMarkdown = .none
+    ) -> SiteModel {
         let names = Dictionary(config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let builder = ComponentModelBuilder(config: config, snapshot: snapshot, content: content, now: now)
         // Components are independent: built on every core, kept in config order.
@@ -32,9 +36,9 @@ public struct SiteModelBuilder: Sendable {
             indicator: IndicatorResolver.indicator(componentStatuses: components.map(\.status),
                                                    openIncidentImpacts: openImpacts),
             groups: groups, components: components,
-            incidents: builder.incidentOrder.map { IncidentModelBuilder.model($0, componentNames: names) },
+            incidents: builder.incidentOrder.map { IncidentModelBuilder.model($0, componentNames: names, markdown: markdown) },
             maintenance: builder.maintenanceOrder.map {
-                MaintenanceModelBuilder.model($0, componentNames: names, now: now)
+                MaintenanceModelBuilder.model($0, componentNames: names, now: now, markdown: markdown)
             })
     }
 
