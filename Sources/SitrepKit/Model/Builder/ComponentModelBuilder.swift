@@ -23,11 +23,11 @@ struct ComponentModelBuilder: Sendable {
         days = DailyBarsBuilder.days(count: config.site.historyDays, endingAt: now, in: config.site.timezone)
         incidentOrder = content.incidents.sorted(by: IncidentModelBuilder.newestFirst)
         maintenanceOrder = content.maintenance.sorted(by: MaintenanceModelBuilder.newestFirst)
-        latestResults = Dictionary(grouping: snapshot.latestResults, by: \.componentID)
-        componentHourly = Dictionary(grouping: snapshot.componentHourly, by: \.componentID)
-        componentDaily = Dictionary(grouping: snapshot.componentDaily, by: \.componentID)
-        checkHourly = Dictionary(grouping: snapshot.checkHourly, by: \.componentID)
-        checkDaily = Dictionary(grouping: snapshot.checkDaily, by: \.componentID)
+        latestResults = snapshot.latestResults.grouped(byRunsOf: \.componentID)
+        componentHourly = snapshot.componentHourly.grouped(byRunsOf: \.componentID)
+        componentDaily = snapshot.componentDaily.grouped(byRunsOf: \.componentID)
+        checkHourly = snapshot.checkHourly.grouped(byRunsOf: \.componentID)
+        checkDaily = snapshot.checkDaily.grouped(byRunsOf: \.componentID)
     }
 
     /// `index`: 0-based position in the config.
