@@ -83,9 +83,10 @@ public struct TemplateSet: Sendable {
         return (MustacheLibrary(templates: templates), diagnostics.sorted())
     }
 
-    /// Relative paths of every `*.mustache` below `directory`, sorted.
+    /// Relative paths of every `*.mustache` below `directory`, sorted. A templates folder that is a symbolic
+    /// link (a theme shared between sites) is listed through it: Foundation's enumerator does not enter a link.
     static func templateFiles(in directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.resolvingSymlinksInPath().path) else { return [] }
         var files: [String] = []
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
             files.append(path)

@@ -15,6 +15,16 @@ import Testing
         #expect(TemplateSet.problems(in: SiteFixture.templates).isEmpty)
     }
 
+    @Test func aTemplatesFolderThatIsASymbolicLinkIsReadThroughIt() throws {
+        let scratch = try copyOfTheme()
+        defer { scratch.remove() }
+        let link = scratch.url.appendingPathComponent("shared-theme")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: scratch.url.appendingPathComponent("templates"))
+        #expect(TemplateSet.problems(in: link).isEmpty)
+        #expect(TemplateSet.templateFiles(in: link) == TemplateSet.templateFiles(in: SiteFixture.templates))
+        #expect(TemplateSet.templateFiles(in: link).contains("pages/index.mustache"))
+    }
+
     @Test func aSyntaxErrorNamesTheFileAndLine() throws {
         let scratch = try copyOfTheme()
         defer { scratch.remove() }
