@@ -30,13 +30,3 @@ int sitrep_sync_filesystem(const char *path) {
     errno = saved;
     return result;
 }
-
-void sitrep_start_writeback(int fd) {
-#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
-    int saved = errno;
-    (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    errno = saved;
-#else
-    (void)fd;
-#endif
-}

@@ -11,9 +11,4 @@ int sitrep_exchange_paths(const char *first, const char *second);
 /// Returns 0, or -1 with errno set.
 int sitrep_sync_filesystem(const char *path);
 
-/// Starts writing a file's data to disk without waiting for it (Linux sync_file_range with
-/// SYNC_FILE_RANGE_WRITE; nothing elsewhere), so the flush before the swap finds little left to write.
-/// Advisory: failures are ignored, the flush still makes everything durable.
-void sitrep_start_writeback(int fd);
-
 #endif

@@ -24,11 +24,3 @@ extension FolderExchange {
         sitrep_sync_filesystem(folder.path) == 0 ? nil : String(cString: strerror(errno))
     }
 }
-
-extension FolderExchange {
-    /// Asks the system to start writing the open file `descriptor` to disk now, without waiting, so that the
-    /// one flush before the swap overlaps with rendering instead of following it.
-    static func startWriteback(_ descriptor: Int32) {
-        sitrep_start_writeback(descriptor)
-    }
-}
