@@ -54,7 +54,8 @@ enum BuildInputs {
         }
         guard isDirectory.boolValue, let manifest = SiteManifest.read(folder) else { return false }
         for entry in manifest.entries where !entry.path.hasSuffix("/") {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry.path).path) else { return false }
+            let file = folder.appending(path: entry.path, directoryHint: .notDirectory)
+            guard let data = FileManager.default.contents(atPath: file.path) else { return false }
             digest.add(entry.path)
             digest.add(data)
         }

@@ -45,9 +45,11 @@ public final class SiteStaging: @unchecked Sendable {
         guard failure == nil else { return }
         do throws(PublishError) {
             try SitePublisher.validate(path, output: output)
-            let target = folder.appendingPathComponent(path)
+            // `appending(path:directoryHint:)`: `appendingPathComponent` asks the file system whether each path
+            // is a folder, two `stat` calls per file a build writes.
+            let target = folder.appending(path: path, directoryHint: .notDirectory)
             try makeFolder(target.deletingLastPathComponent(), for: path)
-            if let previous, Self.linkIfUnchanged(previous.appendingPathComponent(path).path, data, to: target.path) {
+            if let previous, Self.linkIfUnchanged(previous.appending(path: path, directoryHint: .notDirectory).path, data, to: target.path) {
                 lock.withLock { written += 1; linked += 1 }
                 return
             }
