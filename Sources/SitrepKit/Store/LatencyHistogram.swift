@@ -96,26 +96,36 @@ extension LatencyHistogram {
     }
 
     /// Decodes `encoded`; nil when the bytes are not a histogram this store wrote.
+    /// Read in place and counted into a local buffer: a build decodes one per check and hour or day.
     init?(encoded data: Data) {
-        self.init()
-        let bytes = [UInt8](data)
-        var position = 0
-        while position < bytes.count {
-            let index = Int(bytes[position])
-            guard index < Self.bucketCount else { return nil }
-            position += 1
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard position < bytes.count, shift < 63 else { return nil }
-                let byte = bytes[position]
-                position += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { break }
-                shift += 7
+        var counts = [Int](repeating: 0, count: Self.bucketCount)
+        let valid = data.withUnsafeBytes { bytes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var position = 0
+                while position < bytes.count {
+                    let index = Int(bytes[position])
+                    guard index < Self.bucketCount else { return false }
+                    position += 1
+                    var value: UInt64 = 0
+                    var shift: UInt64 = 0
+                    while true {
+                        guard position < bytes.count, shift < 63 else { return false }
+                        let byte = bytes[position]
+                        position += 1
+                        value |= UInt64(byte & 0x7F) << shift
+                        if byte & 0x80 == 0 { break }
+                        shift += 7
+                    }
+                    guard value <= UInt64(Int.max / 2) else { return false }
+                    // A damaged row may repeat a bucket until the sum overflows: rejected, never a crash.
+                    let (sum, overflow) = counts[index].addingReportingOverflow(Int(value))
+                    guard !overflow else { return false }
+                    counts[index] = sum
+                }
+                return true
             }
-            guard value <= UInt64(Int.max / 2) else { return nil }
-            counts[index] += Int(value)
         }
+        guard valid else { return nil }
+        self.counts = counts
     }
 }

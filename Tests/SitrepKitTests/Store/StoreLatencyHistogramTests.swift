@@ -25,6 +25,10 @@ import Testing
         #expect(LatencyHistogram(encoded: Data()) == LatencyHistogram())
         #expect(LatencyHistogram(encoded: Data([200, 1])) == nil)
         #expect(LatencyHistogram(encoded: Data([3, 0x80])) == nil)
+        // Bucket 3 given Int.max / 2 three times: the sum would overflow.
+        let half = [UInt8](repeating: 0xFF, count: 8) + [0x3F]
+        #expect(LatencyHistogram(encoded: Data([3] + half + [3] + half)) != nil)
+        #expect(LatencyHistogram(encoded: Data([3] + half + [3] + half + [3] + half)) == nil)
     }
 
     @Test func quantilesLandInTheRightBucketAndWithinObservedRange() throws {
