@@ -127,18 +127,38 @@ extension ResultStore {
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?",
             arguments: [from, to])
-        var groups: [RollupKey: [Decoded]] = [:]
+        // Rows come bucket by bucket, and each bucket lists its series in the same order, so the series a row
+        // belongs to is nearly always the one after the previous row's: that guess is checked by comparing
+        // the key, and only a wrong guess hashes it.
+        var keys: [RollupKey] = []
+        var groups: [[Decoded]] = []
+        var positions: [RollupKey: Int] = [:]
+        var expected = 0
         var count = 0
         while let row = try cursor.next() {
             let decoded = try decode(row)
-            groups[key(decoded), default: []].append(decoded)
+            let rowKey = key(decoded)
+            let position: Int
+            if expected < keys.count, keys[expected] == rowKey {
+                position = expected
+            } else if let known = positions[rowKey] {
+                position = known
+            } else {
+                position = keys.count
+                keys.append(rowKey)
+                groups.append([])
+                positions[rowKey] = position
+            }
+            groups[position].append(decoded)
+            expected = position + 1 < keys.count ? position + 1 : 0
             count += 1
         }
         var ordered: [Decoded] = []
         ordered.reserveCapacity(count)
-        for (_, group) in groups.sorted(by: { $0.key.precedes($1.key) }) {
-            // A scan in key order yields each group in time order already; the check keeps the result right
-            // whatever order SQLite chose.
+        for position in keys.indices.sorted(by: { keys[$0].precedes(keys[$1]) }) {
+            let group = groups[position]
+            // The table's order (bucket first) yields each group in time order already; the check keeps the
+            // result right whatever order SQLite chose.
             if zip(group, group.dropFirst()).allSatisfy({ time($0) < time($1) }) {
                 ordered += group
             } else {

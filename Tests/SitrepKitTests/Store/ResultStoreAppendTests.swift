@@ -121,6 +121,15 @@ import Testing
         let runs = StoreFixtures.history(runs: 80, from: StoreFixtures.day0, step: 2_700, components: components, seed: 7)
         // Appended newest first, so rows are written against time order.
         for (run, results) in runs.reversed() { try store.append(run, results: results) }
+        // Series that some buckets lack: one that starts late, one with a gap. Buckets then list different
+        // series, which the snapshot's guess of each row's series must survive.
+        let late = StoreFixtures.history(runs: 40, from: StoreFixtures.day0.addingTimeInterval(40 * 2_700 + 600),
+                                         step: 2_700, components: ["aa": ["x"]], seed: 8)
+        let gapBefore = StoreFixtures.history(runs: 20, from: StoreFixtures.day0.addingTimeInterval(1_200),
+                                              step: 2_700, components: ["b": ["y"]], seed: 9)
+        let gapAfter = StoreFixtures.history(runs: 20, from: StoreFixtures.day0.addingTimeInterval(60 * 2_700 + 1_200),
+                                             step: 2_700, components: ["b": ["y"]], seed: 10)
+        for (run, results) in late + gapBefore + gapAfter { try store.append(run, results: results) }
         let now = StoreFixtures.day0.addingTimeInterval(80 * 2_700)
         let snapshot = try store.snapshot(now: now, days: 5)
 
