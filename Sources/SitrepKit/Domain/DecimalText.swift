@@ -6,19 +6,24 @@ enum DecimalText {
     /// large build, and building it from three small strings cost more than the rest of their formatting.
     static func padded(_ value: Int, width: Int) -> String {
         let magnitude = value.magnitude
-        var digitCount = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digitCount += 1
-            rest /= 10
-        }
-        let digits = max(width, digitCount)
+        let digits = max(width, digitCount(of: magnitude))
         let length = digits + (value < 0 ? 1 : 0)
         return String(unsafeUninitializedCapacity: length) { buffer in
             if value < 0 { buffer[0] = UInt8(ascii: "-") }
             writeDigits(magnitude, count: digits, into: buffer, at: length - digits)
             return length
         }
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    static func digitCount(of value: UInt) -> Int {
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
     }
 
     /// Writes `value` as exactly `count` decimal digits, zero-padded on the left, into `bytes` from `start`
@@ -42,12 +47,7 @@ enum DecimalText {
         let scaled = UInt(scaledValue)
         let negative = value < 0 && scaled != 0
         let whole = scaled / scale
-        var wholeDigits = 1
-        var rest = whole / 10
-        while rest > 0 {
-            wholeDigits += 1
-            rest /= 10
-        }
+        let wholeDigits = digitCount(of: whole)
         let fraction = decimals > 0 ? 1 + decimals : 0
         let start = negative ? 1 : 0
         let length = start + wholeDigits + fraction

@@ -134,7 +134,6 @@ extension ResultStore {
         var groups: [[Decoded]] = []
         var positions: [RollupKey: Int] = [:]
         var expected = 0
-        var count = 0
         while let row = try cursor.next() {
             let decoded = try decode(row)
             let rowKey = key(decoded)
@@ -151,10 +150,9 @@ extension ResultStore {
             }
             groups[position].append(decoded)
             expected = position + 1 < keys.count ? position + 1 : 0
-            count += 1
         }
         var ordered: [Decoded] = []
-        ordered.reserveCapacity(count)
+        ordered.reserveCapacity(groups.reduce(0) { $0 + $1.count })
         for position in keys.indices.sorted(by: { keys[$0].precedes(keys[$1]) }) {
             let group = groups[position]
             // The table's order (bucket first) yields each group in time order already; the check keeps the
