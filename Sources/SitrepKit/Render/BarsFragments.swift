@@ -59,7 +59,7 @@ struct BarsFragments: Sendable {
                     guard let html = library.render(bar, withTemplate: BarsFragments.barTemplate) else {
                         return .failure(MissingTemplate(name: BarsFragments.barTemplate))
                     }
-                    let trimmed = BarsFragments.trimmingFinalNewline(html)
+                    let trimmed = html.withoutFinalNewline()
                     renderedBars[bar] = trimmed
                     bars += trimmed
                 }
@@ -68,16 +68,7 @@ struct BarsFragments: Sendable {
             guard let strip = library.render(view, withTemplate: BarsFragments.template) else {
                 return .failure(MissingTemplate(name: BarsFragments.template))
             }
-            return .success(BarsFragments.trimmingFinalNewline(strip))
+            return .success(strip.withoutFinalNewline())
         }
-    }
-
-    /// A partial ends with its file's final newline; the page puts the strip on a line of its own and the bars
-    /// follow each other on one line. (`removeLast` steps back one character; `dropLast()` would count every
-    /// character of the strip first.)
-    private static func trimmingFinalNewline(_ html: String) -> String {
-        var html = html
-        if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
-        return html
     }
 }

@@ -7,12 +7,15 @@ final class RenderContext {
     let time: TimeFormat
     /// The components' daily-bars strips, once they are rendered (empty while they are being rendered).
     let bars: BarsFragments
+    /// How the response-time table's rows are rendered (nil while the bars are being rendered: no chart then).
+    let chartRows: ItemPartial<ChartRow>?
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
 
-    init(model: SiteModel, bars: BarsFragments = .empty) {
+    init(model: SiteModel, bars: BarsFragments = .empty, chartRows: ItemPartial<ChartRow>? = nil) {
         self.model = model
         self.bars = bars
+        self.chartRows = chartRows
         self.time = TimeFormat(timeZone: model.site.timezone)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

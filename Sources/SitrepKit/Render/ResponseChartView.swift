@@ -10,7 +10,13 @@ struct ResponseChartView {
     var gridlines: [ChartGridline]
     var xLabels: [ChartAxisLabel]
     var legend: [ChartLegendItem]
+    /// The data table's rows, for a theme that lays them out itself.
     var rows: [ChartRow]
+    /// Every row rendered from `partials/chart-row` (`ItemPartial`), as the default theme prints them.
+    var rowsMarkup: String
+
+    /// The partial each table row is rendered with.
+    static let rowTemplate = "partials/chart-row"
 
     private static let plotLeft = 56.0
     private static let plotRight = 712.0
@@ -56,6 +62,7 @@ struct ResponseChartView {
                      connect: NumberFormat.milliseconds(timings.connectMs), tls: NumberFormat.milliseconds(timings.tlsMs),
                      ttfb: NumberFormat.milliseconds(timings.ttfbMs), total: NumberFormat.milliseconds(timings.totalMs))
         }
+        rowsMarkup = context.chartRows?.render(rows) ?? ""
         let span = context.duration(from: first, to: last)
         label = "\(component.name): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
     }
@@ -158,11 +165,16 @@ struct ChartLegendItem {
     var value: String
 }
 
-struct ChartRow {
+/// One row of the response-time table, all `partials/chart-row` sees.
+struct ChartRow: PatternView {
     var time: TimeView
     var dns: String
     var connect: String
     var tls: String
     var ttfb: String
     var total: String
+
+    static let patternKeys = ["time.iso", "time.text", "time.day", "dns", "connect", "tls", "ttfb", "total"]
+
+    var patternValues: [String] { [time.iso, time.text, time.day, dns, connect, tls, ttfb, total] }
 }

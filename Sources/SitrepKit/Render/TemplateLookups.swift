@@ -402,6 +402,7 @@ extension ResponseChartView: MustacheParent {
         case "xLabels": lookup(xLabels)
         case "legend": lookup(legend)
         case "rows": lookup(rows)
+        case "rowsMarkup": lookup(rowsMarkup)
         default: nil
         }
     }

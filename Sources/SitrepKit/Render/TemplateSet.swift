@@ -6,9 +6,10 @@ import Mustache
 /// Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
-    /// The templates the renderer itself asks for: the pages, and the bars strip and bar it renders apart.
+    /// The templates the renderer itself asks for: the pages, and the bars strip, bar and chart-table row it
+    /// renders apart.
     static let required = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history",
-                           BarsFragments.template, BarsFragments.barTemplate]
+                           BarsFragments.template, BarsFragments.barTemplate, ResponseChartView.rowTemplate]
 
     /// Where the templates came from (named in messages only).
     public let directory: URL
