@@ -17,9 +17,34 @@ enum NumberFormat {
         return "\(Int(value.rounded())) ms"
     }
 
-    /// A coordinate with at most one decimal, for SVG attributes.
+    /// A coordinate rounded to one decimal, for SVG attributes: `56`, `120.5`, `-3.2` (no `.0`). A value that
+    /// is not finite, or too large to be a coordinate, is `0`.
     static func coordinate(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : DecimalText.fixed(rounded, decimals: 1)
+        var bytes: [UInt8] = []
+        appendCoordinate(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `coordinate(value)` as UTF-8 bytes.
+    static func appendCoordinate(_ value: Double, to bytes: inout [UInt8]) {
+        let tenths = (value * 10).rounded()
+        guard tenths.isFinite, tenths.magnitude < 1e15 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        let magnitude = UInt(tenths.magnitude)
+        if tenths < 0, magnitude != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(magnitude / 10, to: &bytes)
+        if magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    private static func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
+        let count = DecimalText.digitCount(of: value)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        bytes.withUnsafeMutableBufferPointer { DecimalText.writeDigits(value, count: count, into: $0, at: start) }
     }
 }

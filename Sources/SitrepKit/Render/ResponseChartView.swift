@@ -36,12 +36,14 @@ struct ResponseChartView {
 
         let phases = Phase.allCases
         areas = phases.reversed().map { phase in
-            var d = "M\(NumberFormat.coordinate(x(0))) \(NumberFormat.coordinate(Self.plotBottom))"
+            var d = SVGPathData()
+            d.move(x(0), Self.plotBottom)
             for (index, point) in points.enumerated() {
-                d += " L\(NumberFormat.coordinate(x(index))) \(NumberFormat.coordinate(y(phase.cumulative(point.1))))"
+                d.line(x(index), y(phase.cumulative(point.1)))
             }
-            d += " L\(NumberFormat.coordinate(x(points.count - 1))) \(NumberFormat.coordinate(Self.plotBottom)) Z"
-            return ChartArea(key: phase.key, label: phase.label, path: d)
+            d.line(x(points.count - 1), Self.plotBottom)
+            d.close()
+            return ChartArea(key: phase.key, label: phase.label, path: d.text)
         }
         gridlines = [0.0, 0.5, 1.0].map { share in
             ChartGridline(y: NumberFormat.coordinate(y(top * share)), labelY: NumberFormat.coordinate(y(top * share) + 4),

@@ -17,11 +17,13 @@ struct SparklineView {
         self.height = height
         let top = max(totals.max() ?? 1, 1)
         let step = Double(width - 4) / Double(totals.count - 1)
-        path = totals.enumerated().map { index, value in
+        var d = SVGPathData()
+        for (index, value) in totals.enumerated() {
             let x = 2 + Double(index) * step
             let y = Double(height) - 2 - value / top * Double(height - 4)
-            return "\(index == 0 ? "M" : "L")\(NumberFormat.coordinate(x)) \(NumberFormat.coordinate(y))"
-        }.joined(separator: " ")
+            if index == 0 { d.move(x, y) } else { d.line(x, y) }
+        }
+        path = d.text
         average = NumberFormat.milliseconds(totals.reduce(0, +) / Double(totals.count))
         label = "\(component.name): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
     }
