@@ -31,17 +31,12 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     static func escape(_ text: String) -> String {
-        guard changes(text) else { return text }
+        guard text.containsUTF8Byte(where: needsEscape) else { return text }
         return text.rewritingUTF8 { bytes, index, out in
             let byte = bytes[index]
             index += 1
             if !MarkupEntity.append(byte, apostrophe: "&#39;", to: &out) { out.append(byte) }
         }
-    }
-
-    /// Whether escaping `text` changes it.
-    static func changes(_ text: String) -> Bool {
-        text.containsUTF8Byte(where: needsEscape)
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

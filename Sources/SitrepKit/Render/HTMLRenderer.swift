@@ -30,12 +30,13 @@ public struct HTMLRenderer: Sendable {
         } catch {
             throw missing(error.name)
         }
-        let chartRows = ItemPartial<ChartRow>(ResponseChartView.rowTemplate, library: templates.library)
-        guard templates.library.getTemplate(named: chartRows.name) != nil else { throw missing(chartRows.name) }
+        let library = templates.library
+        guard library.getTemplate(named: ResponseChartView.rowTemplate) != nil else { throw missing(ResponseChartView.rowTemplate) }
         let pages = Self.pages(of: model)
-        let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars, chartRows: chartRows) }) { context, index -> String? in
+        let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars, library: library) }) { context, index -> String? in
             let page = pages[index]
-            guard let html = templates.library.render(page.view(context), withTemplate: page.template) else { return page.template }
+            guard let html = context.pageShapes.render(page.view(context), template: page.template, library: templates.library)
+            else { return page.template }
             emit(page.path, Data(html.utf8))
             return nil
         }

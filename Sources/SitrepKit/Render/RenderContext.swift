@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// What every page builder of one render shares: the model, time formatting and lookups by id.
 /// Lookups are only ever read by key, never iterated, so output order never depends on hashing.
@@ -7,21 +8,36 @@ final class RenderContext {
     let time: TimeFormat
     /// The components' daily-bars strips, once they are rendered (empty while they are being rendered).
     let bars: BarsFragments
-    /// How the response-time table's rows are rendered (nil while the bars are being rendered: no chart then).
-    let chartRows: ItemPartial<ChartRow>?
+    /// The theme, for the parts a page view renders itself (the response-time table's rows); nil while the
+    /// bars are rendered, which needs none.
+    let library: MustacheLibrary?
+    /// The page shapes this worker has seen, to fill pages (and table rows) in rather than render them.
+    let pageShapes = PageShapes()
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
 
-    init(model: SiteModel, bars: BarsFragments = .empty, chartRows: ItemPartial<ChartRow>? = nil) {
+    init(model: SiteModel, bars: BarsFragments = .empty, library: MustacheLibrary? = nil) {
         self.model = model
         self.bars = bars
-        self.chartRows = chartRows
+        self.library = library
         self.time = TimeFormat(timeZone: model.site.timezone)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func incident(_ id: String) -> IncidentModel? { incidentsByID[id] }
+
+    /// Each item rendered with the partial `template` (through this worker's shapes), one after the other,
+    /// without the partial file's final newline after the last: the page puts the list on a line of its own.
+    /// Empty without a library, or when the partial is missing (the renderer checks for it first).
+    func renderEach(_ items: [some MustacheParent], with template: String) -> String {
+        guard let library else { return "" }
+        var markup = ""
+        for item in items {
+            markup += pageShapes.render(item, template: template, library: library) ?? ""
+        }
+        return markup.withoutFinalNewline()
+    }
 
     func component(_ id: String) -> ComponentModel? { componentsByID[id] }
 

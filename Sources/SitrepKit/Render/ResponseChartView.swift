@@ -12,7 +12,7 @@ struct ResponseChartView {
     var legend: [ChartLegendItem]
     /// The data table's rows, for a theme that lays them out itself.
     var rows: [ChartRow]
-    /// Every row rendered from `partials/chart-row` (`ItemPartial`), as the default theme prints them.
+    /// Every row rendered from `partials/chart-row`, as the default theme prints them.
     var rowsMarkup: String
 
     /// The partial each table row is rendered with.
@@ -64,7 +64,7 @@ struct ResponseChartView {
                      connect: NumberFormat.milliseconds(timings.connectMs), tls: NumberFormat.milliseconds(timings.tlsMs),
                      ttfb: NumberFormat.milliseconds(timings.ttfbMs), total: NumberFormat.milliseconds(timings.totalMs))
         }
-        rowsMarkup = context.chartRows?.render(rows) ?? ""
+        rowsMarkup = context.renderEach(rows, with: Self.rowTemplate)
         let span = context.duration(from: first, to: last)
         label = "\(component.name): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
     }
@@ -168,15 +168,11 @@ struct ChartLegendItem {
 }
 
 /// One row of the response-time table, all `partials/chart-row` sees.
-struct ChartRow: PatternView {
+struct ChartRow {
     var time: TimeView
     var dns: String
     var connect: String
     var tls: String
     var ttfb: String
     var total: String
-
-    static let patternKeys = ["time.iso", "time.text", "time.day", "dns", "connect", "tls", "ttfb", "total"]
-
-    var patternValues: [String] { [time.iso, time.text, time.day, dns, connect, tls, ttfb, total] }
 }

@@ -22,3 +22,13 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStri
         text.transform(name)
     }
 }
+
+extension String {
+    /// The text without its last character when that is a newline (a partial ends with its file's final
+    /// newline). `removeLast` steps back one character; `dropLast()` would count every character first.
+    func withoutFinalNewline() -> String {
+        var text = self
+        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
+        return text
+    }
+}

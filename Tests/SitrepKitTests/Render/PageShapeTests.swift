@@ -1,0 +1,159 @@
+import Foundation
+import Mustache
+import Testing
+@testable import SitrepKit
+
+/// `PageShapes` fills pages in instead of rendering them; every page must still be swift-mustache's, byte for
+/// byte. Views are drawn at random from a small vocabulary, so that shapes repeat and fills happen, and every
+/// output is compared with swift-mustache's render of the same view.
+@Suite("Render: page shapes")
+struct PageShapeTests {
+    struct Item: MustacheParent {
+        var name: String
+        var detail: String?
+        var tags: [String]
+
+        func child(named requested: String) -> Any? {
+            switch requested {
+            case "name": TemplateText(name)
+            case "detail": detail.map(TemplateText.init)
+            case "tags": tags
+            default: nil
+            }
+        }
+    }
+
+    struct Page: MustacheParent {
+        var title: String
+        var note: String?
+        var flag: Bool
+        var count: Int
+        var body: String
+        var items: [Item]
+
+        func child(named requested: String) -> Any? {
+            switch requested {
+            case "title": TemplateText(title)
+            case "note": note.map(TemplateText.init)
+            case "flag": flag
+            case "count": count
+            case "body": TemplateText(body)
+            case "items": items
+            default: nil
+            }
+        }
+    }
+
+    /// Empty, plain, to-be-escaped, newline-ended, non-ASCII and placeholder-like values.
+    static let words = ["", "plain", "<b>&'\"", "line\n", "ünï ✓ e\u{301}", "\u{E000}0:1&\u{E001}", "two\nlines"]
+
+    static func pages(count: Int, seed: UInt64) -> [Page] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func word() -> String { words[next(words.count)] }
+        return (0..<count).map { _ in
+            Page(title: word(), note: next(2) == 0 ? nil : word(), flag: next(2) == 0, count: next(3), body: word(),
+                 items: (0..<next(3)).map { _ in Item(name: word(), detail: next(2) == 0 ? nil : word(), tags: (0..<next(3)).map { _ in word() }) })
+        }
+    }
+
+    static func library(_ template: String, partial: String = "[{{title}}]") throws -> MustacheLibrary {
+        HTMLEscaping.register()
+        return MustacheLibrary(templates: [
+            "page": try MustacheTemplate(string: HTMLEscaping.pragma + template),
+            "part": try MustacheTemplate(string: HTMLEscaping.pragma + partial),
+        ])
+    }
+
+    /// Templates whose pages are filled in once their shapes have been seen.
+    static let filled: [(template: String, partial: String)] = [
+        ("<h1>{{title}}</h1>{{#note}}<p>{{.}}</p>{{/note}}{{^note}}none{{/note}}{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}\n"
+            + "{{#items}}<li>{{name}}{{#detail}}({{.}} of {{name}}){{/detail}}{{#tags}}[{{.}}]{{/tags}}{{^tags}}-{{/tags}} in {{title}}</li>\n{{/items}}"
+            + "{{^items}}empty{{/items}}{{{body}}}|{{&note}}|{{count}}{{#count}}+{{/count}}\n", ""),
+        // An indented partial indents after every newline it prints, values' included.
+        ("a\n  {{> part}}\nb {{missing}}{{^missing}}no{{/missing}}\n", "{{body}}\n{{title}}\n{{#items}}{{name}}\n{{/items}}{{{body}}}"),
+        ("{{#items}}{{#first()}}<{{/first()}}{{name}}{{^last()}}, {{/last()}}{{#last()}}>{{/last()}}{{/items}}", ""),
+        ("{{% CONTENT_TYPE: TEXT}}{{title}}|{{{body}}}|{{#items}}{{name}}{{/items}}", ""),
+        ("{{=<% %>=}}<%title%> <%&body%> <%#items%><%name%><%/items%>", ""),
+    ]
+
+    @Test(arguments: filled.indices)
+    func filledPagesAreWhatMustacheRenders(index: Int) throws {
+        let (template, partial) = Self.filled[index]
+        let library = try Self.library(template, partial: partial.isEmpty ? "[{{title}}]" : partial)
+        let shapes = PageShapes()
+        for page in Self.pages(count: 400, seed: UInt64(index) + 1) {
+            let expected = library.render(page, withTemplate: "page")
+            #expect(shapes.render(page, template: "page", library: library) == expected)
+        }
+        // Not a comparison of two renders: pages came from shapes (the first template has the most shapes).
+        #expect(shapes.filled > 10)
+    }
+
+    /// Templates a shape cannot reproduce: every page is rendered by swift-mustache.
+    static let refused = [
+        "{{uppercased(title)}}",  // a transform of a value
+        "{{#reversed(items)}}{{name}}{{/reversed(items)}}",  // a transform of a list
+        "{{#title}}{{text}}{{/title}}",  // a value's own property
+    ]
+
+    @Test(arguments: refused)
+    func refusedTemplatesAreRenderedByMustache(template: String) throws {
+        let library = try Self.library(template)
+        let shapes = PageShapes()
+        for page in Self.pages(count: 60, seed: 7) {
+            #expect(shapes.render(page, template: "page", library: library) == library.render(page, withTemplate: "page"))
+        }
+        #expect(shapes.filled == 0)
+    }
+
+    @Test func aMissingTemplateRendersNothing() throws {
+        let library = try Self.library("{{title}}")
+        #expect(PageShapes().render(Self.pages(count: 1, seed: 1)[0], template: "absent", library: library) == nil)
+    }
+
+    /// The theme's pages of the fixture site, each rendered through shapes after every other page of its kind
+    /// (so that shapes recorded from other pages are tried on it).
+    @Test func theThemesPagesAreWhatMustacheRenders() throws {
+        let model = SiteFixture.model()
+        let templates = try TemplateSet(directory: SiteFixture.templates)
+        let context = RenderContext(model: model)
+        let kinds: [(String, [any MustacheParent])] = [
+            ("pages/component", model.components.map { ComponentPage($0, context: context) }),
+            ("pages/incident", model.incidents.map { IncidentPage($0, context: context) }),
+            ("pages/maintenance", model.maintenance.map { MaintenancePage($0, context: context) }),
+        ]
+        var compared = 0, filled = 0
+        for (template, views) in kinds {
+            let shapes = PageShapes()
+            defer { filled += shapes.filled }
+            for _ in 0..<3 {
+                for view in views {
+                    #expect(shapes.render(view, template: template, library: templates.library)
+                        == templates.library.render(view, withTemplate: template), "\(template)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20)
+        #expect(filled > compared / 3)
+    }
+
+    /// The response-time table's rows, as a component page renders them (`RenderContext.renderEach`).
+    @Test func theThemesChartRowsAreWhatMustacheRenders() throws {
+        let templates = try TemplateSet(directory: SiteFixture.templates)
+        let context = RenderContext(model: SiteFixture.model(), library: templates.library)
+        let rows = (0..<40).map { n in
+            ChartRow(time: TimeView(iso: "2026-11-20T\(10 + n % 10):00:00Z", text: "20 Nov 2026, \(10 + n % 10):00 UTC", day: "20 Nov 2026"),
+                     dns: n % 7 == 0 ? "—" : "\(n) ms", connect: "\(n + 3) ms", tls: n % 5 == 0 ? "<1 & 'x'" : "", ttfb: "\(2 * n) ms",
+                     total: "\(3 * n) ms")
+        }
+        let expected = rows.map { templates.library.render($0, withTemplate: ResponseChartView.rowTemplate) ?? "" }.joined()
+        #expect(context.renderEach(rows, with: ResponseChartView.rowTemplate) == expected.withoutFinalNewline())
+        #expect(context.pageShapes.filled > 20)
+        #expect(RenderContext(model: SiteFixture.model()).renderEach(rows, with: ResponseChartView.rowTemplate).isEmpty)
+    }
+}
