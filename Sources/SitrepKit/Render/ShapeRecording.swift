@@ -82,7 +82,8 @@ extension ShapeNode {
 }
 
 /// A twin of a view: every answer of the real view, recorded, with printable values replaced by placeholders.
-struct RecordingView: MustacheParent {
+/// Printing the view itself (`{{.}}` on a view) prints a description, which a shape cannot reproduce.
+struct RecordingView: MustacheParent, CustomStringConvertible {
     let real: any MustacheParent
     let node: ShapeNode
     let recorder: ShapeRecorder
@@ -96,6 +97,11 @@ struct RecordingView: MustacheParent {
         children.append((name, child))
         node.kind = .view(type, children: children)
         return answer
+    }
+
+    var description: String {
+        recorder.exact = false
+        return ""
     }
 
     /// The same answer again for a name asked before (the same hole for a printable value).
@@ -137,10 +143,16 @@ struct PlaceholderLeaf: MustacheCustomRenderable, MustacheTransformable, Mustach
 }
 
 /// A list of twins. Sections iterate it as swift-mustache iterates an array; a transform (`sorted`, `first`)
-/// ends the recording's exactness, since its result may depend on the values.
-struct TwinList: MustacheSequence, MustacheTransformable {
+/// or printing the list ends the recording's exactness, since the result depends on the values.
+struct TwinList: MustacheSequence, MustacheTransformable, CustomStringConvertible {
     let elements: [Any]
     let recorder: ShapeRecorder
+
+    /// Printing a whole list prints descriptions of its elements.
+    var description: String {
+        recorder.exact = false
+        return ""
+    }
 
     func makeIterator() -> IndexingIterator<[Any]> {
         elements.makeIterator()

@@ -99,6 +99,9 @@ struct PageShapeTests {
         "{{uppercased(title)}}",  // a transform of a value
         "{{#reversed(items)}}{{name}}{{/reversed(items)}}",  // a transform of a list
         "{{#title}}{{text}}{{/title}}",  // a value's own property
+        "{{#items}}{{.}}{{/items}}{{^items}}{{.}}{{/items}}",  // a whole view, or the empty list, printed
+        "{{items}}",  // a whole list printed
+        "{{.}}",  // the page view itself printed
     ]
 
     @Test(arguments: refused)
