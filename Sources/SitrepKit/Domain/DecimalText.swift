@@ -15,6 +15,14 @@ enum DecimalText {
         }
     }
 
+    /// Appends `value`'s decimal digits to `bytes`.
+    static func append(_ value: UInt, to bytes: inout [UInt8]) {
+        let count = digitCount(of: value)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        bytes.withUnsafeMutableBufferPointer { writeDigits(value, count: count, into: $0, at: start) }
+    }
+
     /// How many decimal digits `value` has (1 for 0).
     static func digitCount(of value: UInt) -> Int {
         var count = 1

@@ -34,17 +34,10 @@ enum NumberFormat {
         }
         let magnitude = UInt(tenths.magnitude)
         if tenths < 0, magnitude != 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(magnitude / 10, to: &bytes)
+        DecimalText.append(magnitude / 10, to: &bytes)
         if magnitude % 10 != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         }
-    }
-
-    private static func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
-        let count = DecimalText.digitCount(of: value)
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        bytes.withUnsafeMutableBufferPointer { DecimalText.writeDigits(value, count: count, into: $0, at: start) }
     }
 }

@@ -81,6 +81,19 @@ import Testing
         #expect(NumberFormat.coordinate(.infinity) == "0" && NumberFormat.coordinate(.nan) == "0" && NumberFormat.coordinate(1e300) == "0")
     }
 
+    @Test func jsonIntegersWrittenByteByByteMatchTheirDescription() {
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, Int.max, Int.min, Int.min + 1]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(bitPattern: UInt(state)) >> Int(state % 60))
+        }
+        for value in values {
+            #expect(JSONValue.int(value).serialized() == String(value))
+        }
+        #expect(JSONValue.array([.int(-5), .string("a<b"), .string("plain")]).serialized() == #"[-5,"a\u003cb","plain"]"#)
+    }
+
     @Test func svgPathDataSeparatesCommandsWithOneSpace() {
         var path = SVGPathData()
         path.move(56, 208)

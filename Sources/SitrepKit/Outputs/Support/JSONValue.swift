@@ -50,7 +50,7 @@ enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .int(let value): Self.writeInteger(value, into: &out)
         case .double(let value): out.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
@@ -72,6 +72,12 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// `value` in decimal, as `String(value)` prints it, without making that string.
+    private static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        DecimalText.append(value.magnitude, to: &out)
+    }
+
     /// Integral values print without a fraction (`100`), others with Swift's shortest round-trip digits.
     private static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
@@ -81,9 +87,15 @@ enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings (ids, times, enum values) need no escape at all: append them whole.
-        guard needsEscaping(text) else {
-            out.append(contentsOf: text.utf8)
+        // Most strings (ids, times, enum values) need no escape at all: checked and appended whole, in one
+        // pass over their contiguous bytes.
+        var copy = text
+        let plain = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: needsEscaping) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        guard !plain else {
             out.append(UInt8(ascii: "\""))
             return
         }
@@ -118,11 +130,9 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Whether any UTF-8 byte of `text` starts a character `writeString` escapes (control characters,
-    /// `"`, `\\`, `<`, `>`, `&`, and the lead byte 0xE2 of U+2028/U+2029, which `writeString` checks exactly).
-    private static func needsEscaping(_ text: String) -> Bool {
-        text.containsUTF8Byte { byte in
-            byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
-        }
+    /// Whether a UTF-8 byte starts a character `writeString` escapes (control characters, `"`, `\\`, `<`, `>`,
+    /// `&`, and the lead byte 0xE2 of U+2028/U+2029, which `writeString` checks exactly).
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 }
