@@ -7,8 +7,8 @@ import Mustache
 /// swift-mustache's render of it.
 ///
 /// A template is recorded from its third render on (the index and the history pages are not worth it), and
-/// keeps at most `limit` shapes (8). A site whose pages all differ pays at most `limit` recordings per template and
-/// worker, and once the shapes are full and pages still rarely match one, they are no longer tried (each try
+/// keeps at most `limit` shapes (8). A site whose pages all differ pays at most `limit` recordings per template
+/// and worker, and once the shapes are full and pages still rarely match one, they are no longer tried (each try
 /// walks part of the view before it fails).
 final class PageShapes {
     /// At most this many shapes per template.
@@ -23,16 +23,17 @@ final class PageShapes {
     private var misses: [String: Int] = [:]
     /// Pages filled in from a shape so far (for tests and benchmarks).
     private(set) var filled = 0
-    /// Pages filled in per template, and the templates whose shapes are no longer tried.
-    private var given: (fills: [String: Int], up: Set<String>) = ([:], [])
+    private var fills: [String: Int] = [:]
+    /// Templates whose shapes are no longer tried.
+    private var givenUp: Set<String> = []
 
     /// The page `view` renders to with template `name`; nil when the template is missing.
     func render(_ view: any MustacheParent, template name: String, library: MustacheLibrary) -> String? {
-        if !given.up.contains(name) {
+        if !givenUp.contains(name) {
             for shape in shapes[name] ?? [] {
                 if let page = shape.fill(view) {
                     filled += 1
-                    given.fills[name, default: 0] += 1
+                    fills[name, default: 0] += 1
                     return page
                 }
             }
@@ -41,9 +42,9 @@ final class PageShapes {
         // A template rendered once or twice (the index, the history pages) is not worth a recording.
         misses[name, default: 0] += 1
         let recorded = recordings[name, default: 0]
-        if recorded == limit, misses[name, default: 0] > 16 + 3 * given.fills[name, default: 0] {
+        if recorded == limit, misses[name, default: 0] > 16 + 3 * fills[name, default: 0] {
             // Pages of this template rarely have a known shape: trying the shapes costs more than it saves.
-            given.up.insert(name)
+            givenUp.insert(name)
         }
         if misses[name, default: 0] > 2, recorded < limit {
             recordings[name] = recorded + 1
@@ -56,6 +57,6 @@ final class PageShapes {
 
     /// Whether shapes of template `name` are no longer tried (for tests).
     func isGivenUp(_ name: String) -> Bool {
-        given.up.contains(name)
+        givenUp.contains(name)
     }
 }

@@ -9,8 +9,8 @@ import Mustache
 /// view's values in the holes (escaped where the template escaped them).
 ///
 /// A page is rendered with a shape only where that holds by construction: the recording refuses transforms,
-/// names asked of a value and values of other kinds, and `PageShapes` compares the first fill with
-/// swift-mustache's own render before using a shape.
+/// a value's `text`, printing a whole view or list, and values of other kinds; and `PageShapes` compares the
+/// first fill with swift-mustache's own render before using a shape.
 struct TemplateShape {
     private enum Piece {
         case text(String)
