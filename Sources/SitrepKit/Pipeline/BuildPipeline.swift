@@ -19,25 +19,48 @@ public enum BuildPipeline {
     /// The site model and the theme, from config, database, content and templates. Throws every content and
     /// template problem. The store snapshot is dropped once the model is built.
     public static func model(config: SiteConfig, now: Date) throws -> (SiteModel, TemplateSet) {
-        // The database is read while content and templates are parsed and the content's Markdown is rendered.
-        let (read, ((content, contentProblems), markdown, (templates, templateProblems))) = WorkQueue.both(
-            { Result { try readSnapshot(config: config, now: now) } },
-            {
+        // The database is read table by table, each in a read transaction of its own, while the content and
+        // templates are parsed and the content's Markdown is rendered: one core takes the largest table, the
+        // other the content, and both then share the other tables (reading the whole database in one
+        // transaction took longer than the content, and one core waited). Parts that saw different data (a
+        // probe committed in between) are thrown away and the database is read again, whole.
+        let days = max(config.site.historyDays, 90) + 1
+        let store = Result { try ResultStore.openForReading(at: config.paths.database) }
+        let tables: [SnapshotPart.Kind] = [.checkDaily, .componentHourly, .checkHourly, .componentDaily, .latest]
+        let jobs = WorkQueue.map(count: tables.count + 1) { index -> ModelInput in
+            if index == 1 {
                 let (content, problems) = SiteValidator.readContent(config: config)
-                return ((content, problems), problems.isEmpty ? RenderedMarkdown.of(content) : .none,
-                        TemplateSet.load(directory: config.paths.templates))
-            })
-        let problems = contentProblems + templateProblems
+                return .content(content, problems, problems.isEmpty ? RenderedMarkdown.of(content) : .none,
+                                TemplateSet.load(directory: config.paths.templates))
+            }
+            let table = tables[index == 0 ? 0 : index - 1]
+            return .part(Result { try store.get()?.snapshotPart(table, now: now, days: days) })
+        }
+        var parts: [Result<SnapshotPart?, any Error>] = []
+        var read: (content: SiteContent, problems: [Diagnostic], markdown: RenderedMarkdown, templates: TemplateSet, templateProblems: [Diagnostic])?
+        for job in jobs {
+            switch job {
+            case .part(let part): parts.append(part)
+            case .content(let content, let problems, let markdown, let (templates, templateProblems)):
+                read = (content, problems, markdown, templates, templateProblems)
+            }
+        }
+        guard let read else { preconditionFailure("job 1 reads the content") }
+        // Problems of the content and templates come first; then those of the database.
+        let problems = read.problems + read.templateProblems
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
-        let model = SiteModelBuilder.build(config: config, snapshot: try read.get(), content: content, now: now, markdown: markdown)
-        return (model, templates)
+        let snapshot = try store.get().map { store in
+            let parts = try parts.compactMap { try $0.get() }
+            return try StoreSnapshot(joining: parts, now: now, days: days) ?? store.snapshot(now: now, days: days)
+        } ?? StoreSnapshot.empty(now: now, days: days)
+        let model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: read.content, now: now, markdown: read.markdown)
+        return (model, read.templates)
     }
 
-    /// What the database holds for the pages: enough days for every uptime window and daily bar.
-    private static func readSnapshot(config: SiteConfig, now: Date) throws -> StoreSnapshot {
-        let days = max(config.site.historyDays, 90) + 1
-        return try ResultStore.openForReading(at: config.paths.database)?.snapshot(now: now, days: days)
-            ?? StoreSnapshot.empty(now: now, days: days)
+    /// What one job of `model` read.
+    private enum ModelInput {
+        case part(Result<SnapshotPart?, any Error>)
+        case content(SiteContent, [Diagnostic], RenderedMarkdown, (TemplateSet, [Diagnostic]))
     }
 
     /// Renders and publishes, streaming every page and document into the staging folder as it is made (the

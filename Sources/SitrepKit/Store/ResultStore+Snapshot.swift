@@ -13,37 +13,80 @@ extension ResultStore {
     /// only when asked for (`includingRecentResults`): the site builder works from rollups and latest
     /// results, and a day of raw rows for a large site is hundreds of thousands of rows.
     public func snapshot(now: Date, days: Int, includingRecentResults: Bool = false) throws -> StoreSnapshot {
-        let days = max(1, days)
-        let nowMs = StoreTime.milliseconds(now)
-        let todayMs = RollupGranularity.daily.bucketStartMs(of: nowMs)
-        let dailyFrom = todayMs - Int64(days - 1) * StoreTime.dayMs
-        let componentHourlyFrom = RollupGranularity.hourly.bucketStartMs(
-            of: nowMs - Int64(min(days, Self.componentHourlyDays)) * StoreTime.dayMs)
-        let checkHourlyFrom = RollupGranularity.hourly.bucketStartMs(
-            of: nowMs - Int64(Self.checkHourlyHours) * StoreTime.hourMs)
+        let window = SnapshotWindow(now: now, days: days)
         do {
             return try pool.read { db in
                 StoreSnapshot(
-                    now: now, days: days,
+                    now: now, days: window.days,
                     latestRun: try Self.latestRun(db),
-                    latestResults: try Self.results(db, sql: """
-                        SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id
-                        """),
-                    componentHourly: try Self.componentRollups(.hourly, from: componentHourlyFrom, to: nowMs, db),
-                    componentDaily: try Self.componentRollups(.daily, from: dailyFrom, to: nowMs, db),
-                    checkHourly: try Self.checkRollups(.hourly, from: checkHourlyFrom, to: nowMs, db),
-                    checkDaily: try Self.checkRollups(.daily, from: dailyFrom, to: nowMs, db),
+                    latestResults: try Self.latestResults(db),
+                    componentHourly: try Self.componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db),
+                    componentDaily: try Self.componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db),
+                    checkHourly: try Self.checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db),
+                    checkDaily: try Self.checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db),
                     recentResults: !includingRecentResults ? [] : try Self.results(
                         db,
                         sql: """
                             SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
                             ORDER BY component_id, check_id, at_ms, run_id, ordinal
                             """,
-                        arguments: [nowMs - StoreTime.dayMs, nowMs]))
+                        arguments: [window.nowMs - StoreTime.dayMs, window.nowMs]))
             }
         } catch {
             throw StoreError(error, path: displayPath)
         }
+    }
+
+    /// One part of what `snapshot(now:days:)` reads, in a read transaction of its own, so that the parts of a
+    /// snapshot can be read on several cores at once. `StoreSnapshot(joining:now:days:)` puts them together,
+    /// and only when every part read the same store revision, that is the same data.
+    public func snapshotPart(_ part: SnapshotPart.Kind, now: Date, days: Int) throws -> SnapshotPart {
+        let window = SnapshotWindow(now: now, days: days)
+        do {
+            return try pool.read { db in
+                var piece = SnapshotPart(kind: part, revision: try StoreSchema.revision(db))
+                switch part {
+                case .latest:
+                    piece.latestRun = try Self.latestRun(db)
+                    piece.latestResults = try Self.latestResults(db)
+                case .componentHourly:
+                    piece.componentRollups = try Self.componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db)
+                case .componentDaily:
+                    piece.componentRollups = try Self.componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+                case .checkHourly:
+                    piece.checkRollups = try Self.checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db)
+                case .checkDaily:
+                    piece.checkRollups = try Self.checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+                }
+                return piece
+            }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
+    /// The time ranges a snapshot reads, from `now` and the days of daily history asked for.
+    private struct SnapshotWindow {
+        let days: Int
+        let nowMs: Int64
+        let dailyFrom: Int64
+        let componentHourlyFrom: Int64
+        let checkHourlyFrom: Int64
+
+        init(now: Date, days: Int) {
+            self.days = max(1, days)
+            nowMs = StoreTime.milliseconds(now)
+            let todayMs = RollupGranularity.daily.bucketStartMs(of: nowMs)
+            dailyFrom = todayMs - Int64(self.days - 1) * StoreTime.dayMs
+            componentHourlyFrom = RollupGranularity.hourly.bucketStartMs(
+                of: nowMs - Int64(min(self.days, ResultStore.componentHourlyDays)) * StoreTime.dayMs)
+            checkHourlyFrom = RollupGranularity.hourly.bucketStartMs(
+                of: nowMs - Int64(ResultStore.checkHourlyHours) * StoreTime.hourMs)
+        }
+    }
+
+    private static func latestResults(_ db: Database) throws -> [CheckResult] {
+        try results(db, sql: "SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id")
     }
 
     private static func results(

@@ -1,0 +1,44 @@
+import Foundation
+
+/// One table's share of a snapshot, read in a transaction of its own (`ResultStore.snapshotPart`), so that the
+/// parts of one snapshot are read on several cores at once; `StoreSnapshot(joining:now:days:)` joins them.
+public struct SnapshotPart: Sendable {
+    public enum Kind: Sendable, CaseIterable {
+        /// The latest run and the latest result of every check.
+        case latest
+        case componentHourly, componentDaily, checkHourly, checkDaily
+    }
+
+    public let kind: Kind
+    /// The store's write count when the part was read; nil for a database from before the count existed.
+    public let revision: Int64?
+    var latestRun: ProbeRun?
+    var latestResults: [CheckResult] = []
+    var componentRollups: [ComponentRollup] = []
+    var checkRollups: [CheckRollup] = []
+
+    init(kind: Kind, revision: Int64?) {
+        self.kind = kind
+        self.revision = revision
+    }
+}
+
+extension StoreSnapshot {
+    /// The snapshot the parts make up; nil unless there is exactly one part of each kind and all of them read
+    /// the same revision of the store (a probe may commit between two reads, and a database too old to count
+    /// its writes cannot tell): the caller then reads the snapshot whole.
+    public init?(joining parts: [SnapshotPart], now: Date, days: Int) {
+        guard let revision = parts.first?.revision, parts.allSatisfy({ $0.revision == revision }),
+              parts.count == SnapshotPart.Kind.allCases.count,
+              Set(parts.map(\.kind)).count == SnapshotPart.Kind.allCases.count
+        else { return nil }
+        func part(_ kind: SnapshotPart.Kind) -> SnapshotPart? { parts.first { $0.kind == kind } }
+        guard let latest = part(.latest), let componentHourly = part(.componentHourly), let componentDaily = part(.componentDaily),
+              let checkHourly = part(.checkHourly), let checkDaily = part(.checkDaily)
+        else { return nil }
+        self.init(
+            now: now, days: max(1, days), latestRun: latest.latestRun, latestResults: latest.latestResults,
+            componentHourly: componentHourly.componentRollups, componentDaily: componentDaily.componentRollups,
+            checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: [])
+    }
+}
