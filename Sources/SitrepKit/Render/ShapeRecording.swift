@@ -29,8 +29,8 @@ final class ShapeRecorder {
     /// In every placeholder of this recording, so that text of the template can never pass for one.
     let nonce = UInt64.random(in: 1...UInt64.max)
     var holes = 0
-    /// False once the template did something a filled-in shape could not reproduce (a transform, or asking a
-    /// value for a name).
+    /// False once the template did something a filled-in shape could not reproduce: a transform, asking a value
+    /// for its `text`, printing a whole view or list, or meeting a value of a kind the shape does not know.
     var exact = true
 
     /// The answer for `value`, recorded in a new node.
