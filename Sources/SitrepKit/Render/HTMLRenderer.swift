@@ -35,7 +35,7 @@ public struct HTMLRenderer: Sendable {
         let pages = Self.pages(of: model)
         let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars, library: library) }) { context, index -> String? in
             let page = pages[index]
-            guard let html = context.pageShapes.render(page.view(context), template: page.template, library: templates.library)
+            guard let html = context.pageShapes.render(page.view(context), template: page.template, library: library)
             else { return page.template }
             emit(page.path, Data(html.utf8))
             return nil

@@ -21,8 +21,7 @@ final class PageShapes {
     private var shapes: [String: [TemplateShape]] = [:]
     private var recordings: [String: Int] = [:]
     private var misses: [String: Int] = [:]
-    /// Pages filled in from a shape so far (for tests and benchmarks).
-    private(set) var filled = 0
+    /// Pages filled in from a shape, by template.
     private var fills: [String: Int] = [:]
     /// Templates whose shapes are no longer tried.
     private var givenUp: Set<String> = []
@@ -32,7 +31,6 @@ final class PageShapes {
         if !givenUp.contains(name) {
             for shape in shapes[name] ?? [] {
                 if let page = shape.fill(view) {
-                    filled += 1
                     fills[name, default: 0] += 1
                     return page
                 }
@@ -54,6 +52,9 @@ final class PageShapes {
         }
         return page
     }
+
+    /// Pages filled in from a shape so far (for tests).
+    var filled: Int { fills.values.reduce(0, +) }
 
     /// Whether shapes of template `name` are no longer tried (for tests).
     func isGivenUp(_ name: String) -> Bool {

@@ -16,21 +16,18 @@ extension ResultStore {
         let window = SnapshotWindow(now: now, days: days)
         do {
             return try pool.read { db in
-                StoreSnapshot(
-                    now: now, days: window.days,
-                    latestRun: try Self.latestRun(db),
-                    latestResults: try Self.latestResults(db),
-                    componentHourly: try Self.componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db),
-                    componentDaily: try Self.componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db),
-                    checkHourly: try Self.checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db),
-                    checkDaily: try Self.checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db),
-                    recentResults: !includingRecentResults ? [] : try Self.results(
-                        db,
-                        sql: """
-                            SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
-                            ORDER BY component_id, check_id, at_ms, run_id, ordinal
-                            """,
-                        arguments: [window.nowMs - StoreTime.dayMs, window.nowMs]))
+                let parts = try SnapshotPart.Kind.allCases.map { try Self.part($0, window: window, revision: nil, db) }
+                let recent = !includingRecentResults ? [] : try Self.results(
+                    db,
+                    sql: """
+                        SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
+                        ORDER BY component_id, check_id, at_ms, run_id, ordinal
+                        """,
+                    arguments: [window.nowMs - StoreTime.dayMs, window.nowMs])
+                guard let snapshot = StoreSnapshot(assembling: parts, now: now, days: window.days, recentResults: recent) else {
+                    preconditionFailure("one part of each kind was read")
+                }
+                return snapshot
             }
         } catch {
             throw StoreError(error, path: displayPath)
@@ -40,29 +37,32 @@ extension ResultStore {
     /// One part of what `snapshot(now:days:)` reads, in a read transaction of its own, so that the parts of a
     /// snapshot can be read on several cores at once. `StoreSnapshot(joining:now:days:)` puts them together,
     /// and only when every part read the same store revision, that is the same data.
-    public func snapshotPart(_ part: SnapshotPart.Kind, now: Date, days: Int) throws -> SnapshotPart {
+    public func snapshotPart(_ kind: SnapshotPart.Kind, now: Date, days: Int) throws -> SnapshotPart {
         let window = SnapshotWindow(now: now, days: days)
         do {
-            return try pool.read { db in
-                var piece = SnapshotPart(kind: part, revision: try StoreSchema.revision(db))
-                switch part {
-                case .latest:
-                    piece.latestRun = try Self.latestRun(db)
-                    piece.latestResults = try Self.latestResults(db)
-                case .componentHourly:
-                    piece.componentRollups = try Self.componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db)
-                case .componentDaily:
-                    piece.componentRollups = try Self.componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
-                case .checkHourly:
-                    piece.checkRollups = try Self.checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db)
-                case .checkDaily:
-                    piece.checkRollups = try Self.checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
-                }
-                return piece
-            }
+            return try pool.read { db in try Self.part(kind, window: window, revision: try StoreSchema.revision(db), db) }
         } catch {
             throw StoreError(error, path: displayPath)
         }
+    }
+
+    /// The rows of one part, read in the caller's transaction.
+    private static func part(_ kind: SnapshotPart.Kind, window: SnapshotWindow, revision: Int64?, _ db: Database) throws -> SnapshotPart {
+        var part = SnapshotPart(kind: kind, revision: revision)
+        switch kind {
+        case .latest:
+            part.latestRun = try latestRun(db)
+            part.latestResults = try results(db, sql: "SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id")
+        case .componentHourly:
+            part.componentRollups = try componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db)
+        case .componentDaily:
+            part.componentRollups = try componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+        case .checkHourly:
+            part.checkRollups = try checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db)
+        case .checkDaily:
+            part.checkRollups = try checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+        }
+        return part
     }
 
     /// The time ranges a snapshot reads, from `now` and the days of daily history asked for.
@@ -83,10 +83,6 @@ extension ResultStore {
             checkHourlyFrom = RollupGranularity.hourly.bucketStartMs(
                 of: nowMs - Int64(ResultStore.checkHourlyHours) * StoreTime.hourMs)
         }
-    }
-
-    private static func latestResults(_ db: Database) throws -> [CheckResult] {
-        try results(db, sql: "SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id")
     }
 
     private static func results(

@@ -28,17 +28,21 @@ extension StoreSnapshot {
     /// the same revision of the store (a probe may commit between two reads, and a database too old to count
     /// its writes cannot tell): the caller then reads the snapshot whole.
     public init?(joining parts: [SnapshotPart], now: Date, days: Int) {
-        guard let revision = parts.first?.revision, parts.allSatisfy({ $0.revision == revision }),
-              parts.count == SnapshotPart.Kind.allCases.count,
-              Set(parts.map(\.kind)).count == SnapshotPart.Kind.allCases.count
-        else { return nil }
-        func part(_ kind: SnapshotPart.Kind) -> SnapshotPart? { parts.first { $0.kind == kind } }
-        guard let latest = part(.latest), let componentHourly = part(.componentHourly), let componentDaily = part(.componentDaily),
-              let checkHourly = part(.checkHourly), let checkDaily = part(.checkDaily)
+        guard let revision = parts.first?.revision, parts.allSatisfy({ $0.revision == revision }) else { return nil }
+        self.init(assembling: parts, now: now, days: max(1, days), recentResults: [])
+    }
+
+    /// The snapshot of one part of each kind, read in one transaction or checked to be of one revision; nil when
+    /// a kind is missing or repeated.
+    init?(assembling parts: [SnapshotPart], now: Date, days: Int, recentResults: [CheckResult]) {
+        let byKind = Dictionary(parts.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        guard byKind.count == parts.count, let latest = byKind[.latest], let componentHourly = byKind[.componentHourly],
+              let componentDaily = byKind[.componentDaily], let checkHourly = byKind[.checkHourly],
+              let checkDaily = byKind[.checkDaily]
         else { return nil }
         self.init(
-            now: now, days: max(1, days), latestRun: latest.latestRun, latestResults: latest.latestResults,
+            now: now, days: days, latestRun: latest.latestRun, latestResults: latest.latestResults,
             componentHourly: componentHourly.componentRollups, componentDaily: componentDaily.componentRollups,
-            checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: [])
+            checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: recentResults)
     }
 }
