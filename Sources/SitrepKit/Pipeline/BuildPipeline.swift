@@ -75,8 +75,8 @@ public enum BuildPipeline {
             return Summary(files: stamp.files, unchanged: stamp.files, components: stamp.components, incidents: stamp.incidents,
                            maintenance: stamp.maintenance, indicator: stamp.indicator, output: output, upToDate: true)
         }
-        let summary = try render(config: config, now: now, logger: logger)
-        if let inputs { BuildStamp.record(for: output, inputs: inputs, summary: summary) }
+        let (summary, manifest) = try render(config: config, now: now, logger: logger)
+        if let inputs, let manifest { BuildStamp.record(for: output, inputs: inputs, summary: summary, manifest: manifest) }
         return summary
     }
 
@@ -86,15 +86,16 @@ public enum BuildPipeline {
         (try? ResultStore.openForReading(at: config.paths.database)?.revision()) ?? nil
     }
 
-    private static func render(config: SiteConfig, now: Date, logger: Logger) throws -> Summary {
+    private static func render(config: SiteConfig, now: Date, logger: Logger) throws -> (Summary, SiteManifest?) {
         let (model, templates) = try Self.model(config: config, now: now)
-        let (files, unchanged) = try SitePublisher().publish(to: config.paths.output) { staging in
+        let (files, unchanged, manifest) = try SitePublisher().publish(to: config.paths.output) { staging in
             try HTMLRenderer(templates: templates).render(model, to: staging.write)
             MachineOutputs().render(model, to: staging.write)
         }
         logger.info("published \(files) files, \(unchanged) of them unchanged",
                     metadata: ["now": "\(Timestamp.json(now))", "output": "\(DisplayPath.of(config.paths.output))"])
-        return Summary(files: files, unchanged: unchanged, components: model.components.count, incidents: model.incidents.count,
-                       maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output)
+        return (Summary(files: files, unchanged: unchanged, components: model.components.count, incidents: model.incidents.count,
+                        maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output),
+                manifest)
     }
 }

@@ -28,12 +28,11 @@ struct BuildStamp: Codable, Equatable, Sendable {
         return stamp
     }
 
-    /// Writes the stamp for the folder as it is now; a stamp that cannot be written only costs the next build
-    /// its shortcut, so failures are ignored. An older stamp needs no removing first: its manifest matches only
-    /// a folder holding the very files it describes, and a published file is never rewritten in place (a
-    /// changed file is a new inode).
-    static func record(for output: URL, inputs: String, summary: BuildPipeline.Summary) {
-        guard let manifest = SiteManifest.read(output) else { return }
+    /// Writes the stamp for the folder just published, whose `manifest` the publisher read; a stamp that cannot
+    /// be written only costs the next build its shortcut, so failures are ignored. An older stamp needs no
+    /// removing first: its manifest matches only a folder holding the very files it describes, and a published
+    /// file is never rewritten in place (a changed file is a new inode).
+    static func record(for output: URL, inputs: String, summary: BuildPipeline.Summary, manifest: SiteManifest) {
         let stamp = BuildStamp(inputs: inputs, files: summary.files, components: summary.components,
                                incidents: summary.incidents, maintenance: summary.maintenance,
                                indicator: summary.indicator, manifest: manifest)

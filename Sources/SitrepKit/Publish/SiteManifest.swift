@@ -4,8 +4,8 @@ import Foundation
 /// modification time. Publishing never writes into an existing file (it creates new ones, or links files whose
 /// bytes did not change), so a manifest read right after a build equals one read later exactly when nobody has
 /// added, removed, replaced or edited anything in the site since.
-struct SiteManifest: Codable, Equatable, Sendable {
-    struct Entry: Codable, Equatable, Sendable {
+public struct SiteManifest: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
         /// Relative to the site folder; folders end in `/`.
         var path: String
         var inode: UInt64

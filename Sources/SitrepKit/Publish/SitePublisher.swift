@@ -26,8 +26,12 @@ public struct SitePublisher: Sendable {
     /// Calls `produce` with the staging folder, which takes each file as soon as it is made (from any
     /// thread), so a build never holds the whole site in memory; then swaps the staged site in. Throws what
     /// `produce` throws, or the first file that could not be written, before anything is swapped. Returns
-    /// the number of files published and how many of them were taken over unchanged from the previous site.
-    public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws -> (files: Int, unchanged: Int) {
+    /// the number of files published, how many of them were taken over unchanged from the previous site,
+    /// and the published site's manifest (nil if it could not be read). The manifest is read from the
+    /// staging folder while it is flushed to disk: moving that folder into place changes nothing below it.
+    public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws
+        -> (files: Int, unchanged: Int, manifest: SiteManifest?)
+    {
         let output = outputDirectory.standardizedFileURL
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -51,18 +55,23 @@ public struct SitePublisher: Sendable {
             throw PublishError("Cannot create the temporary folder \(stagingURL.path) beside the site: \(Self.reason(error)).")
         }
         let staging = SiteStaging(folder: stagingURL, output: output, previous: outputExists ? output : nil)
+        let manifest: SiteManifest?
         do {
             try produce(staging)
             if let failure = staging.failure { throw failure }
-            if let reason = FolderExchange.syncFileSystem(of: stagingURL) {
+            // The flush leaves the cores idle, so the folder is listed meanwhile.
+            let (flushFailure, listed) = WorkQueue.both({ FolderExchange.syncFileSystem(of: stagingURL) },
+                                                        { SiteManifest.read(stagingURL) })
+            if let reason = flushFailure {
                 throw PublishError("Cannot flush the new site to disk in \(stagingURL.path): \(reason).")
             }
+            manifest = listed
         } catch {
             try? fileManager.removeItem(at: stagingURL)
             throw error
         }
         try Self.swap(stagingURL, into: output, outputExists: outputExists)
-        return (staging.count, staging.unchanged)
+        return (staging.count, staging.unchanged, manifest)
     }
 
     /// Relative, no empty, `.` or `..` segments, no NUL: a path can never leave the output folder.

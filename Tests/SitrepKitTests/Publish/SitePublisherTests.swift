@@ -61,11 +61,12 @@ import Testing
         next["incidents/same-length.html"] = Data("only in the next build".utf8)
         let keptInode = try inode(output.appendingPathComponent("components/api.html"))
         let changedInode = try inode(output.appendingPathComponent("index.html"))
-        let (count, unchanged) = try SitePublisher().publish(to: output) { staging in
+        let (count, unchanged, manifest) = try SitePublisher().publish(to: output) { staging in
             for (path, data) in next.sorted(by: { $0.key < $1.key }) { staging.write(path, data) }
         }
         #expect(count == next.count)
         #expect(unchanged == 1)
+        #expect(manifest != nil && manifest == SiteManifest.read(output), "the manifest read while flushing is that of the published site")
         #expect(ScratchFolder.snapshot(output) == next)
         #expect(try inode(output.appendingPathComponent("components/api.html")) == keptInode)
         #expect(try inode(output.appendingPathComponent("index.html")) != changedInode)
@@ -163,7 +164,7 @@ extension SitePublisherTests {
         defer { scratch.remove() }
         let many = Dictionary(uniqueKeysWithValues: (0..<400).map { ("components/c\($0).html", Data("page \($0)".utf8)) })
         let paths = many.keys.sorted()
-        let (count, _) = try SitePublisher().publish(to: output) { staging in
+        let (count, _, _) = try SitePublisher().publish(to: output) { staging in
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 staging.write(paths[index], many[paths[index]] ?? Data())
             }

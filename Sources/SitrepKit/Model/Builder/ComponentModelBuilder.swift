@@ -4,11 +4,13 @@ import Foundation
 struct ComponentModelBuilder: Sendable {
     let config: SiteConfig
     let snapshot: StoreSnapshot
-    let content: SiteContent
     let now: Date
     let days: [DailyBarsBuilder.Day]
     let incidentOrder: [Incident]
     let maintenanceOrder: [Maintenance]
+    /// The incidents and windows naming each component, newest first.
+    let incidentsByComponent: [String: [Incident]]
+    let maintenanceByComponent: [String: [Maintenance]]
     let latestResults: [String: [CheckResult]]
     let componentHourly: [String: [ComponentRollup]]
     let componentDaily: [String: [ComponentRollup]]
@@ -18,11 +20,12 @@ struct ComponentModelBuilder: Sendable {
     init(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) {
         self.config = config
         self.snapshot = snapshot
-        self.content = content
         self.now = now
         days = DailyBarsBuilder.days(count: config.site.historyDays, endingAt: now, in: config.site.timezone)
         incidentOrder = content.incidents.sorted(by: IncidentModelBuilder.newestFirst)
         maintenanceOrder = content.maintenance.sorted(by: MaintenanceModelBuilder.newestFirst)
+        incidentsByComponent = Self.byComponent(incidentOrder) { $0.components.map(\.id) }
+        maintenanceByComponent = Self.byComponent(maintenanceOrder) { $0.components.map(\.id) }
         latestResults = snapshot.latestResults.grouped(byRunsOf: \.componentID)
         componentHourly = snapshot.componentHourly.grouped(byRunsOf: \.componentID)
         componentDaily = snapshot.componentDaily.grouped(byRunsOf: \.componentID)
@@ -34,16 +37,17 @@ struct ComponentModelBuilder: Sendable {
     func model(_ component: ComponentConfig, index: Int) -> ComponentModel {
         let checkIDs = Set(component.checks.map(\.id))
         let results = latestResults[component.id, default: []].filter { checkIDs.contains($0.checkID) }
-        let timeline = ComponentTimeline(componentID: component.id, content: content)
+        let incidents = incidentsByComponent[component.id, default: []]
+        let maintenance = maintenanceByComponent[component.id, default: []]
+        let timeline = ComponentTimeline(componentID: component.id, incidents: incidents, maintenance: maintenance)
         let resolution = ComponentStatusResolver.resolve(
             checkCount: component.checks.count, latest: results, timeline: timeline, now: now,
             staleAfterS: config.probe.staleAfterS)
         let history = ComponentHistory(
             hourly: componentHourly[component.id, default: []], daily: componentDaily[component.id, default: []],
             hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now)
-        let incidents = incidentOrder.filter { $0.names(component.id) }
-        let hourlyChecks = checkHourly[component.id, default: []].filter { checkIDs.contains($0.checkID) }
-        let dailyChecks = checkDaily[component.id, default: []].filter { checkIDs.contains($0.checkID) }
+        let hourlyChecks = Self.rollups(checkHourly[component.id, default: []], of: checkIDs)
+        let dailyChecks = Self.rollups(checkDaily[component.id, default: []], of: checkIDs)
         return ComponentModel(
             id: component.id, name: component.name, description: component.description, groupID: component.group,
             position: index + 1, status: resolution.status, automaticStatus: resolution.automaticStatus,
@@ -57,7 +61,27 @@ struct ComponentModelBuilder: Sendable {
                 CheckModelBuilder.model(check, latest: results.first { $0.checkID == check.id }, secrets: config.secrets)
             },
             incidentIDs: incidents.map(\.id),
-            maintenanceIDs: maintenanceOrder.filter { $0.names(component.id) }.map(\.id),
+            maintenanceIDs: maintenance.map(\.id),
             firstSeenAt: history.firstSeenAt)
+    }
+
+    /// `items` grouped under each component id they name (once, however often they name it), in their order.
+    static func byComponent<Item>(_ items: [Item], ids: (Item) -> [String]) -> [String: [Item]] {
+        var groups: [String: [Item]] = [:]
+        for item in items {
+            let named = ids(item)
+            for (position, id) in named.enumerated() where !named[..<position].contains(id) {
+                groups[id, default: []].append(item)
+            }
+        }
+        return groups
+    }
+
+    /// The rollups of the configured checks: the store also keeps those of checks since removed from the
+    /// config. Usually all of them are configured, and the array is then shared instead of copied row by row.
+    static func rollups(_ rollups: [CheckRollup], of checkIDs: Set<String>) -> [CheckRollup] {
+        var index = rollups.startIndex
+        while index < rollups.endIndex, checkIDs.contains(rollups[index].checkID) { index += 1 }
+        return index == rollups.endIndex ? rollups : rollups.filter { checkIDs.contains($0.checkID) }
     }
 }

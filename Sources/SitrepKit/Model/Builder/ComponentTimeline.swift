@@ -37,14 +37,15 @@ struct ComponentTimeline: Sendable {
         self.raises = raises
     }
 
-    /// The timeline of `componentID`. Cancelled windows are ignored; incidents with impact `none` and no
-    /// explicit status for the component raise nothing.
-    init(componentID: String, content: SiteContent) {
+    /// The timeline of `componentID` from the incidents and maintenance windows that name it (any others are
+    /// skipped too). Cancelled windows are ignored; incidents with impact `none` and no explicit status for the
+    /// component raise nothing. The order of either list does not matter.
+    init(componentID: String, incidents: [Incident], maintenance: [Maintenance]) {
         self.init(
-            maintenance: content.maintenance
+            maintenance: maintenance
                 .filter { !$0.cancelled && $0.names(componentID) && !$0.windowSpan.isEmpty }
                 .map(\.windowSpan),
-            raises: content.incidents.compactMap { incident in
+            raises: incidents.compactMap { incident in
                 incident.componentStatus(componentID).map { Raise(span: incident.openSpan, status: $0) }
             })
     }
