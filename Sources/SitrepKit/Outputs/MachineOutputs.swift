@@ -17,16 +17,18 @@ public struct MachineOutputs: Sendable {
     /// Hands each document to `emit` (from any worker thread) as soon as it is written. The documents are
     /// independent, so they are built on every core (`WorkQueue`): one job per format (the largest,
     /// `api/v1/status.json`, first and on its own, so it never ends the build alone), and one per component for
-    /// the component documents of `api/v1`, which are most of the work.
+    /// the component documents of `api/v1`, which are most of the work. The daily bars, which `status.json` and
+    /// the component documents both carry, are written first, once.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) {
         let links = SiteLinks(siteURL: model.site.url)
+        let ownAPI = OwnAPI(model: model, links: links, daily: OwnAPI.writtenDailyBars(model))
         let siteJobs: [@Sendable () -> [String: Data]] = [
             {
-                let (path, document) = OwnAPI(model: model, links: links).statusDocument()
+                let (path, document) = ownAPI.statusDocument()
                 return [path: document.data]
             },
             { StatuspageAPI(model: model, links: links).documents().mapValues(\.data) },
-            { OwnAPI(model: model, links: links).eventDocuments().mapValues(\.data) },
+            { ownAPI.eventDocuments().mapValues(\.data) },
             { HistoryFeeds(model: model, links: links).documents().mapValues { Data($0.utf8) } },
             { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links).render().utf8)] },
             { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },
@@ -35,7 +37,7 @@ public struct MachineOutputs: Sendable {
             if index < siteJobs.count {
                 for (path, data) in siteJobs[index]() { emit(path, data) }
             } else {
-                let (path, document) = OwnAPI(model: model, links: links).componentDocument(model.components[index - siteJobs.count])
+                let (path, document) = ownAPI.componentDocument(at: index - siteJobs.count)
                 emit(path, document.data)
             }
         }

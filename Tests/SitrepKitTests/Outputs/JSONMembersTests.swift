@@ -35,4 +35,13 @@ struct JSONMembersTests {
         #expect(one == two)
         #expect(one.serialized() == #"{"list":[1],"outer":{"x":true,"y":null}}"#)
     }
+
+    @Test("A value written beforehand is placed in a document byte for byte as if written there")
+    func writtenBeforehand() {
+        let bars = JSONValue.array([.object(["uptime": .double(99.5), "date": .string("2026-11-20 <b>")]), .null])
+        let plain = JSONValue.object(["daily": bars, "id": .string("api")]).serialized()
+        let shared = JSONValue.object(["daily": bars.written, "id": .string("api")]).serialized()
+        #expect(plain == #"{"daily":[{"date":"2026-11-20 \u003cb\u003e","uptime":99.5},null],"id":"api"}"#)
+        #expect(shared == plain)
+    }
 }

@@ -5,6 +5,13 @@ import Foundation
 struct OwnAPI {
     let model: SiteModel
     let links: SiteLinks
+    /// `OwnAPIValues.daily` of each component, in the model's order (`writtenDailyBars`).
+    let daily: [JSONValue]
+
+    /// The daily bars of every component, written once for `status.json` and the component documents.
+    static func writtenDailyBars(_ model: SiteModel) -> [JSONValue] {
+        WorkQueue.map(count: model.components.count) { OwnAPIValues.daily(model.components[$0].daily).written }
+    }
 
     /// `api/v1/status.json`: the largest document, so `MachineOutputs` builds it on a core of its own.
     func statusDocument() -> (path: String, document: JSONValue) {
@@ -25,9 +32,10 @@ struct OwnAPI {
         ]
     }
 
-    /// `api/v1/components/<id>.json` for one component.
-    func componentDocument(_ component: ComponentModel) -> (path: String, document: JSONValue) {
-        ("api/v1/components/\(component.id).json", self.component(component))
+    /// `api/v1/components/<id>.json` for the component at `index` in the model.
+    func componentDocument(at index: Int) -> (path: String, document: JSONValue) {
+        let component = model.components[index]
+        return ("api/v1/components/\(component.id).json", self.component(component, daily: daily[index]))
     }
 
     var page: JSONValue {
@@ -56,15 +64,17 @@ struct OwnAPI {
                     "components": .array(group.componentIDs.map { .string($0) }),
                 ])
             }),
-            "components": .array(model.components.map { OwnAPIValues.componentSummary($0, links: links) }),
+            "components": .array(zip(model.components, daily).map {
+                OwnAPIValues.componentSummary($0, daily: $1, links: links)
+            }),
             "active_incidents": .array(model.activeIncidents.map { OwnEventDocuments.incident($0, links: links) }),
             "active_maintenance": .array(model.activeMaintenance.map { OwnEventDocuments.maintenance($0, links: links) }),
             "upcoming_maintenance": .array(model.upcomingMaintenance.map { OwnEventDocuments.maintenance($0, links: links) }),
         ])
     }
 
-    /// SPEC.md's `api/v1/components/<id>.json`.
-    func component(_ component: ComponentModel) -> JSONValue {
+    /// SPEC.md's `api/v1/components/<id>.json`; `daily` is `OwnAPIValues.daily(component.daily)`.
+    func component(_ component: ComponentModel, daily: JSONValue) -> JSONValue {
         .object([
             "generated_at": .time(model.generatedAt),
             "id": .string(component.id),
@@ -78,7 +88,7 @@ struct OwnAPI {
             "first_seen_at": .time(component.firstSeenAt),
             "url": .string(links.component(component.id)),
             "uptime": OwnAPIValues.uptime(component.uptime),
-            "daily": .array(component.daily.map(OwnAPIValues.daily)),
+            "daily": daily,
             "latency": OwnAPIValues.latency(component.latency),
             "response_times": .array(component.responseTimes.map { point in
                 .object(["at": .time(point.at), "timings_ms": OwnAPIValues.timings(point.timings)])

@@ -14,6 +14,9 @@ enum OwnAPIValues {
         ])
     }
 
+    /// A component's daily bars, which `api/v1/status.json` and the component's own document both carry.
+    static func daily(_ bars: [DailyBar]) -> JSONValue { .array(bars.map(daily)) }
+
     static func daily(_ bar: DailyBar) -> JSONValue {
         .object([
             "date": .string(bar.date),
@@ -68,8 +71,8 @@ enum OwnAPIValues {
         return .object(members)
     }
 
-    /// A component as the index page shows it.
-    static func componentSummary(_ component: ComponentModel, links: SiteLinks) -> JSONValue {
+    /// A component as the index page shows it; `daily` is `daily(component.daily)`.
+    static func componentSummary(_ component: ComponentModel, daily: JSONValue, links: SiteLinks) -> JSONValue {
         .object([
             "id": .string(component.id),
             "name": .string(component.name),
@@ -80,7 +83,7 @@ enum OwnAPIValues {
             "stale": .bool(component.isStale),
             "last_result_at": .time(component.lastResultAt),
             "uptime": uptime(component.uptime),
-            "daily": .array(component.daily.map(daily)),
+            "daily": daily,
             "url": .string(links.component(component.id)),
         ])
     }

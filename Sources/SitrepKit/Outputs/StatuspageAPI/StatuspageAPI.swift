@@ -22,19 +22,21 @@ struct StatuspageAPI {
     func documents() -> [String: JSONValue] {
         let page = pageObject
         let status = statusObject
-        let incidents = model.incidents.map(incidentObject)
+        // Two documents list every component: written once.
+        let allComponents = JSONValue.array(components.all).written
+        let incidents = model.incidents.prefix(Self.listLimit).map(incidentObject)
         let unresolved = model.activeIncidents.map(incidentObject)
         let published = model.maintenance.filter { $0.state != .cancelled }
         let upcoming = model.upcomingMaintenance.map(maintenanceObject)
         let active = model.activeMaintenance.map(maintenanceObject)
         return [
             "api/v2/summary.json": .object([
-                "page": page, "status": status, "components": .array(components.all),
+                "page": page, "status": status, "components": allComponents,
                 "incidents": .array(unresolved), "scheduled_maintenances": .array(active + upcoming),
             ]),
             "api/v2/status.json": .object(["page": page, "status": status]),
-            "api/v2/components.json": .object(["page": page, "components": .array(components.all)]),
-            "api/v2/incidents.json": .object(["page": page, "incidents": .array(Array(incidents.prefix(Self.listLimit)))]),
+            "api/v2/components.json": .object(["page": page, "components": allComponents]),
+            "api/v2/incidents.json": .object(["page": page, "incidents": .array(incidents)]),
             "api/v2/incidents/unresolved.json": .object(["page": page, "incidents": .array(unresolved)]),
             "api/v2/scheduled-maintenances.json": .object([
                 "page": page,

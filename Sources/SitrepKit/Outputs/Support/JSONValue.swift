@@ -14,6 +14,16 @@ enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object(JSONMembers)
+    /// A value written beforehand (`written`), copied as it is: a part that several documents repeat is
+    /// written once.
+    case written([UInt8])
+
+    /// This value, written now, to be placed in several documents.
+    var written: JSONValue {
+        var out: [UInt8] = []
+        write(into: &out)
+        return .written(out)
+    }
 
     /// The UTC millisecond timestamp SPEC.md fixes for every JSON time, or `null`.
     static func time(_ date: Date?) -> JSONValue {
@@ -69,6 +79,7 @@ enum JSONValue: Sendable, Hashable {
                 member.value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
+        case .written(let bytes): out.append(contentsOf: bytes)
         }
     }
 
