@@ -28,14 +28,27 @@ final class PageShapes {
 
     /// The page `view` renders to with template `name`; nil when the template is missing.
     func render(_ view: any MustacheParent, template name: String, library: MustacheLibrary) -> String? {
+        var page = ""
+        return render(view, template: name, library: library, appendingTo: &page) ? page : nil
+    }
+
+    /// Appends the page `view` renders to with template `name` to `output` (a list's items go into one text,
+    /// without a string of their own each); false, and nothing appended, when the template is missing.
+    func render(_ view: any MustacheParent, template name: String, library: MustacheLibrary,
+                appendingTo output: inout String) -> Bool {
         if !givenUp.contains(name) {
-            for shape in shapes[name] ?? [] {
-                if let page = shape.fill(view) {
-                    fills[name, default: 0] += 1
-                    return page
-                }
+            for shape in shapes[name] ?? [] where shape.fill(view, appendingTo: &output) {
+                fills[name, default: 0] += 1
+                return true
             }
         }
+        guard let page = renderAndRecord(view, template: name, library: library) else { return false }
+        output += page
+        return true
+    }
+
+    /// swift-mustache's render, and the page's shape recorded when the template is worth it.
+    private func renderAndRecord(_ view: any MustacheParent, template name: String, library: MustacheLibrary) -> String? {
         guard let page = library.render(view, withTemplate: name) else { return nil }
         // A template rendered once or twice (the index, the history pages) is not worth a recording.
         misses[name, default: 0] += 1

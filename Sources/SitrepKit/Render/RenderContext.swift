@@ -34,7 +34,7 @@ final class RenderContext {
         guard let library else { return "" }
         var markup = ""
         for item in items {
-            markup += pageShapes.render(item, template: template, library: library) ?? ""
+            _ = pageShapes.render(item, template: template, library: library, appendingTo: &markup)
         }
         return markup.withoutFinalNewline()
     }

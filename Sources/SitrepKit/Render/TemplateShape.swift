@@ -35,16 +35,22 @@ struct TemplateShape {
 
     /// The template's output for `view`, or nil when `view` has another shape.
     func fill(_ view: any MustacheParent) -> String? {
-        var values = [String](repeating: "", count: holes)
-        guard Self.collect(view, node: root, into: &values) else { return nil }
         var output = ""
+        return fill(view, appendingTo: &output) ? output : nil
+    }
+
+    /// Appends the template's output for `view` to `output`; false, and nothing appended, when `view` has
+    /// another shape.
+    func fill(_ view: any MustacheParent, appendingTo output: inout String) -> Bool {
+        var values = [String](repeating: "", count: holes)
+        guard Self.collect(view, node: root, into: &values) else { return false }
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
             case .hole(let hole, let escaped): output += escaped ? HTMLEscaping.escape(values[hole]) : values[hole]
             }
         }
-        return output
+        return true
     }
 
     /// Walks `node` along with `value`, checking that each answer has the recorded kind and putting printable

@@ -33,6 +33,9 @@ import Testing
                 let digits = String(value.magnitude)
                 let expected = (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
                 #expect(DecimalText.padded(value, width: width) == expected, "\(value) \(width)")
+                var bytes = Array("x".utf8)
+                DecimalText.appendPadded(value.magnitude, width: width, to: &bytes)
+                #expect(bytes == Array(("x" + expected.drop { $0 == "-" }).utf8), "\(value) \(width) as bytes")
             }
         }
         #expect(DecimalText.padded(7, width: 3) == "007" && DecimalText.padded(-7, width: 2) == "-07")

@@ -12,16 +12,33 @@ import Foundation
 enum LatencyBuilder {
     static func responseTimes(_ hourly: [CheckRollup], now: Date) -> [LatencyPoint] {
         let from = RollupGranularity.hourly.bucketStart(of: now.addingTimeInterval(-48 * 3600))
-        let recent = hourly.filter { $0.bucketStart >= from && $0.bucketStart <= now && $0.timingCount > 0 }
-        return Dictionary(grouping: recent, by: \.bucketStart).sorted { $0.key < $1.key }.map { hour, rollups in
-            let n = Double(rollups.map(\.timingCount).reduce(0, +))
-            func mean(_ phase: KeyPath<PhaseTimings, Double>) -> Double {
-                rollups.map { $0.phaseSumsMs[keyPath: phase] }.reduce(0, +) / n
+        // The rollups that count, by hour and, within an hour, in the order given (so each hour's sums add up in
+        // that order), summed hour by hour without grouping them into arrays first.
+        let order = hourly.indices
+            .filter { hourly[$0].bucketStart >= from && hourly[$0].bucketStart <= now && hourly[$0].timingCount > 0 }
+            .sorted { (hourly[$0].bucketStart, $0) < (hourly[$1].bucketStart, $1) }
+        var points: [LatencyPoint] = []
+        var next = 0
+        while next < order.count {
+            let hour = hourly[order[next]].bucketStart
+            var count = 0
+            var sums = PhaseTimings()
+            while next < order.count, hourly[order[next]].bucketStart == hour {
+                let index = order[next]
+                count += hourly[index].timingCount
+                sums.dnsMs += hourly[index].phaseSumsMs.dnsMs
+                sums.connectMs += hourly[index].phaseSumsMs.connectMs
+                sums.tlsMs += hourly[index].phaseSumsMs.tlsMs
+                sums.ttfbMs += hourly[index].phaseSumsMs.ttfbMs
+                sums.totalMs += hourly[index].phaseSumsMs.totalMs
+                next += 1
             }
-            return LatencyPoint(at: hour, timings: PhaseTimings(
-                dnsMs: mean(\.dnsMs), connectMs: mean(\.connectMs), tlsMs: mean(\.tlsMs),
-                ttfbMs: mean(\.ttfbMs), totalMs: mean(\.totalMs)))
+            let n = Double(count)
+            points.append(LatencyPoint(at: hour, timings: PhaseTimings(
+                dnsMs: sums.dnsMs / n, connectMs: sums.connectMs / n, tlsMs: sums.tlsMs / n,
+                ttfbMs: sums.ttfbMs / n, totalMs: sums.totalMs / n)))
         }
+        return points
     }
 
     static func percentiles(hourly: [CheckRollup], daily: [CheckRollup], now: Date) -> LatencyPercentiles {
