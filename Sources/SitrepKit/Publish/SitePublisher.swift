@@ -67,7 +67,7 @@ public struct SitePublisher: Sendable {
             }
             manifest = listed
         } catch {
-            try? fileManager.removeItem(at: stagingURL)
+            FolderRemoval.remove(stagingURL)
             throw error
         }
         try Self.swap(stagingURL, into: output, outputExists: outputExists)
@@ -89,14 +89,13 @@ public struct SitePublisher: Sendable {
     /// exchange, it moves the published folder aside and the staged one in (the output path is briefly
     /// absent, never half-written); if the second rename fails, the old folder is moved back.
     private static func swap(_ staging: URL, into output: URL, outputExists: Bool) throws(PublishError) {
-        let fileManager = FileManager.default
         if outputExists {
             switch FolderExchange.exchange(staging, output) {
             case .exchanged:
-                try? fileManager.removeItem(at: staging)
+                FolderRemoval.remove(staging)
                 return
             case .failed(let reason):
-                try? fileManager.removeItem(at: staging)
+                FolderRemoval.remove(staging)
                 throw PublishError("Cannot swap the new site into \(output.path): \(reason).")
             case .unsupported:
                 break
@@ -107,7 +106,7 @@ public struct SitePublisher: Sendable {
             let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(token())")
             guard rename(output.path, aside.path) == 0 else {
                 let reason = errnoReason()
-                try? fileManager.removeItem(at: staging)
+                FolderRemoval.remove(staging)
                 throw PublishError("Cannot move the previous site \(output.path) aside: \(reason).")
             }
             retired = aside
@@ -115,10 +114,10 @@ public struct SitePublisher: Sendable {
         guard rename(staging.path, output.path) == 0 else {
             let reason = errnoReason()
             if let retired { _ = rename(retired.path, output.path) }
-            try? fileManager.removeItem(at: staging)
+            FolderRemoval.remove(staging)
             throw PublishError("Cannot move the new site into \(output.path): \(reason).")
         }
-        if let retired { try? fileManager.removeItem(at: retired) }
+        if let retired { FolderRemoval.remove(retired) }
     }
 
     private static func token() -> String {
