@@ -7,96 +7,101 @@ import Mustache
 // build. Each view therefore answers lookups itself, with the same results as reflection: every stored
 // property by its name, and an empty optional as no answer (so the lookup falls through to the enclosing
 // context). A property added to a view must be added here too; `TemplateLookupTests` fails otherwise.
-// Strings are answered as `TemplateText`, which swift-mustache prints with fewer dynamic casts.
+// Strings are answered as `TemplateText`, which swift-mustache prints with fewer dynamic casts. The answers are
+// typed (`PageView`), so a page filled in from its shape reads them without casting.
 
-/// A stored property as a lookup answers it: a string as `TemplateText`, anything else as it is, and an empty
-/// optional as nil.
-private func lookup(_ text: String) -> Any? { TemplateText(text) }
-private func lookup(_ text: String?) -> Any? { text.map(TemplateText.init) }
-private func lookup<Value>(_ value: Value) -> Any? { value }
-private func lookup<Value>(_ value: Value?) -> Any? { value }
+/// A stored property as a lookup answers it: a string as text (`TemplateText` for swift-mustache), a flag, a
+/// view or a list of views, anything else as it is, and an empty optional as no answer.
+private func lookup(_ text: String) -> ViewValue { .text(text) }
+private func lookup(_ text: String?) -> ViewValue { text.map { .text($0) } ?? .none }
+private func lookup(_ flag: Bool) -> ViewValue { .bool(flag) }
+private func lookup(_ view: some PageView) -> ViewValue { .view(view) }
+private func lookup(_ view: (some PageView)?) -> ViewValue { view.map { .view($0) } ?? .none }
+private func lookup(_ views: [some PageView]) -> ViewValue { .views(views) }
+private func lookup<Value>(_ value: Value) -> ViewValue { .other(value) }
+private func lookup<Value>(_ value: Value?) -> ViewValue { value.map { .other($0) } ?? .none }
 
-extension AffectedRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension AffectedRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "name": lookup(name)
         case "href": lookup(href)
         case "effect": lookup(effect)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension AlternateLink: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension AlternateLink: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "href": lookup(href)
         case "type": lookup(type)
         case "title": lookup(title)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension BarView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension BarView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "x": lookup(x)
         case "width": lookup(width)
         case "height": lookup(height)
         case "key": lookup(key)
         case "title": lookup(title)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ChartArea: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ChartArea: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "key": lookup(key)
         case "label": lookup(label)
         case "path": lookup(path)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ChartAxisLabel: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ChartAxisLabel: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "x": lookup(x)
         case "anchor": lookup(anchor)
         case "label": lookup(label)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ChartGridline: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ChartGridline: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "y": lookup(y)
         case "labelY": lookup(labelY)
         case "label": lookup(label)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ChartLegendItem: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ChartLegendItem: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "key": lookup(key)
         case "label": lookup(label)
         case "value": lookup(value)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ChartRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ChartRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "time": lookup(time)
         case "dns": lookup(dns)
@@ -104,13 +109,13 @@ extension ChartRow: MustacheParent {
         case "tls": lookup(tls)
         case "ttfb": lookup(ttfb)
         case "total": lookup(total)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension CheckRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension CheckRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "id": lookup(id)
         case "type": lookup(type)
@@ -122,13 +127,13 @@ extension CheckRow: MustacheParent {
         case "targetText": lookup(targetText)
         case "checkedAt": lookup(checkedAt)
         case "phases": lookup(phases)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ComponentDetail: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ComponentDetail: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "id": lookup(id)
         case "name": lookup(name)
@@ -147,23 +152,23 @@ extension ComponentDetail: MustacheParent {
         case "hasPercentiles": lookup(hasPercentiles)
         case "hasIncidents": lookup(hasIncidents)
         case "hasMaintenance": lookup(hasMaintenance)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ComponentPage: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ComponentPage: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "page": lookup(page)
         case "component": lookup(component)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ComponentRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ComponentRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "id": lookup(id)
         case "name": lookup(name)
@@ -174,26 +179,26 @@ extension ComponentRow: MustacheParent {
         case "barsHTML": lookup(barsHTML)
         case "uptimeCells": lookup(uptimeCells)
         case "spark": lookup(spark)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ComponentSection: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ComponentSection: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "isGroup": lookup(isGroup)
         case "groupID": lookup(groupID)
         case "groupName": lookup(groupName)
         case "groupStatus": lookup(groupStatus)
         case "rows": lookup(rows)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension DailyBarsView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension DailyBarsView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "viewWidth": lookup(viewWidth)
         case "viewHeight": lookup(viewHeight)
@@ -202,13 +207,13 @@ extension DailyBarsView: MustacheParent {
         case "barsMarkup": lookup(barsMarkup)
         case "startLabel": lookup(startLabel)
         case "summary": lookup(summary)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension HistoryPage: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension HistoryPage: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "page": lookup(page)
         case "heading": lookup(heading)
@@ -218,13 +223,13 @@ extension HistoryPage: MustacheParent {
         case "isYearPage": lookup(isYearPage)
         case "hasMonths": lookup(hasMonths)
         case "hasYears": lookup(hasYears)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension HistoryRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension HistoryRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "kind": lookup(kind)
         case "kindLabel": lookup(kindLabel)
@@ -236,13 +241,13 @@ extension HistoryRow: MustacheParent {
         case "when": lookup(when)
         case "period": lookup(period)
         case "affects": lookup(affects)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension IncidentCard: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension IncidentCard: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "title": lookup(title)
         case "href": lookup(href)
@@ -253,13 +258,13 @@ extension IncidentCard: MustacheParent {
         case "latestAt": lookup(latestAt)
         case "etaAt": lookup(etaAt)
         case "affects": lookup(affects)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension IncidentDetail: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension IncidentDetail: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "title": lookup(title)
         case "tone": lookup(tone)
@@ -273,23 +278,23 @@ extension IncidentDetail: MustacheParent {
         case "rootCause": lookup(rootCause)
         case "updates": lookup(updates)
         case "bodyHTML": lookup(bodyHTML)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension IncidentPage: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension IncidentPage: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "page": lookup(page)
         case "incident": lookup(incident)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension IndexPage: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension IndexPage: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "page": lookup(page)
         case "indicator": lookup(indicator)
@@ -302,13 +307,13 @@ extension IndexPage: MustacheParent {
         case "hasUpcomingMaintenance": lookup(hasUpcomingMaintenance)
         case "sections": lookup(sections)
         case "historyDays": lookup(historyDays)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension MaintenanceCard: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension MaintenanceCard: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "title": lookup(title)
         case "href": lookup(href)
@@ -317,13 +322,13 @@ extension MaintenanceCard: MustacheParent {
         case "until": lookup(until)
         case "affects": lookup(affects)
         case "latestHTML": lookup(latestHTML)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension MaintenanceDetail: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension MaintenanceDetail: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "title": lookup(title)
         case "state": lookup(state)
@@ -336,33 +341,33 @@ extension MaintenanceDetail: MustacheParent {
         case "hasAffected": lookup(hasAffected)
         case "hasUpdates": lookup(hasUpdates)
         case "bodyHTML": lookup(bodyHTML)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension MaintenancePage: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension MaintenancePage: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "page": lookup(page)
         case "window": lookup(window)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension MonthGroup: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension MonthGroup: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "heading": lookup(heading)
         case "rows": lookup(rows)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension PageChrome: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension PageChrome: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "documentTitle": lookup(documentTitle)
         case "siteTitle": lookup(siteTitle)
@@ -374,25 +379,25 @@ extension PageChrome: MustacheParent {
         case "refreshes": lookup(refreshes)
         case "timezone": lookup(timezone)
         case "generated": lookup(generated)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension PercentileRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension PercentileRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "window": lookup(window)
         case "p50": lookup(p50)
         case "p95": lookup(p95)
         case "p99": lookup(p99)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension ResponseChartView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension ResponseChartView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "viewWidth": lookup(viewWidth)
         case "viewHeight": lookup(viewHeight)
@@ -403,74 +408,74 @@ extension ResponseChartView: MustacheParent {
         case "legend": lookup(legend)
         case "rows": lookup(rows)
         case "rowsMarkup": lookup(rowsMarkup)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension SparklineView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension SparklineView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "width": lookup(width)
         case "height": lookup(height)
         case "path": lookup(path)
         case "label": lookup(label)
         case "average": lookup(average)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension StatusView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension StatusView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "key": lookup(key)
         case "icon": lookup(icon)
         case "label": lookup(label)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension TimeView: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension TimeView: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "iso": lookup(iso)
         case "text": lookup(text)
         case "day": lookup(day)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension UpdateRow: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension UpdateRow: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "state": lookup(state)
         case "at": lookup(at)
         case "etaAt": lookup(etaAt)
         case "messageHTML": lookup(messageHTML)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension UptimeCell: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension UptimeCell: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "window": lookup(window)
         case "value": lookup(value)
-        default: nil
+        default: .none
         }
     }
 }
 
-extension YearLink: MustacheParent {
-    func child(named requested: String) -> Any? {
+extension YearLink: PageView {
+    func value(named requested: String) -> ViewValue {
         switch requested {
         case "year": lookup(year)
         case "href": lookup(href)
-        default: nil
+        default: .none
         }
     }
 }

@@ -43,7 +43,12 @@ struct TemplateShape {
     /// another shape.
     func fill(_ view: any MustacheParent, appendingTo output: inout String) -> Bool {
         var values = [String](repeating: "", count: holes)
-        guard Self.collect(view, node: root, into: &values) else { return false }
+        let matches = if let page = view as? any PageView {
+            Self.collect(.view(page), node: root, into: &values)
+        } else {
+            Self.collect(view, node: root, into: &values)
+        }
+        guard matches else { return false }
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
@@ -51,6 +56,37 @@ struct TemplateShape {
             }
         }
         return true
+    }
+
+    /// `collect` for a typed answer, without casting it: the same verdict the answer's `mustacheValue` gets
+    /// (a recording classifies every answer as `ShapeRecorder.answer` does, so text is always a leaf there).
+    private static func collect(_ value: ViewValue, node: ShapeNode, into values: inout [String]) -> Bool {
+        switch (value, node.kind) {
+        case (.none, .absent):
+            return true
+        case (.bool(let bool), .bool(let recorded)):
+            return bool == recorded
+        case (.text(let text), .leaf(let hole, let isEmpty, let endsWithNewline)):
+            guard text.isEmpty == isEmpty, (text.utf8.last == UInt8(ascii: "\n")) == endsWithNewline else { return false }
+            values[hole] = text
+            return true
+        case (.view(let view), .view(let type, let children)):
+            guard ObjectIdentifier(Swift.type(of: view)) == type else { return false }
+            for (name, child) in children where !collect(view.value(named: name), node: child, into: &values) {
+                return false
+            }
+            return true
+        case (.views(let list), .list(let nodes)):
+            guard list.count == nodes.count else { return false }
+            for (index, child) in nodes.enumerated() where !collect(.view(list.view(at: index)), node: child, into: &values) {
+                return false
+            }
+            return true
+        case (.other(let value), _):
+            return collect(value, node: node, into: &values)
+        default:
+            return false
+        }
     }
 
     /// Walks `node` along with `value`, checking that each answer has the recorded kind and putting printable

@@ -30,6 +30,7 @@ struct PageShapeTests {
         var count: Int
         var body: String
         var items: [Item]
+        var lead: Item? = nil
 
         func child(named requested: String) -> Any? {
             switch requested {
@@ -39,7 +40,40 @@ struct PageShapeTests {
             case "count": count
             case "body": TemplateText(body)
             case "items": items
+            case "lead": lead
             default: nil
+            }
+        }
+    }
+
+    /// The same views answering with typed values (`PageView`), as the theme's views do: a shape reads them
+    /// without casts, swift-mustache through `child(named:)`.
+    struct TypedItem: PageView {
+        var item: Item
+
+        func value(named requested: String) -> ViewValue {
+            switch requested {
+            case "name": .text(item.name)
+            case "detail": item.detail.map { .text($0) } ?? .none
+            case "tags": .other(item.tags)
+            default: .none
+            }
+        }
+    }
+
+    struct TypedPage: PageView {
+        var page: Page
+
+        func value(named requested: String) -> ViewValue {
+            switch requested {
+            case "title": .text(page.title)
+            case "note": page.note.map { .text($0) } ?? .none
+            case "flag": .bool(page.flag)
+            case "count": .other(page.count)
+            case "body": .text(page.body)
+            case "items": .views(page.items.map(TypedItem.init))
+            case "lead": page.lead.map { .view(TypedItem(item: $0)) } ?? .none
+            default: .none
             }
         }
     }
@@ -55,8 +89,9 @@ struct PageShapeTests {
         }
         func word() -> String { words[next(words.count)] }
         return (0..<count).map { _ in
-            Page(title: word(), note: next(2) == 0 ? nil : word(), flag: next(2) == 0, count: next(3), body: word(),
-                 items: (0..<next(3)).map { _ in Item(name: word(), detail: next(2) == 0 ? nil : word(), tags: (0..<next(3)).map { _ in word() }) })
+            func item() -> Item { Item(name: word(), detail: next(2) == 0 ? nil : word(), tags: (0..<next(3)).map { _ in word() }) }
+            return Page(title: word(), note: next(2) == 0 ? nil : word(), flag: next(2) == 0, count: next(3), body: word(),
+                        items: (0..<next(3)).map { _ in item() }, lead: next(2) == 0 ? nil : item())
         }
     }
 
@@ -73,6 +108,8 @@ struct PageShapeTests {
         ("<h1>{{title}}</h1>{{#note}}<p>{{.}}</p>{{/note}}{{^note}}none{{/note}}{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}\n"
             + "{{#items}}<li>{{name}}{{#detail}}({{.}} of {{name}}){{/detail}}{{#tags}}[{{.}}]{{/tags}}{{^tags}}-{{/tags}} in {{title}}</li>\n{{/items}}"
             + "{{^items}}empty{{/items}}{{{body}}}|{{&note}}|{{count}}{{#count}}+{{/count}}\n", ""),
+        // A view inside the view.
+        ("{{title}}{{#lead}}<i>{{name}}{{#detail}} ({{.}}){{/detail}} of {{title}}</i>{{/lead}}{{^lead}}-{{/lead}}", ""),
         // An indented partial indents after every newline it prints, values' included.
         ("a\n  {{> part}}\nb {{missing}}{{^missing}}no{{/missing}}\n", "{{body}}\n{{title}}\n{{#items}}{{name}}\n{{/items}}{{{body}}}"),
         ("{{#items}}{{#first()}}<{{/first()}}{{name}}{{^last()}}, {{/last()}}{{#last()}}>{{/last()}}{{/items}}", ""),
@@ -85,13 +122,15 @@ struct PageShapeTests {
         let (template, partial) = Self.filled[index]
         let library = try Self.library(template, partial: partial.isEmpty ? "[{{title}}]" : partial)
         // Room for every shape these pages have, so that most of them are filled in and compared.
-        let shapes = PageShapes(limit: 200)
+        let shapes = PageShapes(limit: 200), typedShapes = PageShapes(limit: 200)
         for page in Self.pages(count: 400, seed: UInt64(index) + 1) {
             let expected = library.render(page, withTemplate: "page")
             #expect(shapes.render(page, template: "page", library: library) == expected)
+            #expect(typedShapes.render(TypedPage(page: page), template: "page", library: library) == expected, "typed")
         }
         // Not a comparison of two renders: most pages came from shapes.
         #expect(shapes.filled > 100)
+        #expect(typedShapes.filled > 100)
     }
 
     /// Templates a shape cannot reproduce: every page is rendered by swift-mustache.
