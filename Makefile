@@ -12,7 +12,7 @@ PYTHON      = $(VENV)/bin/python
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                openssl python3 python3-venv
 APT_TEST_PACKAGES = chromium tidy
-APT_BENCH_PACKAGES = time
+APT_BENCH_PACKAGES = time e2fsprogs
 PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0
 
 .PHONY: all deps test-deps build release run test bench clean
