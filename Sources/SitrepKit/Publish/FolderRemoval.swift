@@ -7,53 +7,23 @@ import Foundation
 /// cannot be deleted stays, and the folder with it.
 enum FolderRemoval {
     static func remove(_ folder: URL) {
-        let root = folder.path
-        var folders = [root]
+        // Every folder below, each listed once: its subfolders are queued, the rest (files, and symbolic links,
+        // which are unlinked, never followed) kept for its worker.
+        var folders = [folder.path]
+        var files: [[String]] = []
         var index = 0
         while index < folders.count {
-            folders += subfolders(of: folders[index])
+            let path = folders[index]
+            let entries = FolderListing.entries(of: path) ?? []
+            folders += entries.filter(\.isFolder).map { path + "/" + $0.name }
+            files.append(entries.filter { !$0.isFolder }.map { path + "/" + $0.name })
             index += 1
         }
-        // Sendable copy for the workers; each unlinks the files (and anything else but folders) of one folder.
-        let listed = folders
-        _ = WorkQueue.map(count: listed.count) { removeFiles(in: listed[$0]) }
+        let byFolder = files
+        _ = WorkQueue.map(count: byFolder.count) { index in
+            for path in byFolder[index] { unlink(path) }
+        }
         // Breadth-first order lists every folder after its parent, so the reverse order removes children first.
-        for path in listed.reversed() { rmdir(path) }
-    }
-
-    private static func subfolders(of path: String) -> [String] {
-        entries(of: path).filter(\.isFolder).map { path + "/" + $0.name }
-    }
-
-    private static func removeFiles(in path: String) {
-        for entry in entries(of: path) where !entry.isFolder {
-            unlink(path + "/" + entry.name)
-        }
-    }
-
-    private struct Entry {
-        var name: String
-        var isFolder: Bool
-    }
-
-    /// The entries of the folder at `path` but `.` and `..` (none when it cannot be read). A symbolic link is
-    /// never taken for a folder, so nothing outside the folder is ever deleted.
-    private static func entries(of path: String) -> [Entry] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var entries: [Entry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-            }
-            entries.append(Entry(name: name, isFolder: isFolder))
-        }
-        return entries
+        for path in folders.reversed() { rmdir(path) }
     }
 }

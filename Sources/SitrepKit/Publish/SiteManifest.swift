@@ -25,13 +25,8 @@ public struct SiteManifest: Codable, Equatable, Sendable {
     }
 
     private static func walk(_ path: String, relative: String, into entries: inout [Entry]) -> Bool {
-        guard let directory = opendir(path) else { return false }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        guard let listing = FolderListing.entries(of: path) else { return false }
+        for name in listing.map(\.name) {
             let child = path + "/" + name
             var info = stat()
             guard lstat(child, &info) == 0 else { return false }

@@ -13,14 +13,7 @@ struct PageShapeTests {
         var detail: String?
         var tags: [String]
 
-        func child(named requested: String) -> Any? {
-            switch requested {
-            case "name": TemplateText(name)
-            case "detail": detail.map(TemplateText.init)
-            case "tags": tags
-            default: nil
-            }
-        }
+        func child(named requested: String) -> Any? { TypedItem(item: self).value(named: requested).mustacheValue }
     }
 
     struct Page: MustacheParent {
@@ -32,22 +25,12 @@ struct PageShapeTests {
         var items: [Item]
         var lead: Item? = nil
 
-        func child(named requested: String) -> Any? {
-            switch requested {
-            case "title": TemplateText(title)
-            case "note": note.map(TemplateText.init)
-            case "flag": flag
-            case "count": count
-            case "body": TemplateText(body)
-            case "items": items
-            case "lead": lead
-            default: nil
-            }
-        }
+        func child(named requested: String) -> Any? { TypedPage(page: self).value(named: requested).mustacheValue }
     }
 
-    /// The same views answering with typed values (`PageView`), as the theme's views do: a shape reads them
-    /// without casts, swift-mustache through `child(named:)`.
+    /// The same views as `PageView`s, which answer for both: a `Page` or `Item` is a plain `MustacheParent`
+    /// whose answers (`Any`) a shape casts, a `TypedPage` or `TypedItem` one whose typed answers a shape reads
+    /// without casts, as it does the theme's views.
     struct TypedItem: PageView {
         var item: Item
 
