@@ -22,6 +22,25 @@ struct SitrepProcess {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
+        let outcome = try run(arguments, in: directory, environment: environment, deadline: nil)
+        return Outcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
+    }
+
+    /// How a run under a deadline ended.
+    struct BoundedOutcome {
+        var status: Int32
+        /// True when the process ended by a signal (a crash, or the kill at the deadline).
+        var signalled: Bool
+        /// True when the process was still running at the deadline and was killed.
+        var timedOut: Bool
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary and, with a `deadline`, kills it when it is still running that many seconds later. The
+    /// deadline is a harness's guard against a hang, not a measurement: a case that reaches it has failed.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    deadline: TimeInterval?) throws -> BoundedOutcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,20 +54,37 @@ struct SitrepProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        // Read both pipes to the end while waiting, so a chatty child never blocks on a full pipe.
         let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
             errData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        var timedOut = false
+        if let deadline {
+            if exited.wait(timeout: .now() + deadline) == .timedOut {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+        } else {
+            exited.wait()
+        }
         group.wait()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return BoundedOutcome(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+                              timedOut: timedOut, stdout: String(decoding: outData, as: UTF8.self),
+                              stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
