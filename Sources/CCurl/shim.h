@@ -31,16 +31,6 @@ static inline CURLcode sitrep_easy_setopt_write_function(CURL *handle, sitrep_wr
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
-static inline CURLcode sitrep_easy_setopt_header_function(CURL *handle, sitrep_write_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
-}
-
-typedef int (*sitrep_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
-
-static inline CURLcode sitrep_easy_setopt_xferinfo_function(CURL *handle, sitrep_xferinfo_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
-}
-
 static inline CURLcode sitrep_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
@@ -55,14 +45,6 @@ static inline CURLcode sitrep_easy_getinfo_pointer(CURL *handle, CURLINFO info, 
 
 static inline CURLcode sitrep_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
-}
-
-static inline CURLcode sitrep_easy_getinfo_slist(CURL *handle, CURLINFO info, struct curl_slist **value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
-static inline CURLMcode sitrep_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
-    return curl_multi_setopt(multi, option, value);
 }
 
 /* curl_global_init(CURL_GLOBAL_DEFAULT): the flag is a macro expression Swift cannot import. */

@@ -89,7 +89,8 @@ public enum BuildPipeline {
     private static func render(config: SiteConfig, now: Date, logger: Logger) throws -> (Summary, SiteManifest?) {
         let (model, templates) = try Self.model(config: config, now: now)
         let (files, unchanged, manifest) = try SitePublisher().publish(to: config.paths.output) { staging in
-            try HTMLRenderer(templates: templates).render(model, to: staging.write)
+            try HTMLRenderer(templates: templates, mode: .from(environment: ProcessInfo.processInfo.environment))
+                .render(model, to: staging.write)
             MachineOutputs().render(model, to: staging.write)
         }
         logger.info("published \(files) files, \(unchanged) of them unchanged",

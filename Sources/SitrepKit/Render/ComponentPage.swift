@@ -24,7 +24,7 @@ struct ComponentDetail {
     var staleNote: String?
     var lastResult: TimeView?
     var uptimeCells: [UptimeCell]
-    /// The daily-bars strip, rendered once from `partials/bars` (`BarsFragments`).
+    /// The daily-bars strip, rendered once from `partials/bars` (`ComponentFragments`).
     var barsHTML: String
     var chart: ResponseChartView?
     var percentiles: [PercentileRow]
@@ -45,8 +45,8 @@ struct ComponentDetail {
         lastResult = context.time.view(component.lastResultAt)
         let u = component.uptime
         uptimeCells = [UptimeCell("30 days", u.d30), UptimeCell("60 days", u.d60), UptimeCell("90 days", u.d90)]
-        barsHTML = context.bars.html(for: component.id)
-        chart = ResponseChartView(component: component, context: context)
+        barsHTML = context.fragments.barsHTML(for: component.id)
+        chart = context.fragments.chart(for: component.id)
         let l = component.latency
         percentiles = [("24 hours", l.h24), ("7 days", l.d7), ("30 days", l.d30)].compactMap { window, value in
             value.map { PercentileRow(window: window, p50: NumberFormat.milliseconds($0.p50),

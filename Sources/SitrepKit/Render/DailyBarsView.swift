@@ -7,7 +7,7 @@ struct DailyBarsView {
     var viewHeight: Int
     var label: String
     var bars: [BarView]
-    /// Every bar rendered from `partials/bar`, in order (filled in by `BarsFragments`).
+    /// Every bar rendered from `partials/bar`, in order (filled in by `ComponentFragments`).
     var barsMarkup = ""
     /// `90 days ago`.
     var startLabel: String
@@ -50,7 +50,7 @@ struct DailyBarsView {
     }
 }
 
-/// One day's bar, all `partials/bar` sees. Equal views render equal markup, so `BarsFragments` renders each
+/// One day's bar, all `partials/bar` sees. Equal views render equal markup, so `ComponentFragments` renders each
 /// distinct one once.
 struct BarView: Hashable {
     var x: String

@@ -8,10 +8,25 @@ import Mustache
 /// Pages are independent, so they are rendered on every core (`WorkQueue`), each worker with a `RenderContext`
 /// of its own (date formatters are not shared between threads).
 public struct HTMLRenderer: Sendable {
-    private let templates: TemplateSet
+    /// How pages are made from templates.
+    public enum Mode: Sendable, Equatable {
+        /// Pages and rows of a shape seen before are filled in (`PageShapes`); the rest rendered by swift-mustache.
+        case shapes
+        /// Every page, row and bar rendered by swift-mustache alone: the reference the shapes are held to.
+        case mustacheOnly
 
-    public init(templates: TemplateSet) {
+        /// `.mustacheOnly` when `SITREP_RENDER=mustache` is set, else `.shapes`.
+        public static func from(environment: [String: String]) -> Mode {
+            environment["SITREP_RENDER"] == "mustache" ? .mustacheOnly : .shapes
+        }
+    }
+
+    private let templates: TemplateSet
+    private let mode: Mode
+
+    public init(templates: TemplateSet, mode: Mode = .shapes) {
         self.templates = templates
+        self.mode = mode
     }
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
@@ -24,18 +39,22 @@ public struct HTMLRenderer: Sendable {
 
     /// Hands each page to `emit` (from any worker thread) as soon as it is rendered.
     public func render(_ model: SiteModel, to emit: @escaping @Sendable (String, Data) -> Void) throws(RenderError) {
-        let bars: BarsFragments
+        let library = templates.library
+        guard library.getTemplate(named: ResponseChartView.rowTemplate) != nil else { throw missing(ResponseChartView.rowTemplate) }
+        // Fragments first, so that a page view only reads finished markup.
+        let fragments: ComponentFragments
         do {
-            bars = try BarsFragments.render(model, with: templates.library)
+            fragments = try ComponentFragments.render(model, with: library, mode: mode)
         } catch {
             throw missing(error.name)
         }
-        let library = templates.library
-        guard library.getTemplate(named: ResponseChartView.rowTemplate) != nil else { throw missing(ResponseChartView.rowTemplate) }
         let pages = Self.pages(of: model)
-        let unrendered = WorkQueue.map(count: pages.count, state: { RenderContext(model: model, bars: bars, library: library) }) { context, index -> String? in
+        let mode = self.mode
+        let unrendered = WorkQueue.map(count: pages.count, state: {
+            (context: RenderContext(model: model, fragments: fragments), shapes: PageShapes(mode: mode))
+        }) { worker, index -> String? in
             let page = pages[index]
-            guard let html = context.pageShapes.render(page.view(context), template: page.template, library: library)
+            guard let html = worker.shapes.render(page.view(worker.context), template: page.template, library: library)
             else { return page.template }
             emit(page.path, Data(html.utf8))
             return nil

@@ -71,7 +71,7 @@ struct ComponentRow {
     var about: String?
     var status: StatusView
     var staleNote: String?
-    /// The daily-bars strip, rendered once from `partials/bars` (`BarsFragments`).
+    /// The daily-bars strip, rendered once from `partials/bars` (`ComponentFragments`).
     var barsHTML: String
     var uptimeCells: [UptimeCell]
     var spark: SparklineView?
@@ -83,7 +83,7 @@ struct ComponentRow {
         about = component.description
         status = StatusView.of(component)
         staleNote = StaleNote.text(for: component, context: context)
-        barsHTML = context.bars.html(for: component.id)
+        barsHTML = context.fragments.barsHTML(for: component.id)
         let u = component.uptime
         uptimeCells = [UptimeCell("24 hours", u.h24), UptimeCell("7 days", u.d7), UptimeCell("30 days", u.d30), UptimeCell("90 days", u.d90)]
         spark = SparklineView(component: component)

@@ -18,6 +18,11 @@ final class PageShapes {
         self.limit = limit
     }
 
+    /// Shapes as `mode` asks: none at all with `.mustacheOnly`, so every page is swift-mustache's render.
+    convenience init(mode: HTMLRenderer.Mode) {
+        self.init(limit: mode == .shapes ? 8 : 0)
+    }
+
     private var shapes: [String: [TemplateShape]] = [:]
     private var recordings: [String: Int] = [:]
     private var misses: [String: Int] = [:]

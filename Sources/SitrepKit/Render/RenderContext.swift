@@ -6,38 +6,20 @@ import Mustache
 final class RenderContext {
     let model: SiteModel
     let time: TimeFormat
-    /// The components' daily-bars strips, once they are rendered (empty while they are being rendered).
-    let bars: BarsFragments
-    /// The theme, for the parts a page view renders itself (the response-time table's rows); nil while the
-    /// bars are rendered, which needs none.
-    let library: MustacheLibrary?
-    /// The page shapes this worker has seen, to fill pages (and table rows) in rather than render them.
-    let pageShapes = PageShapes()
+    /// The components' daily-bars strips and charts, once they are rendered (empty while they are rendered).
+    let fragments: ComponentFragments
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
 
-    init(model: SiteModel, bars: BarsFragments = .empty, library: MustacheLibrary? = nil) {
+    init(model: SiteModel, fragments: ComponentFragments = .empty) {
         self.model = model
-        self.bars = bars
-        self.library = library
+        self.fragments = fragments
         self.time = TimeFormat(timeZone: model.site.timezone)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func incident(_ id: String) -> IncidentModel? { incidentsByID[id] }
-
-    /// Each item rendered with the partial `template` (through this worker's shapes), one after the other,
-    /// without the partial file's final newline after the last: the page puts the list on a line of its own.
-    /// Empty without a library, or when the partial is missing (the renderer checks for it first).
-    func renderEach(_ items: [some MustacheParent], with template: String) -> String {
-        guard let library else { return "" }
-        var markup = ""
-        for item in items {
-            _ = pageShapes.render(item, template: template, library: library, appendingTo: &markup)
-        }
-        return markup.withoutFinalNewline()
-    }
 
     func component(_ id: String) -> ComponentModel? { componentsByID[id] }
 

@@ -64,7 +64,7 @@ struct ResponseChartView {
                      connect: NumberFormat.milliseconds(timings.connectMs), tls: NumberFormat.milliseconds(timings.tlsMs),
                      ttfb: NumberFormat.milliseconds(timings.ttfbMs), total: NumberFormat.milliseconds(timings.totalMs))
         }
-        rowsMarkup = context.renderEach(rows, with: Self.rowTemplate)
+        rowsMarkup = ""
         let span = context.duration(from: first, to: last)
         label = "\(component.name): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
     }

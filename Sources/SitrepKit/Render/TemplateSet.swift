@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// The templates the renderer itself asks for: the pages, and the bars strip, bar and chart-table row it
     /// renders apart.
     static let required = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history",
-                           BarsFragments.template, BarsFragments.barTemplate, ResponseChartView.rowTemplate]
+                           ComponentFragments.template, ComponentFragments.barTemplate, ResponseChartView.rowTemplate]
 
     /// Where the templates came from (named in messages only).
     public let directory: URL

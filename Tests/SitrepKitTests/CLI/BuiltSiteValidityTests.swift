@@ -15,7 +15,7 @@ struct BuiltSiteValidityTests {
         ["/usr/bin/tidy", "/usr/local/bin/tidy"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test(.enabled(if: tidy != nil, "HTML Tidy is not installed (make test installs it)"))
+    @Test(.enabled(if: RequiredTool.runs(tidy), "HTML Tidy is not installed (make test installs it)"))
     func everyPageOfASampleBuildPassesTidy() throws {
         let site = try FixtureSite(config: CLITests.offlineConfig)
         defer { site.remove() }

@@ -82,7 +82,7 @@ enum ExternalValidators {
     }
 }
 
-@Suite("Outputs: independent parsers", .enabled(if: ExternalValidators.python != nil, ExternalValidators.skipReason))
+@Suite("Outputs: independent parsers", .enabled(if: RequiredTool.runs(ExternalValidators.python), ExternalValidators.skipReason))
 struct OutputsExternalValidatorTests {
     func validate(_ script: String, extra: [String]) throws {
         let site = try OutputFiles().write()

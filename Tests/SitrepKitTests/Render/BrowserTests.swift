@@ -27,7 +27,7 @@ import Testing
          "incidents": [], "scheduled_maintenances": []}
         """
 
-    @Test(.enabled(if: chromium != nil, "chromium is not installed: `make test-deps` installs it; browser test skipped"))
+    @Test(.enabled(if: RequiredTool.runs(chromium), "chromium is not installed: `make test-deps` installs it; browser test skipped"))
     func refreshScriptUpdatesBannerAndComponentsWithoutConsoleErrors() throws {
         let chromium = try #require(Self.chromium)
         let scratch = try ScratchFolder("browser")

@@ -32,7 +32,7 @@ import Testing
     static let pages = ["index.html", "components/api.html", "incidents/2026-11-20-api-errors.html",
                         "maintenance/2026-11-25-network.html", "history.html"]
 
-    @Test(.enabled(if: BrowserTests.chromium != nil, "chromium is not installed: `make test-deps` installs it"),
+    @Test(.enabled(if: RequiredTool.runs(BrowserTests.chromium), "chromium is not installed: `make test-deps` installs it"),
           arguments: pages)
     func everyTextMeetsWCAGAAInBothSchemes(page: String) throws {
         let chromium = try #require(BrowserTests.chromium)

@@ -7,10 +7,12 @@ import Testing
 /// These tests hold it to what reflection would answer, over every view of every page of the fixture site.
 @Suite("Render: template lookups")
 struct TemplateLookupTests {
-    /// The views of every page of the fixture site, and of every daily-bars strip (rendered apart, `BarsFragments`).
-    static func pageViews() -> [any MustacheParent] {
+    /// The views of every page of the fixture site (with their fragments rendered first, as the renderer does),
+    /// and of every daily-bars strip (rendered apart, `ComponentFragments`).
+    static func pageViews() throws -> [any MustacheParent] {
         let model = SiteFixture.model()
-        let context = RenderContext(model: model)
+        let templates = try TemplateSet(directory: SiteFixture.templates)
+        let context = RenderContext(model: model, fragments: try ComponentFragments.render(model, with: templates.library, mode: .shapes))
         var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context)]
         views += model.components.map { ComponentPage($0, context: context) }
         views += model.incidents.map { IncidentPage($0, context: context) }
@@ -27,10 +29,10 @@ struct TemplateLookupTests {
         for child in mirror.children { walk(child.value, check) }
     }
 
-    @Test func everyStoredPropertyIsAnsweredAsReflectionWould() {
+    @Test func everyStoredPropertyIsAnsweredAsReflectionWould() throws {
         var types: Set<String> = []
         var problems: [String] = []
-        for page in Self.pageViews() {
+        for page in try Self.pageViews() {
             Self.walk(page) { view, mirror in
                 let type = String(describing: Swift.type(of: view))
                 types.insert(type)
