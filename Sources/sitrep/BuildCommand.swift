@@ -13,9 +13,10 @@ struct BuildCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
+        // A bad --now or SOURCE_DATE_EPOCH is bad usage (exit 64), told before anything else is read.
+        let date = try await reportingFailures { try BuildClock.resolve(now: now) }
         let config = try options.load()
         try await reportingFailures {
-            let date = try BuildClock.resolve(now: now)
             let lock = try RunLock(at: RunLock.location(for: config))
             let summary = try BuildPipeline.build(config: config, now: date)
             withExtendedLifetime(lock) {}

@@ -14,11 +14,18 @@ enum Failure {
         return ExitCode(1)
     }
 
+    /// Bad command-line usage (an option's or the environment's value): the sentence, exit 64.
+    static func usage(_ text: String) -> ExitCode {
+        printError("sitrep: \(text)")
+        return ExitCode.validationFailure
+    }
+
     /// Maps any error from the library to its sentence.
     static func from(_ error: any Error) -> ExitCode {
         switch error {
         case let exit as ExitCode: exit
         case let diagnostics as DiagnosticsError: self.diagnostics(diagnostics.diagnostics)
+        case let clock as BuildClock.Problem: usage(clock.description)
         case let described as CustomStringConvertible: message(described.description)
         default: message(error.localizedDescription)
         }

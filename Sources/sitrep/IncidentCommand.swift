@@ -75,7 +75,10 @@ struct UpdateIncident: ParsableCommand {
         var etaDate: Date?
         if let eta {
             guard let parsed = ContentTime.parse(eta, timeZone: zone) else {
-                throw Failure.message("--eta must be ISO 8601 or 'YYYY-MM-DD HH:MM' in \(zone.identifier), not '\(eta)'")
+                throw Failure.message("--eta must be ISO 8601 or 'YYYY-MM-DD HH:MM' in \(config.site.timezoneName), not '\(eta)'")
+            }
+            guard Timestamp.supportedRange.contains(parsed) else {
+                throw Failure.message("--eta must lie \(Timestamp.supportedRangeText), not '\(eta)'")
             }
             etaDate = parsed
         }

@@ -14,6 +14,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Name of the place this probe runs from, stored with the run.") var location = "default"
 
     func run() async throws {
+        // SOURCE_DATE_EPOCH is checked before probing (exit 64 when bad); unpinned, the build reads the clock
+        // after the probe, so that it sees the results just stored.
+        let pinned = try await reportingFailures { try BuildClock.pinned(now: nil) }
         let config = try options.load()
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config), wait: .seconds(max(waitLock, 0)))
@@ -22,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
             print(report.table(), terminator: "")
             fflush(nil)
             Progress.say("Rendering the site…")
-            let summary = try BuildPipeline.build(config: config, now: try BuildClock.resolve(now: nil))
+            let summary = try BuildPipeline.build(config: config, now: pinned ?? Date())
             withExtendedLifetime(lock) {}
             print(summary.line)
         }

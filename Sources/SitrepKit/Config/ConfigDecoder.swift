@@ -47,25 +47,26 @@ struct ConfigDecoder {
         let url = reader.string("url", required: true)
         let description = reader.string("description")
         var timezone = TimeZone(identifier: "UTC") ?? .gmt
+        var timezoneName = "UTC"
         if let name = reader.string("timezone") {
-            if let zone = TimeZone(identifier: name) {
+            if let zone = SiteTimeZone.named(name) {
                 timezone = zone
+                timezoneName = name
             } else {
-                reader.report("'site.timezone' must be an IANA time zone such as Europe/Berlin, not '\(name)'",
+                reader.report("'site.timezone' must be an IANA time zone name such as Europe/Berlin or UTC, not '\(name)'",
                               at: reader.valueNode("timezone"))
             }
         }
         let historyDays = reader.int("history_days", range: 1...3650) ?? 90
         let refresh = reader.int("refresh_seconds", range: 0...86_400) ?? 60
-        if let url, !Self.isAbsoluteWebURL(url) {
-            reader.report("'site.url' must be an absolute http(s) URL such as https://status.example.com, not '\(url)'",
-                          at: reader.valueNode("url"))
+        if let url, let problem = SiteURL.problem(url) {
+            reader.report("'site.url' \(problem), not '\(url)'", at: reader.valueNode("url"))
         }
         guard let title, let url else { return nil }
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
         return SiteSettings(title: title, url: base, description: description, timezone: timezone,
-                            historyDays: historyDays, refreshSeconds: refresh)
+                            timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh)
     }
 
     private func decodePaths(_ reader: inout YAMLMapReader?) -> PathSettings {
@@ -169,7 +170,7 @@ struct ConfigDecoder {
         switch type {
         case .http:
             let raw = reader.string("url", required: true)
-            display = raw ?? ""
+            display = MaskedURL.masked(raw ?? "")
             target = decodeHTTP(&reader, rawURL: raw).map(CheckTarget.http)
         case .tcp:
             let host = expanded(&reader, "host", required: true)

@@ -42,15 +42,19 @@ public struct SiteSettings: Sendable {
     public var url: String
     public var description: String?
     public var timezone: TimeZone
+    /// The IANA name as written in the config (`UTC` stays `UTC`; Foundation would call it `GMT`): what the
+    /// site publishes.
+    public var timezoneName: String
     public var historyDays: Int
     public var refreshSeconds: Int
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
-                historyDays: Int = 90, refreshSeconds: Int = 60) {
+                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60) {
         self.title = title
         self.url = url
         self.description = description
         self.timezone = timezone
+        self.timezoneName = timezoneName ?? timezone.identifier
         self.historyDays = historyDays
         self.refreshSeconds = refreshSeconds
     }
@@ -145,7 +149,8 @@ public struct CheckConfig: Sendable {
     public var timeoutMs: Int
     /// true: the site may show this check's target and raw error text.
     public var isPublic: Bool
-    /// The target as written in the config, before `${VAR}` expansion: the only form ever shown on the site.
+    /// The target as written in the config, before `${VAR}` expansion, a URL's password and query values masked
+    /// (`MaskedURL`): the only form ever shown on the site.
     public var displayTarget: String
 
     public init(componentID: String, id: String, target: CheckTarget, timeoutMs: Int, isPublic: Bool = false, displayTarget: String) {

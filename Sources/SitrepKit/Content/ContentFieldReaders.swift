@@ -29,6 +29,10 @@ extension YAMLMapReader {
                 + "or '2026-11-20 09:15' in the site's time zone)", at: node)
             return nil
         }
+        guard Timestamp.supportedRange.contains(date) else {
+            report("'\(path(key))' is out of range: '\(text)' (times must lie \(Timestamp.supportedRangeText))", at: node)
+            return nil
+        }
         return date
     }
 

@@ -5,8 +5,10 @@ import Foundation
 /// (`2026-11-20 09:15`, `2026-11-20 09:15:30`, also with `T`). Seconds are optional, a fraction of a second
 /// is allowed after them, and an offset may be written `+01:00`, `+0100` or `+01`.
 public enum ContentTime {
-    /// The instant a text names, or nil when it is not one of the accepted forms or not a real date.
-    public static func parse(_ text: String, timeZone: TimeZone) -> Date? {
+    /// The instant a text names, or nil when it is not one of the accepted forms or not a real date. Without a
+    /// `timeZone` the text must carry `Z` or an offset. The instant may lie outside `Timestamp.supportedRange`:
+    /// callers check that, to say so.
+    public static func parse(_ text: String, timeZone: TimeZone?) -> Date? {
         var scanner = DigitScanner(text.trimmingCharacters(in: .whitespaces))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
@@ -25,7 +27,7 @@ public enum ContentTime {
             }
         }
         let zone: TimeZone
-        if scanner.isAtEnd {
+        if scanner.isAtEnd, let timeZone {
             zone = timeZone
         } else if let offset = scanner.offsetSeconds(), scanner.isAtEnd, let fixed = TimeZone(secondsFromGMT: offset) {
             zone = fixed

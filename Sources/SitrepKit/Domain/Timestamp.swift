@@ -18,6 +18,13 @@ public enum Timestamp {
         return "\(civil.date(separator: "-"))T\(civil.clock(separator: ":"))Z"
     }
 
+    /// The instants sitrep accepts and writes: 1970-01-01T00:00:00Z up to (excluding) 10000-01-01T00:00:00Z, so
+    /// every time it publishes has a four-digit year and none lies before the Unix epoch the store counts from.
+    public static let supportedRange = Date(timeIntervalSince1970: 0)..<Date(timeIntervalSince1970: 253_402_300_800)
+
+    /// What to say of a time outside `supportedRange`.
+    public static let supportedRangeText = "between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+
     /// Parses the JSON form back (and plain ISO 8601 with `Z` or an offset, with or without fractions).
     public static func parse(_ text: String) -> Date? {
         let withFractions = ISO8601DateFormatter()

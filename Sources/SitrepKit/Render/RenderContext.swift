@@ -43,7 +43,7 @@ final class RenderContext {
             alternates: feeds + extraAlternates,
             refreshSeconds: max(site.refreshSeconds, 0),
             refreshes: site.refreshSeconds > 0,
-            timezone: site.timezone.identifier,
+            timezone: site.timezoneName,
             generated: time.view(model.generatedAt)
         )
     }

@@ -51,21 +51,49 @@ extension ResultStore {
         var part = SnapshotPart(kind: kind, revision: revision)
         switch kind {
         case .latest:
-            part.latestRun = try latestRun(db)
-            part.latestResults = try results(db, sql: "SELECT \(ResultRow.columnList) FROM latest_result ORDER BY component_id, check_id")
+            part.latestRun = try latestRun(upTo: window.nowMs, db)
+            part.latestResults = try latestResults(upTo: window.nowMs, db)
         case .componentHourly:
-            part.componentRollups = try componentRollups(.hourly, from: window.componentHourlyFrom, to: window.nowMs, db)
+            part.componentRollups = try componentRollups(
+                .hourly, from: window.componentHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)
         case .componentDaily:
-            part.componentRollups = try componentRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+            part.componentRollups = try componentRollups(
+                .daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), db)
         case .checkHourly:
-            part.checkRollups = try checkRollups(.hourly, from: window.checkHourlyFrom, to: window.nowMs, db)
+            part.checkRollups = try checkRollups(.hourly, from: window.checkHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)
         case .checkDaily:
-            part.checkRollups = try checkRollups(.daily, from: window.dailyFrom, to: window.nowMs, db)
+            part.checkRollups = try checkRollups(.daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), db)
         }
         return part
     }
 
+    /// The newest result of every check taken at or before `nowMs`: `latest_result`, except for a check whose
+    /// newest result is later than `nowMs` (a build with `--now` in the past), whose newest raw result at or
+    /// before it is read instead (none once raw retention removed it). Sorted by component and check id.
+    private static func latestResults(upTo nowMs: Int64, _ db: Database) throws -> [CheckResult] {
+        let current = "SELECT \(ResultRow.columnList) FROM latest_result WHERE at_ms <= ?1"
+        // Usually nothing is later than now; the raw rows are then not looked at.
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM latest_result WHERE at_ms > ?)",
+                                arguments: [nowMs]) == true
+        else { return try results(db, sql: current + " ORDER BY component_id, check_id", arguments: [nowMs]) }
+        return try results(db, sql: """
+            \(current)
+            UNION ALL
+            SELECT \(ResultRow.columnList) FROM result JOIN (
+                SELECT component_id AS later_component, check_id AS later_check, max(at_ms) AS newest_ms FROM result
+                WHERE at_ms <= ?1 AND (component_id, check_id) IN (
+                    SELECT component_id, check_id FROM latest_result WHERE at_ms > ?1)
+                GROUP BY component_id, check_id
+            ) ON component_id = later_component AND check_id = later_check AND at_ms = newest_ms
+            ORDER BY component_id, check_id
+            """, arguments: [nowMs])
+    }
+
     /// The time ranges a snapshot reads, from `now` and the days of daily history asked for.
+    ///
+    /// Nothing recorded after `now` is read. A bucket's counts cannot be split by time, so the bucket holding
+    /// `now` is left out whole when the store has a run or result after `now` in it, or when its runs are
+    /// no longer kept while later ones are (`lastBucketMs`).
     private struct SnapshotWindow {
         let days: Int
         let nowMs: Int64
@@ -83,6 +111,18 @@ extension ResultStore {
             checkHourlyFrom = RollupGranularity.hourly.bucketStartMs(
                 of: nowMs - Int64(ResultStore.checkHourlyHours) * StoreTime.hourMs)
         }
+
+        /// The latest bucket start of `granularity` a snapshot reads: `nowMs`, or just before the bucket holding
+        /// it when that bucket also counts something recorded after `nowMs`.
+        func lastBucketMs(_ granularity: RollupGranularity, _ db: Database) throws -> Int64 {
+            let start = granularity.bucketStartMs(of: nowMs)
+            let later = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM run WHERE started_at_ms > ?1 AND started_at_ms < ?2)
+                    OR EXISTS (SELECT 1 FROM result WHERE at_ms > ?1 AND at_ms < ?2)
+                    OR (SELECT min(started_at_ms) FROM run) > ?1
+                """, arguments: [nowMs, start + granularity.lengthMs]) ?? false
+            return later ? start - 1 : nowMs
+        }
     }
 
     private static func results(
@@ -94,10 +134,11 @@ extension ResultStore {
         return results
     }
 
-    private static func latestRun(_ db: Database) throws -> ProbeRun? {
+    private static func latestRun(upTo nowMs: Int64, _ db: Database) throws -> ProbeRun? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT started_at_ms, duration_ms, location FROM run ORDER BY started_at_ms DESC, id DESC LIMIT 1
-            """)
+            SELECT started_at_ms, duration_ms, location FROM run WHERE started_at_ms <= ?
+            ORDER BY started_at_ms DESC, id DESC LIMIT 1
+            """, arguments: [nowMs])
         else { return nil }
         return ProbeRun(startedAt: StoreTime.date(row["started_at_ms"]), durationMs: row["duration_ms"],
                         location: row["location"])

@@ -9,10 +9,11 @@ public struct StoreSnapshot: Sendable, Hashable {
     public let now: Date
     /// The `days` of daily history asked for.
     public let days: Int
-    /// The newest run (any time, including after `now`); nil before the first run.
+    /// The newest run at or before `now`; nil before the first run.
     public let latestRun: ProbeRun?
-    /// The newest stored result of every (component, check) ever probed (raw retention does not remove
-    /// these; rollup retention does).
+    /// The newest stored result at or before `now` of every (component, check) ever probed (raw retention
+    /// does not remove these; rollup retention does). Nothing recorded after `now` is in a snapshot: a
+    /// rollup bucket holding `now` and something later is left out whole.
     public let latestResults: [CheckResult]
     /// Component rollups per UTC hour for the last `min(days, 8)` days up to `now`.
     public let componentHourly: [ComponentRollup]

@@ -98,15 +98,52 @@ import Testing
 
         let snapshot = try store.snapshot(now: now, days: 30, includingRecentResults: true)
         #expect(snapshot.recentResults.map(\.at) == [now.addingTimeInterval(-43_200), now])
-        // Hours: now's (which also holds the run a minute after now), 12 h ago, 36 h ago.
-        #expect(snapshot.checkHourly.count == 3)
-        #expect(snapshot.componentHourly.count == 4)    // ... and 3 days ago; 9 days ago is past 8 days
-        // Days: today (now, 12 h ago = midnight, +1 min), yesterday (36 h ago), 3, 9 and 20 days ago; not 40.
-        #expect(snapshot.componentDaily.count == 5)
-        #expect(snapshot.checkDaily.map(\.results).reduce(0, +) == 7)
-        #expect(snapshot.latestRunAt == future)
+        // Hours: 12 h ago, 36 h ago; now's hour also holds the run a minute after now, so it is left out whole.
+        #expect(snapshot.checkHourly.count == 2)
+        #expect(snapshot.componentHourly.count == 3)    // ... and 3 days ago; 9 days ago is past 8 days
+        // Days: yesterday (36 h ago), 3, 9 and 20 days ago; not 40; today holds the run after now.
+        #expect(snapshot.componentDaily.count == 4)
+        #expect(snapshot.checkDaily.map(\.results).reduce(0, +) == 4)
+        #expect(snapshot.latestRunAt == now)
+        #expect(snapshot.latestResults.map(\.at) == [now])
         let short = try store.snapshot(now: now, days: 2, includingRecentResults: true)
-        #expect(short.componentHourly.count == 3 && short.componentDaily.count == 2)
+        #expect(short.componentHourly.count == 2 && short.componentDaily.count == 1)
+        // A minute later the future run is in the past, and now's hour and day are read again.
+        let later = try store.snapshot(now: future, days: 30)
+        #expect(later.checkHourly.count == 3 && later.componentDaily.count == 5 && later.latestRunAt == future)
+    }
+
+    /// A build with `--now` before some of the data (SOURCE_DATE_EPOCH of an older commit, a rebuild of the
+    /// past) sees the store as it was at `now`: the newest result of each check at or before it, never a
+    /// later one, and no bucket counting anything later.
+    @Test func snapshotNeverHoldsWhatWasRecordedAfterNow() throws {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let t0 = StoreFixtures.day0.addingTimeInterval(10 * 3600)
+        for (minutes, status) in [(0.0, CheckStatus.up), (10, .degraded), (70, .down)] {
+            let at = t0.addingTimeInterval(minutes * 60)
+            try store.append(ProbeRun(startedAt: at, durationMs: 1),
+                             results: [StoreFixtures.result("api", "h", at: at, status: status),
+                                       StoreFixtures.result("web", "h", at: at, status: status)])
+        }
+        let now = t0.addingTimeInterval(30 * 60)
+        let snapshot = try store.snapshot(now: now, days: 30)
+        #expect(snapshot.latestResults.map(\.componentID) == ["api", "web"])
+        #expect(snapshot.latestResults.map(\.status) == [.degraded, .degraded])
+        #expect(snapshot.latestResults.map(\.at) == [t0.addingTimeInterval(600), t0.addingTimeInterval(600)])
+        #expect(snapshot.latestRunAt == t0.addingTimeInterval(600))
+        // Now's hour holds only earlier runs: kept. Today's bucket also counts the run at +70 min: left out.
+        #expect(snapshot.checkHourly.map(\.results) == [2, 2])
+        #expect(snapshot.componentHourly.map(\.observations) == [2, 2])
+        #expect(snapshot.checkDaily.isEmpty && snapshot.componentDaily.isEmpty)
+        // Before every run: nothing at all.
+        let before = try store.snapshot(now: t0.addingTimeInterval(-3600), days: 30)
+        #expect(before.latestResults.isEmpty && before.latestRun == nil)
+        #expect(before.checkHourly.isEmpty && before.checkDaily.isEmpty)
+        #expect(before.componentHourly.isEmpty && before.componentDaily.isEmpty)
+        // The parts read on several cores agree with the whole.
+        let parts = try SnapshotPart.Kind.allCases.map { try store.snapshotPart($0, now: now, days: 30) }
+        #expect(StoreSnapshot(joining: parts, now: now, days: 30) == snapshot)
     }
 }
 

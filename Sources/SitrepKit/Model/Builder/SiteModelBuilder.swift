@@ -6,6 +6,7 @@ import Foundation
 /// Decisions (see each part's documentation for details):
 /// - Status: `ComponentStatusResolver` (stale and no-check components), precedence in `ComponentTimeline`
 ///   (maintenance replaces the probed status, an open incident raises on top of it).
+/// - Updates dated after `now` are not yet in effect and appear nowhere (`SiteContent.atNow`).
 /// - An incident is open from its oldest update until its `resolved` update (`Incident.openSpan`); the
 ///   indicator and the statuses use the incidents open at `now`.
 /// - Uptime: `ObservationTally`, `ComponentHistory`, `UptimeWindowsBuilder`; daily bars: `DailyBarsBuilder`;
@@ -17,8 +18,10 @@ public struct SiteModelBuilder: Sendable {
     /// `markdown`: the content's Markdown rendered ahead (`RenderedMarkdown.of(content)`); whatever it lacks is
     /// rendered here.
     public static func build(
-        config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date, markdown: RenderedMarkdown = .none
+        config: SiteConfig, snapshot: StoreSnapshot, content written: SiteContent, now: Date,
+        markdown: RenderedMarkdown = .none
     ) -> SiteModel {
+        let content = written.atNow(now)
         let names = Dictionary(config.components.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let builder = ComponentModelBuilder(config: config, snapshot: snapshot, content: content, now: now)
         // Components are independent: built on every core, kept in config order.

@@ -43,7 +43,7 @@ struct OwnAPI {
             "name": .string(model.site.title),
             "url": .string(links.base),
             "description": .string(model.site.description),
-            "time_zone": .string(model.site.timezone.identifier),
+            "time_zone": .string(model.site.timezoneName),
             "history_days": .int(model.site.historyDays),
             "refresh_seconds": .int(model.site.refreshSeconds),
         ])

@@ -52,7 +52,7 @@ struct StatuspageAPI {
             "id": .string(pageID),
             "name": .string(model.site.title),
             "url": .string(links.base),
-            "time_zone": .string(model.site.timezone.identifier),
+            "time_zone": .string(model.site.timezoneName),
             "updated_at": .time(model.generatedAt),
         ])
     }
