@@ -22,11 +22,13 @@ public enum ConfigLoader {
             collector.report("cannot read the config file (does it exist?)", line: 1, column: 1)
             return (nil, collector.diagnostics)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            collector.report("the config file is not UTF-8 text", line: 1, column: 1)
+        switch UTF8Text.decode(data) {
+        case .success(let text):
+            return parse(text, configFile: url, environment: environment, collector: collector)
+        case .failure(let invalid):
+            collector.report(invalid.message, at: invalid.location)
             return (nil, collector.diagnostics)
         }
-        return parse(text, configFile: url, environment: environment, collector: collector)
     }
 
     /// Parses config text; `configFile` anchors relative paths.

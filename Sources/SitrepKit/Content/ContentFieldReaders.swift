@@ -37,8 +37,8 @@ extension YAMLMapReader {
     }
 
     /// `components:` as a list of ids (`[api, web]`, or one id) or a map of id to status
-    /// (`{api: major_outage}`); every id must be one of `known`, at most once, and every status one of `allowed`.
-    mutating func components(_ key: String, known: Set<String>, allowed: [ComponentStatus]) -> [ComponentReference]? {
+    /// (`{api: major_outage}`); every id must be one of `known` (any id when nil), at most once, and every status one of `allowed`.
+    mutating func components(_ key: String, known: Set<String>?, allowed: [ComponentStatus]) -> [ComponentReference]? {
         guard let node = value(key) else { return nil }
         let entries: [(id: String, idNode: Node, status: ComponentStatus?)]
         switch node {
@@ -72,7 +72,7 @@ extension YAMLMapReader {
         var seen: Set<String> = []
         var result: [ComponentReference] = []
         for entry in entries {
-            if !known.contains(entry.id) {
+            if let known, !known.contains(entry.id) {
                 report("unknown component '\(entry.id)' in '\(path(key))': not a component id in sitrep.yml", at: entry.idNode)
             } else if !seen.insert(entry.id).inserted {
                 report("component '\(entry.id)' is named twice in '\(path(key))'", at: entry.idNode)

@@ -5,10 +5,11 @@ import Foundation
 ///
 /// Ids are file names without `.md`, unique per kind (an incident and a maintenance window may share one);
 /// they must be slugs (`[a-z0-9-]+`) because they become URLs. Files whose names start with `.` or `_`
-/// (editor files, drafts) and files not ending in `.md` are ignored.
+/// (editor files, drafts) and files not ending in `.md` are ignored. `knownComponents` nil means the component
+/// ids are not known (`sitrep check` on a config it could not read): any id is then accepted.
 public enum ContentLoader {
     public static func load(
-        directory: URL, knownComponents: Set<String>, timeZone: TimeZone, displayPath: (URL) -> String
+        directory: URL, knownComponents: Set<String>?, timeZone: TimeZone, displayPath: (URL) -> String
     ) -> (SiteContent, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var incidents = loadFolder(directory.appendingPathComponent("incidents"), with: IncidentParser.self,
@@ -24,14 +25,14 @@ public enum ContentLoader {
 
     /// One incident file's text: the incident, or nil and every problem. `id` is checked to be a slug.
     public static func parseIncident(
-        text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+        text: String, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone
     ) -> (Incident?, [Diagnostic]) {
         parse(text, with: IncidentParser.self, id: id, sourcePath: sourcePath, knownComponents: knownComponents, timeZone: timeZone)
     }
 
     /// One maintenance file's text: the window, or nil and every problem. `id` is checked to be a slug.
     public static func parseMaintenance(
-        text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+        text: String, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone
     ) -> (Maintenance?, [Diagnostic]) {
         parse(text, with: MaintenanceParser.self, id: id, sourcePath: sourcePath, knownComponents: knownComponents, timeZone: timeZone)
     }
@@ -39,7 +40,7 @@ public enum ContentLoader {
     /// Runs a parser with a fresh collector after checking that the id is a slug; the item only when
     /// nothing at all was reported.
     private static func parse<Parser: ContentFileParser>(
-        _ text: String, with parser: Parser.Type, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone
+        _ text: String, with parser: Parser.Type, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone
     ) -> (Parser.Item?, [Diagnostic]) {
         let collector = DiagnosticCollector(path: sourcePath)
         if !Slug.isValid(id) {
@@ -51,9 +52,30 @@ public enum ContentLoader {
         return (collector.isEmpty ? item : nil, collector.diagnostics)
     }
 
+    /// The largest content file read, in bytes. cmark-gfm's inline parser is quadratic on some inputs (a
+    /// 200 KB paragraph of `![[]()` took 6.4 s, 1 MB never finished); at this size the worst input measured
+    /// renders in under 0.2 s, while a long postmortem fits several times over.
+    public static let maximumFileBytes = 32_768
+
+    /// One file's bytes: the item, or nil and every problem.
+    private static func parse<Parser: ContentFileParser>(
+        _ data: Data, with parser: Parser.Type, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone
+    ) -> (Parser.Item?, [Diagnostic]) {
+        guard data.count <= maximumFileBytes else {
+            return (nil, [Diagnostic(path: sourcePath, line: 1, column: 1, message: "this file is \(data.count) bytes, more than the "
+                                     + "\(maximumFileBytes) a content file may have (Markdown this long can take seconds to render): shorten it")])
+        }
+        switch UTF8Text.decode(data) {
+        case .success(let text):
+            return parse(text, with: Parser.self, id: id, sourcePath: sourcePath, knownComponents: knownComponents, timeZone: timeZone)
+        case .failure(let invalid):
+            return (nil, [Diagnostic(path: sourcePath, line: invalid.location.line, column: invalid.location.column, message: invalid.message)])
+        }
+    }
+
     /// Every valid item of one folder; the problems of every file go to `diagnostics`.
     private static func loadFolder<Parser: ContentFileParser>(
-        _ folder: URL, with parser: Parser.Type, knownComponents: Set<String>, timeZone: TimeZone,
+        _ folder: URL, with parser: Parser.Type, knownComponents: Set<String>?, timeZone: TimeZone,
         displayPath: (URL) -> String, diagnostics: inout [Diagnostic]
     ) -> [Parser.Item] {
         let files = markdownFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics)
@@ -61,10 +83,10 @@ public enum ContentLoader {
         // Files are independent: read and parsed on every core; items and problems kept in file-name order.
         let parsed = WorkQueue.map(count: files.count) { index -> (Parser.Item?, [Diagnostic]) in
             let file = files[index]
-            guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
-                return (nil, [Diagnostic(path: paths[index], line: 1, column: 1, message: "cannot read this file as UTF-8 text")])
+            guard let data = try? Data(contentsOf: file) else {
+                return (nil, [Diagnostic(path: paths[index], line: 1, column: 1, message: "cannot read this file")])
             }
-            return parse(text, with: Parser.self, id: file.deletingPathExtension().lastPathComponent, sourcePath: paths[index],
+            return parse(data, with: Parser.self, id: file.deletingPathExtension().lastPathComponent, sourcePath: paths[index],
                          knownComponents: knownComponents, timeZone: timeZone)
         }
         var items: [Parser.Item] = []

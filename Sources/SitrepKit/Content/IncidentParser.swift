@@ -5,7 +5,7 @@ enum IncidentParser: ContentFileParser {
     /// Statuses the map form of `components:` may set in an incident (maintenance is not an incident's business).
     static let componentStatuses: [ComponentStatus] = [.operational, .degradedPerformance, .partialOutage, .majorOutage]
 
-    static func parse(text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone,
+    static func parse(text: String, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone,
                       collector: DiagnosticCollector) -> Incident? {
         guard var document = ContentDocument(text: text, collector: collector) else { return nil }
         let title = document.fields.text("title", required: true)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one maintenance file's text into a `Maintenance`, reporting every problem.
 enum MaintenanceParser: ContentFileParser {
-    static func parse(text: String, id: String, sourcePath: String, knownComponents: Set<String>, timeZone: TimeZone,
+    static func parse(text: String, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone,
                       collector: DiagnosticCollector) -> Maintenance? {
         guard var document = ContentDocument(text: text, collector: collector) else { return nil }
         let title = document.fields.text("title", required: true)

@@ -13,7 +13,31 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
         self.message = message
     }
 
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+    /// The line `sitrep check` prints. File names and messages quote what users wrote, so control characters
+    /// (and the bidirectional overrides that reorder a terminal line) are shown escaped, as `\u{1B}`: a
+    /// content file can never move the cursor, recolour or retitle the terminal of whoever runs `check`.
+    public var description: String { "\(Self.printable(path)):\(line):\(column): \(Self.printable(message))" }
+
+    /// `text` with every C0 and C1 control character, DEL and bidirectional control written as `\u{XX}`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isUnprintable(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.path, lhs.line, lhs.column, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.message)

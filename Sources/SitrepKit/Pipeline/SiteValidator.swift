@@ -4,7 +4,15 @@ import Foundation
 public enum SiteValidator {
     public static func problems(configFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
         let (config, configProblems) = ConfigLoader.read(from: configFile, environment: environment)
-        guard let config else { return configProblems }
+        guard let config else {
+            // The config has problems: the content and templates are still checked, as far as it could be read.
+            let outline = ConfigOutline.read(from: configFile)
+            let contentProblems = outline.content.map { folder in
+                ContentLoader.load(directory: folder, knownComponents: outline.components, timeZone: outline.timeZone,
+                                   displayPath: DisplayPath.of).1
+            } ?? []
+            return configProblems + contentProblems + (outline.templates.map(TemplateSet.problems(in:)) ?? [])
+        }
         let (_, contentProblems) = readContent(config: config)
         let templateProblems = TemplateSet.problems(in: config.paths.templates)
         return configProblems + contentProblems + templateProblems

@@ -57,6 +57,10 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot read this template as UTF-8 text"))
                 continue
             }
+            if let tooDeep = TemplateNesting.problem(in: text, path: displayPath(file)) {
+                diagnostics.append(tooDeep)
+                continue
+            }
             do {
                 // Every template escapes with `HTMLEscaping`; the pragma line it adds is taken off error lines.
                 templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
@@ -81,6 +85,7 @@ public struct TemplateSet: Sendable {
                                               message: "unknown partial '\(reference.name)': no \(reference.name).mustache in the templates folder"))
             }
         }
+        diagnostics += PartialCycles.problems(in: sources.map { .init(name: $0.name, path: displayPath($0.file), text: $0.text) })
         return (MustacheLibrary(templates: templates), diagnostics.sorted())
     }
 

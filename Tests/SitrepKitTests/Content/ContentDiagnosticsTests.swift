@@ -198,6 +198,19 @@ import Testing
         let folder = fixture.root.appendingPathComponent("incidents")
         try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: folder.appendingPathComponent("binary.md"))
         let (_, diagnostics) = fixture.load()
-        #expect(diagnostics.map(\.description) == ["incidents/binary.md:1:1: cannot read this file as UTF-8 text"])
+        #expect(diagnostics.map(\.description) == [
+            "incidents/binary.md:1:1: this file is not UTF-8 text: byte 0xFF here is not part of a valid UTF-8 character",
+        ])
+    }
+
+    @Test func invalidUTF8IsReportedAtTheBadByte() throws {
+        let fixture = try ContentFixture()
+        let folder = fixture.root.appendingPathComponent("incidents")
+        // Line 3, after "é" (two bytes, one column) and "x": a lone continuation byte.
+        try Data("---\ntitle: T\néx".utf8 + [0x80] + Data("\n---\n".utf8)).write(to: folder.appendingPathComponent("latin.md"))
+        let (_, diagnostics) = fixture.load()
+        #expect(diagnostics.map(\.description) == [
+            "incidents/latin.md:3:3: this file is not UTF-8 text: byte 0x80 here is not part of a valid UTF-8 character",
+        ])
     }
 }
