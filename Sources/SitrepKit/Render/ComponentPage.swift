@@ -106,3 +106,72 @@ struct CheckRow {
         }
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension CheckRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "id": .of(id)
+        case "type": .of(type)
+        case "result": .of(result)
+        case "latency": .of(latency)
+        case "httpCode": .of(httpCode)
+        case "errorKind": .of(errorKind)
+        case "errorText": .of(errorText)
+        case "targetText": .of(targetText)
+        case "checkedAt": .of(checkedAt)
+        case "phases": .of(phases)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ComponentDetail: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "id": .of(id)
+        case "name": .of(name)
+        case "about": .of(about)
+        case "groupName": .of(groupName)
+        case "status": .of(status)
+        case "staleNote": .of(staleNote)
+        case "lastResult": .of(lastResult)
+        case "uptimeCells": .of(uptimeCells)
+        case "barsHTML": .of(barsHTML)
+        case "chart": .of(chart)
+        case "percentiles": .of(percentiles)
+        case "checks": .of(checks)
+        case "incidents": .of(incidents)
+        case "maintenanceRows": .of(maintenanceRows)
+        case "hasPercentiles": .of(hasPercentiles)
+        case "hasIncidents": .of(hasIncidents)
+        case "hasMaintenance": .of(hasMaintenance)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ComponentPage: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "page": .of(page)
+        case "component": .of(component)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension PercentileRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "window": .of(window)
+        case "p50": .of(p50)
+        case "p95": .of(p95)
+        case "p99": .of(p99)
+        default: .none
+        }
+    }
+}

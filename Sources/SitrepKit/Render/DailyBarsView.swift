@@ -59,3 +59,33 @@ struct BarView: Hashable {
     var key: String
     var title: String
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension BarView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "x": .of(x)
+        case "width": .of(width)
+        case "height": .of(height)
+        case "key": .of(key)
+        case "title": .of(title)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension DailyBarsView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "viewWidth": .of(viewWidth)
+        case "viewHeight": .of(viewHeight)
+        case "label": .of(label)
+        case "bars": .of(bars)
+        case "barsMarkup": .of(barsMarkup)
+        case "startLabel": .of(startLabel)
+        case "summary": .of(summary)
+        default: .none
+        }
+    }
+}

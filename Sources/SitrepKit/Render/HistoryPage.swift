@@ -50,3 +50,31 @@ struct YearLink {
         context.model.olderHistoryByYear.map { YearLink(year: String($0.year), href: context.href("history/\($0.year).html", root: root)) }
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension HistoryPage: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "page": .of(page)
+        case "heading": .of(heading)
+        case "intro": .of(intro)
+        case "months": .of(months)
+        case "years": .of(years)
+        case "isYearPage": .of(isYearPage)
+        case "hasMonths": .of(hasMonths)
+        case "hasYears": .of(hasYears)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension YearLink: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "year": .of(year)
+        case "href": .of(href)
+        default: .none
+        }
+    }
+}

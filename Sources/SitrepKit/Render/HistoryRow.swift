@@ -64,3 +64,33 @@ struct MonthGroup {
         return groups
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension HistoryRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "kind": .of(kind)
+        case "kindLabel": .of(kindLabel)
+        case "itemTitle": .of(itemTitle)
+        case "href": .of(href)
+        case "state": .of(state)
+        case "tone": .of(tone)
+        case "impactLabel": .of(impactLabel)
+        case "when": .of(when)
+        case "period": .of(period)
+        case "affects": .of(affects)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension MonthGroup: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "heading": .of(heading)
+        case "rows": .of(rows)
+        default: .none
+        }
+    }
+}

@@ -64,3 +64,60 @@ struct UpdateRow {
     var etaAt: TimeView?
     var messageHTML: String
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension AffectedRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "name": .of(name)
+        case "href": .of(href)
+        case "effect": .of(effect)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension IncidentDetail: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "title": .of(title)
+        case "tone": .of(tone)
+        case "impactLabel": .of(impactLabel)
+        case "state": .of(state)
+        case "affected": .of(affected)
+        case "hasAffected": .of(hasAffected)
+        case "started": .of(started)
+        case "resolved": .of(resolved)
+        case "period": .of(period)
+        case "rootCause": .of(rootCause)
+        case "updates": .of(updates)
+        case "bodyHTML": .of(bodyHTML)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension IncidentPage: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "page": .of(page)
+        case "incident": .of(incident)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension UpdateRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "state": .of(state)
+        case "at": .of(at)
+        case "etaAt": .of(etaAt)
+        case "messageHTML": .of(messageHTML)
+        default: .none
+        }
+    }
+}

@@ -155,3 +155,100 @@ struct MaintenanceCard {
         latestHTML = window.updates.first?.messageHTML
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ComponentRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "id": .of(id)
+        case "name": .of(name)
+        case "href": .of(href)
+        case "about": .of(about)
+        case "status": .of(status)
+        case "staleNote": .of(staleNote)
+        case "barsHTML": .of(barsHTML)
+        case "uptimeCells": .of(uptimeCells)
+        case "spark": .of(spark)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ComponentSection: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "isGroup": .of(isGroup)
+        case "groupID": .of(groupID)
+        case "groupName": .of(groupName)
+        case "groupStatus": .of(groupStatus)
+        case "rows": .of(rows)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension IncidentCard: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "title": .of(title)
+        case "href": .of(href)
+        case "tone": .of(tone)
+        case "impactLabel": .of(impactLabel)
+        case "state": .of(state)
+        case "latestHTML": .of(latestHTML)
+        case "latestAt": .of(latestAt)
+        case "etaAt": .of(etaAt)
+        case "affects": .of(affects)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension IndexPage: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "page": .of(page)
+        case "indicator": .of(indicator)
+        case "banner": .of(banner)
+        case "activeIncidents": .of(activeIncidents)
+        case "activeMaintenance": .of(activeMaintenance)
+        case "upcomingMaintenance": .of(upcomingMaintenance)
+        case "hasActiveIncidents": .of(hasActiveIncidents)
+        case "hasActiveMaintenance": .of(hasActiveMaintenance)
+        case "hasUpcomingMaintenance": .of(hasUpcomingMaintenance)
+        case "sections": .of(sections)
+        case "historyDays": .of(historyDays)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension MaintenanceCard: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "title": .of(title)
+        case "href": .of(href)
+        case "state": .of(state)
+        case "from": .of(from)
+        case "until": .of(until)
+        case "affects": .of(affects)
+        case "latestHTML": .of(latestHTML)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension UptimeCell: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "window": .of(window)
+        case "value": .of(value)
+        default: .none
+        }
+    }
+}

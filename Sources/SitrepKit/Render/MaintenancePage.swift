@@ -41,3 +41,34 @@ struct MaintenanceDetail {
         bodyHTML = window.bodyHTML
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension MaintenanceDetail: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "title": .of(title)
+        case "state": .of(state)
+        case "isCancelled": .of(isCancelled)
+        case "from": .of(from)
+        case "until": .of(until)
+        case "length": .of(length)
+        case "affected": .of(affected)
+        case "updates": .of(updates)
+        case "hasAffected": .of(hasAffected)
+        case "hasUpdates": .of(hasUpdates)
+        case "bodyHTML": .of(bodyHTML)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension MaintenancePage: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "page": .of(page)
+        case "window": .of(window)
+        default: .none
+        }
+    }
+}

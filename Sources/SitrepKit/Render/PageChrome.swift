@@ -21,3 +21,34 @@ struct AlternateLink {
     var type: String
     var title: String
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension AlternateLink: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "href": .of(href)
+        case "type": .of(type)
+        case "title": .of(title)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension PageChrome: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "documentTitle": .of(documentTitle)
+        case "siteTitle": .of(siteTitle)
+        case "siteDescription": .of(siteDescription)
+        case "root": .of(root)
+        case "canonical": .of(canonical)
+        case "alternates": .of(alternates)
+        case "refreshSeconds": .of(refreshSeconds)
+        case "refreshes": .of(refreshes)
+        case "timezone": .of(timezone)
+        case "generated": .of(generated)
+        default: .none
+        }
+    }
+}

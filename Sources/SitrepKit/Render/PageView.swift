@@ -1,6 +1,16 @@
 import Mustache
 
-/// A page view that answers template lookups with typed values (`TemplateLookups.swift`). swift-mustache asks
+// How templates see the page views: `{{name}}` is the stored property of that name.
+//
+// swift-mustache falls back to a fresh `Mirror` for every lookup in a plain struct, and again on every level
+// of the context stack it searches; for a site of hundreds of components that reflection was most of the
+// build. Each view therefore answers lookups itself, in an extension beside the view, with the same results as
+// reflection: every stored property by its name, and an empty optional as no answer (so the lookup falls
+// through to the enclosing context). A property added to a view gets its `case` there too;
+// `TemplateLookupTests` fails otherwise. Strings are answered as `TemplateText`, which swift-mustache prints
+// with fewer dynamic casts. The answers are typed, so a page filled in from its shape reads them uncast.
+
+/// A page view that answers template lookups with typed values (see above). swift-mustache asks
 /// `child(named:)`, which hands it the same answers as `Any`; a page filled in from its shape (`TemplateShape`)
 /// reads the typed answers and so checks and collects hundreds of values a page without a dynamic cast each.
 protocol PageView: MustacheParent {
@@ -44,4 +54,17 @@ protocol PageViewList {
 
 extension Array: PageViewList where Element: PageView {
     func view(at index: Int) -> any PageView { self[index] }
+}
+
+extension ViewValue {
+    /// A stored property as a lookup answers it: a string as text (`TemplateText` for swift-mustache), a flag, a
+    /// view or a list of views, anything else as it is, and an empty optional as no answer.
+    static func of(_ text: String) -> ViewValue { .text(text) }
+    static func of(_ text: String?) -> ViewValue { text.map { .text($0) } ?? .none }
+    static func of(_ flag: Bool) -> ViewValue { .bool(flag) }
+    static func of(_ view: some PageView) -> ViewValue { .view(view) }
+    static func of(_ view: (some PageView)?) -> ViewValue { view.map { .view($0) } ?? .none }
+    static func of(_ views: [some PageView]) -> ViewValue { .views(views) }
+    static func of<Value>(_ value: Value) -> ViewValue { .other(value) }
+    static func of<Value>(_ value: Value?) -> ViewValue { value.map { .other($0) } ?? .none }
 }

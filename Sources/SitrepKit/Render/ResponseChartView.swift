@@ -176,3 +176,84 @@ struct ChartRow {
     var ttfb: String
     var total: String
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ChartArea: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "key": .of(key)
+        case "label": .of(label)
+        case "path": .of(path)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ChartAxisLabel: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "x": .of(x)
+        case "anchor": .of(anchor)
+        case "label": .of(label)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ChartGridline: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "y": .of(y)
+        case "labelY": .of(labelY)
+        case "label": .of(label)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ChartLegendItem: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "key": .of(key)
+        case "label": .of(label)
+        case "value": .of(value)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ChartRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "time": .of(time)
+        case "dns": .of(dns)
+        case "connect": .of(connect)
+        case "tls": .of(tls)
+        case "ttfb": .of(ttfb)
+        case "total": .of(total)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension ResponseChartView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "viewWidth": .of(viewWidth)
+        case "viewHeight": .of(viewHeight)
+        case "label": .of(label)
+        case "areas": .of(areas)
+        case "gridlines": .of(gridlines)
+        case "xLabels": .of(xLabels)
+        case "legend": .of(legend)
+        case "rows": .of(rows)
+        case "rowsMarkup": .of(rowsMarkup)
+        default: .none
+        }
+    }
+}

@@ -28,3 +28,17 @@ struct SparklineView {
         label = "\(component.name): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension SparklineView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "width": .of(width)
+        case "height": .of(height)
+        case "path": .of(path)
+        case "label": .of(label)
+        case "average": .of(average)
+        default: .none
+        }
+    }
+}

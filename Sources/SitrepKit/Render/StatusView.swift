@@ -91,3 +91,15 @@ extension Impact {
         }
     }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension StatusView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "key": .of(key)
+        case "icon": .of(icon)
+        case "label": .of(label)
+        default: .none
+        }
+    }
+}

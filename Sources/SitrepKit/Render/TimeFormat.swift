@@ -92,3 +92,15 @@ final class TimeFormat {
     /// `2026-11-20T09:12:00Z`.
     static func iso(_ date: Date) -> String { Timestamp.seconds(date) }
 }
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension TimeView: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "iso": .of(iso)
+        case "text": .of(text)
+        case "day": .of(day)
+        default: .none
+        }
+    }
+}

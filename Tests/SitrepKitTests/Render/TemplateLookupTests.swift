@@ -3,7 +3,8 @@ import Mustache
 import Testing
 @testable import SitrepKit
 
-/// Every page view answers template lookups itself (`TemplateLookups.swift`) instead of through reflection.
+/// Every page view answers template lookups itself (`PageView`, in an extension beside each view) instead of
+/// through reflection.
 /// These tests hold it to what reflection would answer, over every view of every page of the fixture site.
 @Suite("Render: template lookups")
 struct TemplateLookupTests {
