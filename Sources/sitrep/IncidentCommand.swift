@@ -65,10 +65,23 @@ struct UpdateIncident: ParsableCommand {
     @Option(help: "The update's message (Markdown).") var message: String
     @Option(help: "Expected resolution time: ISO 8601, or YYYY-MM-DD HH:MM in the site's time zone.") var eta: String?
 
+    /// The id becomes a path below content/incidents/: checked before any file is read.
+    func validate() throws {
+        guard Slug.isValid(id) else {
+            throw ValidationError("'\(id)' is not an incident id: ids use only a-z, 0-9 and '-' (the file name without .md).")
+        }
+    }
+
     func run() throws {
         let config = try options.load()
         let zone = config.site.timezone
         let file = config.paths.content.appendingPathComponent("incidents").appendingPathComponent("\(id).md")
+        // Writing the update replaces the file; a symbolic link would be replaced by a copy, or lead outside.
+        var info = stat()
+        if lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            throw Failure.message("\(DisplayPath.of(file)) is a symbolic link; incident update edits only plain files, "
+                + "so it was left unchanged (edit the file it points to by hand)")
+        }
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
             throw Failure.message("no incident file \(DisplayPath.of(file)) (the id is the file name without .md)")
         }

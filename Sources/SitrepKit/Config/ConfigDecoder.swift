@@ -74,10 +74,17 @@ struct ConfigDecoder {
             let value = reader?.string(key) ?? fallback
             return resolve(value)
         }
-        return PathSettings(
+        let paths = PathSettings(
             database: path("database", "data/sitrep.sqlite"), content: path("content", "content"),
             templates: path("templates", "templates"), output: path("output", "site")
         )
+        var locations: [String: SourceLocation] = [:]
+        for key in ["database", "content", "templates", "output"] {
+            if let reader, let node = reader.valueNode(key) { locations[key] = reader.location(of: node) }
+        }
+        PathRules.check(paths, configFolder: baseDirectory, locations: locations,
+                        fallback: reader?.location ?? SourceLocation(line: 1, column: 1), collector: collector)
+        return paths
     }
 
     private func decodeProbe(_ reader: inout YAMLMapReader?) -> ProbeSettings {

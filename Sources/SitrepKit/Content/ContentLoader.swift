@@ -1,7 +1,9 @@
 import Foundation
 
 /// Reads `incidents/*.md` and `maintenance/*.md` under the content folder (a missing folder is empty),
-/// reporting every problem of every file at once. A file with any problem is left out of the content.
+/// reporting every problem of every file at once. A file with any problem is left out of the content. A
+/// folder that exists but cannot be listed, and a file that is a symbolic link out of the content folder, are
+/// problems too: the content must never silently come out empty.
 ///
 /// Ids are file names without `.md`, unique per kind (an incident and a maintenance window may share one);
 /// they must be slugs (`[a-z0-9-]+`) because they become URLs. Files whose names start with `.` or `_`
@@ -12,10 +14,17 @@ public enum ContentLoader {
         directory: URL, knownComponents: Set<String>?, timeZone: TimeZone, displayPath: (URL) -> String
     ) -> (SiteContent, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var incidents = loadFolder(directory.appendingPathComponent("incidents"), with: IncidentParser.self,
+        switch InputFolder.classify(directory) {
+        case .absent: return (SiteContent(), [])
+        case .unusable(let problem):
+            return (SiteContent(), [Diagnostic(path: displayPath(directory), line: 1, column: 1, message: "expected the content folder here, but it \(problem)")])
+        case .present: break
+        }
+        let root = ResolvedPath.of(directory)
+        var incidents = loadFolder(directory.appendingPathComponent("incidents"), root: root, with: IncidentParser.self,
                                    knownComponents: knownComponents, timeZone: timeZone, displayPath: displayPath,
                                    diagnostics: &diagnostics)
-        var maintenance = loadFolder(directory.appendingPathComponent("maintenance"), with: MaintenanceParser.self,
+        var maintenance = loadFolder(directory.appendingPathComponent("maintenance"), root: root, with: MaintenanceParser.self,
                                      knownComponents: knownComponents, timeZone: timeZone, displayPath: displayPath,
                                      diagnostics: &diagnostics)
         incidents.sort { ($0.startedAt, $1.id) > ($1.startedAt, $0.id) }
@@ -75,10 +84,10 @@ public enum ContentLoader {
 
     /// Every valid item of one folder; the problems of every file go to `diagnostics`.
     private static func loadFolder<Parser: ContentFileParser>(
-        _ folder: URL, with parser: Parser.Type, knownComponents: Set<String>?, timeZone: TimeZone,
+        _ folder: URL, root: String, with parser: Parser.Type, knownComponents: Set<String>?, timeZone: TimeZone,
         displayPath: (URL) -> String, diagnostics: inout [Diagnostic]
     ) -> [Parser.Item] {
-        let files = markdownFiles(in: folder, displayPath: displayPath, diagnostics: &diagnostics)
+        let files = markdownFiles(in: folder, root: root, displayPath: displayPath, diagnostics: &diagnostics)
         let paths = files.map(displayPath)
         // Files are independent: read and parsed on every core; items and problems kept in file-name order.
         let parsed = WorkQueue.map(count: files.count) { index -> (Parser.Item?, [Diagnostic]) in
@@ -97,23 +106,44 @@ public enum ContentLoader {
         return items
     }
 
-    /// The `.md` files of a folder, sorted by name; none when the folder does not exist.
-    private static func markdownFiles(in folder: URL, displayPath: (URL) -> String, diagnostics: inout [Diagnostic]) -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue,
-              let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        else {
-            diagnostics.append(Diagnostic(path: displayPath(folder), line: 1, column: 1, message: "cannot read this folder of content files"))
-            return []
+    /// The `.md` files of a folder, sorted by name; none when the folder does not exist. A file that is a
+    /// symbolic link is read only when it leads to a regular file inside the content folder (`root`, resolved);
+    /// a folder named like a file is skipped; anything else that cannot be read is a problem naming it.
+    private static func markdownFiles(in folder: URL, root: String, displayPath: (URL) -> String,
+                                      diagnostics: inout [Diagnostic]) -> [URL] {
+        let problem: String
+        switch InputFolder.classify(folder, inside: root, rootName: "content") {
+        case .absent: return []
+        case .present:
+            guard let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else {
+                problem = "cannot read this folder of content files"
+                break
+            }
+            return files(of: entries, root: root, displayPath: displayPath, diagnostics: &diagnostics)
+        case .unusable(let reason):
+            problem = "expected a folder of content files here, but it \(reason)"
         }
+        diagnostics.append(Diagnostic(path: displayPath(folder), line: 1, column: 1, message: problem))
+        return []
+    }
+
+    private static func files(of entries: [URL], root: String, displayPath: (URL) -> String,
+                              diagnostics: inout [Diagnostic]) -> [URL] {
         // Each name is taken once: `lastPathComponent` parses the URL, and a sort would ask for it twice per
         // comparison.
-        return entries
+        let named = entries
             .map { (name: $0.lastPathComponent, url: $0) }
             .filter { $0.url.pathExtension == "md" && !$0.name.hasPrefix(".") && !$0.name.hasPrefix("_") }
-            .filter { $0.url.isRegularFileNotFollowingLinks }
             .sorted { $0.name < $1.name }
-            .map(\.url)
+        var files: [URL] = []
+        for (_, url) in named {
+            switch InputFile.classify(url, root: root, folderName: "content") {
+            case .readable: files.append(url)
+            case .folder: continue
+            case .refused(let problem):
+                diagnostics.append(Diagnostic(path: displayPath(url), line: 1, column: 1, message: "this file \(problem)"))
+            }
+        }
+        return files
     }
 }

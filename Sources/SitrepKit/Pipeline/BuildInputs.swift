@@ -45,14 +45,17 @@ enum BuildInputs {
     }
 
     /// Every regular file below `folder` (recursively, sorted by relative path): its path and its bytes.
-    /// A missing folder adds a marker and succeeds (the loader treats it as empty); an unreadable one fails.
+    /// A missing folder adds a marker and succeeds (the loader treats it as empty); an unreadable one (a link
+    /// loop, a link to nothing, a file) fails, so the build runs and reports it.
     private static func addFiles(below folder: URL, into digest: inout ContentDigest) -> Bool {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+        switch InputFolder.classify(folder) {
+        case .absent:
             digest.add("absent")
             return true
+        case .unusable: return false
+        case .present: break
         }
-        guard isDirectory.boolValue, let manifest = SiteManifest.read(folder) else { return false }
+        guard let manifest = SiteManifest.read(folder) else { return false }
         for entry in manifest.entries where !entry.path.hasSuffix("/") {
             let file = folder.appending(path: entry.path, directoryHint: .notDirectory)
             guard let data = FileManager.default.contents(atPath: file.path) else { return false }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Replaces an output folder with a new set of files so that a reader never sees a half-written site:
-/// everything is written into a temporary sibling folder (`.<name>.tmp-XXXX`), flushed to disk once, then
-/// swapped in (see `swap`) and the old folder deleted. Any failure before the swap leaves the previous site
+/// everything is written into a temporary sibling folder (`.<name>.tmp-XXXX`, `StagingNames`), flushed to disk
+/// once, then swapped in (see `swap`) and the old folder deleted. An output folder that is a symbolic link is
+/// followed: the folder it leads to is replaced, and the link stays. Any failure before the swap leaves the previous site
 /// byte-for-byte intact and removes the temporary folder. Files of an earlier build that are not written
 /// again disappear with the old folder.
 public struct SitePublisher: Sendable {
@@ -32,10 +33,9 @@ public struct SitePublisher: Sendable {
     public func publish(to outputDirectory: URL, produce: (SiteStaging) throws -> Void) throws
         -> (files: Int, unchanged: Int, manifest: SiteManifest?)
     {
-        let output = outputDirectory.standardizedFileURL
+        let output = try Self.followingLink(outputDirectory.standardizedFileURL)
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
 
         var isDirectory: ObjCBool = false
         let outputExists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -48,7 +48,8 @@ public struct SitePublisher: Sendable {
             throw PublishError("Cannot create the folder \(parent.path) for the site: \(Self.reason(error)).")
         }
 
-        let stagingURL = parent.appendingPathComponent(".\(name).tmp-\(Self.token())")
+        StagingNames.removeLeftovers(beside: output)
+        let stagingURL = StagingNames.staging(for: output)
         do {
             try fileManager.createDirectory(at: stagingURL, withIntermediateDirectories: false)
         } catch {
@@ -103,7 +104,7 @@ public struct SitePublisher: Sendable {
         }
         var retired: URL?
         if outputExists {
-            let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(token())")
+            let aside = StagingNames.retired(for: output)
             guard rename(output.path, aside.path) == 0 else {
                 let reason = errnoReason()
                 FolderRemoval.remove(staging)
@@ -120,8 +121,18 @@ public struct SitePublisher: Sendable {
         if let retired { FolderRemoval.remove(retired) }
     }
 
-    private static func token() -> String {
-        String(UUID().uuidString.prefix(8)).lowercased()
+    /// The output folder itself may be a symbolic link (to the folder a web server serves, say): the site is
+    /// then published into the folder it leads to, swapped there as always, and the link is kept. A link that
+    /// leads nowhere is refused.
+    private static func followingLink(_ output: URL) throws(PublishError) -> URL {
+        var info = stat()
+        guard lstat(output.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return output }
+        guard let real = realpath(output.path, nil) else {
+            throw PublishError("Cannot publish the site to \(output.path): it is a symbolic link that leads nowhere "
+                + "(\(errnoReason())); create the folder it points to, or remove the link.")
+        }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real), isDirectory: true)
     }
 
     static func errnoReason() -> String { String(cString: strerror(errno)) }

@@ -50,9 +50,15 @@ public struct TemplateSet: Sendable {
         var sources: [(name: String, file: URL, text: String)] = []
         let files = templateFiles(in: directory)
         HTMLEscaping.register()  // before parsing: the pragma each template gets names it
+        let root = ResolvedPath.of(directory)
         for relative in files {
             let file = directory.appendingPathComponent(relative)
             let name = String(relative.dropLast(".mustache".count))
+            // A link out of the folder (to /proc/self/environ, say) would be published as a page.
+            if case .refused(let problem) = InputFile.classify(file, root: root, folderName: "templates") {
+                diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "this template \(problem)"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot read this template as UTF-8 text"))
                 continue

@@ -10,13 +10,3 @@ extension stat {
         #endif
     }
 }
-
-extension URL {
-    /// Whether the path names a regular file itself (not a symbolic link to one), as the `isRegularFile`
-    /// resource value answers. One `lstat`: on Linux that resource value also lists extended attributes and
-    /// looks up the owner's name, several system calls per file for a folder of a thousand incidents.
-    var isRegularFileNotFollowingLinks: Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-}

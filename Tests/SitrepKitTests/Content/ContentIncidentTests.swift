@@ -94,9 +94,9 @@ import Testing
         #expect(content.incident("2026-10-20-api")?.sourcePath == "incidents/2026-10-20-api.md")
     }
 
-    /// Only regular files count: a folder or a symbolic link named like an incident is not one (a link could
-    /// point anywhere outside the repository).
-    @Test func loaderSkipsFoldersAndSymbolicLinksNamedLikeIncidents() throws {
+    /// A folder named like an incident is skipped; a symbolic link is read when it stays inside the content
+    /// folder, and refused, with its name, when it leads out of it (it could point anywhere on the machine).
+    @Test func loaderSkipsFoldersAndFollowsOnlyLinksInsideTheContentFolder() throws {
         let fixture = try ContentFixture(incidents: ["2026-11-20-api.md": Self.full])
         let incidents = fixture.root.appendingPathComponent("incidents")
         try FileManager.default.createDirectory(at: incidents.appendingPathComponent("folder.md"), withIntermediateDirectories: false)
@@ -104,7 +104,16 @@ import Testing
                                                    withDestinationURL: incidents.appendingPathComponent("2026-11-20-api.md"))
         let (content, diagnostics) = fixture.load()
         #expect(diagnostics.isEmpty)
-        #expect(content.incidents.map(\.id) == ["2026-11-20-api"])
+        #expect(Set(content.incidents.map(\.id)) == ["2026-11-20-api", "link"])
+
+        let leaking = try ContentFixture(incidents: ["2026-11-20-api.md": Self.full])
+        let outside = leaking.root.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString).md")
+        try Data(Self.full.utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: leaking.root.appendingPathComponent("incidents/out.md"), withDestinationURL: outside)
+        let (_, refused) = leaking.load()
+        #expect(refused.map(\.path) == ["incidents/out.md"])
+        #expect(refused.first?.message.contains("outside the content folder") == true)
     }
 
     @Test func missingFoldersAreEmptyContent() {
