@@ -59,8 +59,16 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "this template \(problem)"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot read this template as UTF-8 text"))
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "cannot read this template"))
+                continue
+            }
+            let text: String
+            switch UTF8Text.decode(data) {
+            case .success(let decoded): text = decoded
+            case .failure(let invalid):
+                diagnostics.append(Diagnostic(path: displayPath(file), line: invalid.location.line, column: invalid.location.column,
+                                              message: invalid.message))
                 continue
             }
             if let tooDeep = TemplateNesting.problem(in: text, path: displayPath(file)) {

@@ -109,10 +109,13 @@ struct HostileInputCLITests {
         var config = Data(CLITests.offlineConfig.utf8)
         config.insert(0xFF, at: config.firstRange(of: Data("Status".utf8))?.lowerBound ?? 0)
         try config.write(to: site.root.appendingPathComponent("sitrep.yml"))
+        try Data(Data("<p>\n  <b>Caf".utf8) + [0xE9] + Data("</b>\n".utf8))
+            .write(to: site.root.appendingPathComponent("templates/partials/footer.mustache"))
         let check = try site.run("check")
         #expect(check.status == 1)
         #expect(check.stderr.contains("sitrep.yml:2:18: this file is not UTF-8 text: byte 0xFF"), "\(check.stderr)")
         #expect(check.stderr.contains("content/incidents/latin1.md:9:4: this file is not UTF-8 text: byte 0xE9"), "\(check.stderr)")
+        #expect(check.stderr.contains("templates/partials/footer.mustache:2:9: this file is not UTF-8 text: byte 0xE9"), "\(check.stderr)")
     }
 
     @Test func checkNeverPrintsControlCharactersFromContent() throws {
