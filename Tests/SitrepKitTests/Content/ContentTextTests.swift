@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import SitrepKit
+
+/// The content text helpers give what the general code gave.
+@Suite struct ContentTextTests {
+    @Test func blankBodiesAreThoseOfWhitespaceAndNewlinesOnly() {
+        for blank in ["", " \n\t\r\n", "\u{200B}\u{3000}\u{2028}\u{85}"] {
+            #expect(ContentText.nonBlank(blank) == nil, "\(Array(blank.unicodeScalars))")
+        }
+        for text in ["x", "  \n a", "\u{200B}·"] {
+            #expect(ContentText.nonBlank(text) == text)
+        }
+    }
+
+    @Test func linesSplitAtEveryNewlineKeepingCarriageReturnsAndTheByteOrderMark() {
+        let text = "\u{FEFF}---\r\ntitle: é\u{301}\r\n\n---\nbody"
+        let lines = TextLines(text)
+        #expect(lines.byteOrderMark == "\u{FEFF}")
+        #expect(lines.lines == ["---\r", "title: é\u{301}\r", "", "---", "body"])
+        #expect(Array(lines.joined().utf8) == Array(text.utf8))
+    }
+
+    @Test func theBodyLosesTrailingWhitespaceOnly() throws {
+        let split = try FrontMatter.split(TextLines("---\nx: 1\n---\n\n\nFirst line\n\nlast \u{3000}\n \t\n")).get()
+        #expect(split.body == "First line\n\nlast")
+    }
+}
