@@ -15,7 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         // A bad --now or SOURCE_DATE_EPOCH is bad usage (exit 64), told before anything else is read.
         let date = try await reportingFailures { try BuildClock.resolve(now: now) }
-        let config = try options.load()
+        let config = try options.load(forProbing: false)
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config))
             let summary = try BuildPipeline.build(config: config, now: date)

@@ -11,8 +11,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
+    @Flag(name: .long, help: "Treat a ${VAR} whose environment variable is not set as a problem (probe and run need them).")
+    var strictEnv = false
+
     func run() throws {
-        let problems = SiteValidator.problems(configFile: options.url)
+        let report = SiteValidator.check(configFile: options.url, strictEnvironment: strictEnv)
+        for note in report.notes {
+            printError(Diagnostic(path: note.path, line: note.line, column: note.column,
+                                  message: "note: \(note.message); only probe and run need it (--strict-env makes this a problem)").description)
+        }
+        let problems = report.problems
         guard problems.isEmpty else {
             for problem in problems { printError(problem.description) }
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")

@@ -29,7 +29,7 @@ struct NewIncident: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.load()
+        let config = try options.load(forProbing: false)
         let unknown = components.filter { config.component($0) == nil }
         guard unknown.isEmpty else {
             throw Failure.message("unknown component \(unknown.joined(separator: ", ")); known: "
@@ -73,7 +73,7 @@ struct UpdateIncident: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.load()
+        let config = try options.load(forProbing: false)
         let zone = config.site.timezone
         let file = config.paths.content.appendingPathComponent("incidents").appendingPathComponent("\(id).md")
         // Writing the update replaces the file; a symbolic link would be replaced by a copy, or lead outside.

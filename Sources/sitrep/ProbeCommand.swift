@@ -14,7 +14,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Name of the place this probe runs from, stored with the run.") var location = "default"
 
     func run() async throws {
-        let config = try options.load()
+        let config = try options.load(forProbing: true)
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config))
             if !json { Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…") }

@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
         // SOURCE_DATE_EPOCH is checked before probing (exit 64 when bad); unpinned, the build reads the clock
         // after the probe, so that it sees the results just stored.
         let pinned = try await reportingFailures { try BuildClock.pinned(now: nil) }
-        let config = try options.load()
+        let config = try options.load(forProbing: true)
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config), wait: .seconds(max(waitLock, 0)))
             Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…")

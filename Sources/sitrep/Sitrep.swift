@@ -49,10 +49,11 @@ struct ConfigOption: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: config).standardizedFileURL }
 
-    /// Loads the config, or prints every problem and exits 1.
-    func load() throws -> SiteConfig {
+    /// Loads the config, or prints every problem and exits 1. Commands that do not probe (`forProbing: false`)
+    /// accept a `${VAR}` whose variable is not set: they never use the value.
+    func load(forProbing: Bool) throws -> SiteConfig {
         do {
-            return try ConfigLoader.load(from: url)
+            return try ConfigLoader.load(from: url, forProbing: forProbing)
         } catch {
             throw Failure.diagnostics(error.diagnostics)
         }

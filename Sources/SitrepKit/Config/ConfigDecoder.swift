@@ -6,6 +6,9 @@ struct ConfigDecoder {
     let collector: DiagnosticCollector
     let baseDirectory: URL
     var expander: EnvironmentExpander
+    /// `${VAR}` references whose variable is not set, each as the sentence a command that probes refuses with.
+    /// Their values stay as written: only probing needs them.
+    var unsetVariables: [Diagnostic] = []
 
     mutating func decode(_ root: inout YAMLMapReader, configFile: URL) -> SiteConfig? {
         var site: SiteSettings?
@@ -36,7 +39,8 @@ struct ConfigDecoder {
         guard let site else { return nil }
         return SiteConfig(
             configFile: configFile, site: site, paths: paths, probe: probe, retention: retention,
-            uptime: weights, groups: groups, components: components, secrets: expander.redactor
+            uptime: weights, groups: groups, components: components, secrets: expander.redactor,
+            unsetVariables: unsetVariables
         )
     }
 
@@ -199,7 +203,9 @@ struct ConfigDecoder {
         var url: String?
         if let rawURL {
             url = expand(rawURL, key: reader.path("url"), at: reader.valueNode("url"), reader: reader)
-            if let value = url, !Self.isAbsoluteWebURL(value) {
+            // A URL still holding an unset `${VAR}` is checked by the command that probes it (which refuses it).
+            let unexpanded = url == rawURL && rawURL.contains("${")
+            if let value = url, !unexpanded, !Self.isAbsoluteWebURL(value) {
                 reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
                 url = nil
             }
@@ -314,7 +320,10 @@ struct ConfigDecoder {
         case .success(let value):
             return value
         case .failure(.unset(let name)):
-            reader.report("'\(key)' uses ${\(name)}, but the environment variable \(name) is not set", at: node)
+            let location = node.map(reader.location(of:)) ?? SourceLocation(line: 1, column: 1)
+            unsetVariables.append(Diagnostic(path: collector.path, line: location.line, column: location.column,
+                                             message: "'\(key)' uses ${\(name)}, but the environment variable \(name) is not set"))
+            return raw
         case .failure(.malformed):
             reader.report("'\(key)' has a malformed ${...} reference (write ${NAME}, or $$ for a literal $)", at: node)
         }

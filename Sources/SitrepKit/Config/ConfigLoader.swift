@@ -4,12 +4,15 @@ import Yams
 /// Reads `sitrep.yml` into a validated `SiteConfig`, reporting every problem at once as
 /// `path:line:column: message`.
 public enum ConfigLoader {
-    /// Loads the config or throws every problem found.
+    /// Loads the config or throws every problem found. A `${VAR}` whose variable is not set is a problem only
+    /// when the command probes (`forProbing`): building, checking and writing incidents never use the values,
+    /// so a pull request's job needs none of the probe's secrets.
     public static func load(
-        from url: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+        from url: URL, environment: [String: String] = ProcessInfo.processInfo.environment, forProbing: Bool = true
     ) throws(DiagnosticsError) -> SiteConfig {
         let (config, diagnostics) = read(from: url, environment: environment)
         guard let config, diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        if forProbing, !config.unsetVariables.isEmpty { throw DiagnosticsError(config.unsetVariables) }
         return config
     }
 

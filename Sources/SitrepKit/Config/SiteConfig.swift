@@ -13,11 +13,14 @@ public struct SiteConfig: Sendable {
     public var components: [ComponentConfig]
     /// Values that came from the environment through `${VAR}`; anything published or logged is scrubbed of them.
     public var secrets: SecretRedactor
+    /// `${VAR}` references to variables that are not set, where they are. Checks keep such values as written, so
+    /// only commands that probe need them: `ConfigLoader.load` refuses them unless told the command does not probe.
+    public var unsetVariables: [Diagnostic]
 
     public init(
         configFile: URL, site: SiteSettings, paths: PathSettings, probe: ProbeSettings,
         retention: RetentionSettings, uptime: UptimeWeights, groups: [GroupConfig],
-        components: [ComponentConfig], secrets: SecretRedactor = SecretRedactor()
+        components: [ComponentConfig], secrets: SecretRedactor = SecretRedactor(), unsetVariables: [Diagnostic] = []
     ) {
         self.configFile = configFile
         self.site = site
@@ -28,6 +31,7 @@ public struct SiteConfig: Sendable {
         self.groups = groups
         self.components = components
         self.secrets = secrets
+        self.unsetVariables = unsetVariables
     }
 
     /// Every check of every component, in config order.

@@ -255,3 +255,49 @@ struct CLITests {
         #expect(again.stderr.contains("already exists"))
     }
 }
+
+/// The README's pull-request job runs `check` (and may write incidents or build) without the probe's secrets.
+@Suite("sitrep without the probe's secrets", .serialized)
+struct UnsetSecretsCLITests {
+    static let config = """
+    site:
+      title: Fixture Status
+      url: https://status.fixture.test
+      refresh_seconds: 0
+    probe: {timeout_ms: 1000, retries: 0}
+    components:
+      - id: api
+        name: API
+        checks:
+          - {id: health, type: http, url: "${API_BASE}/health", headers: {Authorization: "Bearer ${ACME_TOKEN}"}}
+    """
+
+    @Test func onlyTheCommandsThatProbeNeedTheVariables() throws {
+        let site = try FixtureSite(config: Self.config)
+        defer { site.remove() }
+        let check = try site.run("check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("sitrep.yml:10:39: note: 'components[0].checks[0].url' uses ${API_BASE}, but the environment variable API_BASE is not set; only probe and run need it"), "\(check.stderr)")
+        #expect(check.stderr.contains("ACME_TOKEN"))
+        let strict = try site.run("check", "--strict-env")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("sitrep.yml:10:39: 'components[0].checks[0].url' uses ${API_BASE}"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("2 problems found."), "\(strict.stderr)")
+
+        let new = try site.run("incident", "new", "Slow API", "--impact", "minor", "--component", "api")
+        #expect(new.status == 0, "\(new.stderr)")
+        let build = try site.run("build", "--now", "2026-11-20T12:00:00Z")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(site.exists("site/index.html"))
+
+        let probe = try site.run("probe")
+        #expect(probe.status == 1)
+        #expect(probe.stderr.contains("uses ${API_BASE}, but the environment variable API_BASE is not set"), "\(probe.stderr)")
+        #expect(!site.exists("data/sitrep.sqlite"), "a refused probe records nothing")
+        let run = try site.run("run")
+        #expect(run.status == 1)
+        let withSecrets = try site.run("check", "--strict-env", environment: ["API_BASE": "http://127.0.0.1:1", "ACME_TOKEN": "x"])
+        #expect(withSecrets.status == 0, "\(withSecrets.stderr)")
+        #expect(!withSecrets.stderr.contains("note:"))
+    }
+}
