@@ -16,7 +16,7 @@ struct BuildCommand: AsyncParsableCommand {
         let config = try options.load()
         try await reportingFailures {
             let date = try BuildClock.resolve(now: now)
-            let lock = try RunLock(at: RunLock.location(for: config))
+            let lock = try RunLock(at: RunLock.location(for: config), readingOnly: true)
             let summary = try BuildPipeline.build(config: config, now: date)
             withExtendedLifetime(lock) {}
             print(summary.line)
