@@ -166,9 +166,9 @@ extension ResultStore {
         _ columns: String, of table: String, from: Int64, to: Int64, _ db: Database,
         key: (Decoded) -> RollupKey, time: (Decoded) -> Date, decode: (StoredRow) throws -> Decoded
     ) throws -> [Decoded] {
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?",
-            arguments: [from, to])
+        let statement = try db.makeStatement(
+            sql: "SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?")
+        let cursor = try Row.fetchCursor(statement, arguments: [from, to])
         // Rows come bucket by bucket, and each bucket lists its series in the same order, so the series a row
         // belongs to is nearly always the one after the previous row's: that guess is checked by comparing
         // the key, and only a wrong guess hashes it.
@@ -177,7 +177,7 @@ extension ResultStore {
         var positions: [RollupKey: Int] = [:]
         var expected = 0
         while let row = try cursor.next() {
-            let decoded = try decode(StoredRow(row, of: table))
+            let decoded = try decode(StoredRow(row, of: table, statement: statement))
             let rowKey = key(decoded)
             let position: Int
             if expected < keys.count, keys[expected] == rowKey {

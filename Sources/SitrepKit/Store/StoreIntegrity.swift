@@ -10,7 +10,7 @@ import GRDB
 /// (opening a GRDB pool for writing already writes: it makes sure the WAL is not empty).
 enum StoreIntegrity {
     /// One table, index or trigger as `sqlite_master` lists it.
-    private struct SchemaObject: Hashable {
+    private struct SchemaObject: Hashable, Sendable {
         var type: String
         var name: String
         var sql: String?
@@ -67,13 +67,27 @@ enum StoreIntegrity {
     /// migration's SQL never changes, so a database it made has exactly these objects with this SQL.
     private static func expectedSchema(upTo last: String?) throws -> [SchemaObject] {
         guard let last else { return [] }
-        let migrator = StoreSchema.migrator
+        guard let schemas = schemaAfterEachMigration else {
+            throw DatabaseError(message: "sitrep's own schema could not be made in memory")
+        }
         // An identifier sitrep does not know is a newer schema, reported before this is asked.
-        guard migrator.migrations.contains(last) else { return [] }
-        let memory = try DatabaseQueue()
-        try migrator.migrate(memory, upTo: last)
-        return try memory.read { db in try schema(db) }
+        return schemas[last] ?? []
     }
+
+    /// The schema after each migration, made once a process in an in-memory database (a build opens the store
+    /// twice); nil if that failed.
+    private static let schemaAfterEachMigration: [String: [SchemaObject]]? = {
+        let migrator = StoreSchema.migrator
+        guard let memory = try? DatabaseQueue() else { return nil }
+        var schemas: [String: [SchemaObject]] = [:]
+        for identifier in migrator.migrations {
+            guard (try? migrator.migrate(memory, upTo: identifier)) != nil,
+                  let schema = try? memory.read({ db in try schema(db) })
+            else { return nil }
+            schemas[identifier] = schema
+        }
+        return schemas
+    }()
 
     /// `sqlite_master` by name, without the statistics tables `ANALYZE` may add.
     private static func schema(_ db: Database) throws -> [SchemaObject] {
