@@ -17,7 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
         let date = try await reportingFailures { try BuildClock.resolve(now: now) }
         let config = try options.load(forProbing: false)
         try await reportingFailures {
-            let lock = try RunLock(at: RunLock.location(for: config))
+            let lock = try RunLock(at: RunLock.location(for: config), readingOnly: true)
             let summary = try BuildPipeline.build(config: config, now: date)
             withExtendedLifetime(lock) {}
             print(summary.line)

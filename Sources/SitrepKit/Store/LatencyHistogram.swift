@@ -95,13 +95,15 @@ extension LatencyHistogram {
         return Data(bytes)
     }
 
-    /// Decodes `encoded`; nil when the bytes are not a histogram this store wrote.
-    /// Read in place and counted into a local buffer: a build decodes one per check and hour or day.
+    /// Decodes `encoded`; nil when the bytes are not a histogram this store wrote, or count more latencies than
+    /// one rollup bucket can hold (`StoredRow.countLimit`: histograms of every bucket a build reads then add up
+    /// without overflow). Read in place and counted into a local buffer: a build decodes one per check and hour or day.
     init?(encoded data: Data) {
         var counts = [Int](repeating: 0, count: Self.bucketCount)
         let valid = data.withUnsafeBytes { bytes in
             counts.withUnsafeMutableBufferPointer { counts in
                 var position = 0
+                var total: UInt64 = 0
                 while position < bytes.count {
                     let index = Int(bytes[position])
                     guard index < Self.bucketCount else { return false }
@@ -116,11 +118,10 @@ extension LatencyHistogram {
                         if byte & 0x80 == 0 { break }
                         shift += 7
                     }
-                    guard value <= UInt64(Int.max / 2) else { return false }
                     // A damaged row may repeat a bucket until the sum overflows: rejected, never a crash.
-                    let (sum, overflow) = counts[index].addingReportingOverflow(Int(value))
-                    guard !overflow else { return false }
-                    counts[index] = sum
+                    total += min(value, UInt64(StoredRow.countLimit) + 1)
+                    guard total <= UInt64(StoredRow.countLimit) else { return false }
+                    counts[index] += Int(value)
                 }
                 return true
             }

@@ -21,27 +21,31 @@ enum ResultRow {
         ]
     }
 
-    /// Decodes a row selected with `columnList` starting at column `offset` (by position: name lookups are slow);
-    /// throws `SQLITE_CORRUPT` for values this store never writes.
-    static func decode(_ row: Row, from offset: Int = 0) throws -> CheckResult {
-        let typeText: String = row[offset + 3]
-        let statusText: String = row[offset + 4]
-        guard let type = CheckType(rawValue: typeText), let status = CheckStatus(rawValue: statusText) else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown check type or status in a result")
+    /// Decodes a row of `table` selected with `columnList` starting at column `offset` (by position: name
+    /// lookups are slow); throws `SQLITE_CORRUPT` for values this store never writes.
+    static func decode(_ row: Row, from offset: Int = 0, table: String = "result") throws -> CheckResult {
+        let stored = StoredRow(row, of: table)
+        guard let type = CheckType(rawValue: try stored.text(offset + 3)) else {
+            throw stored.damage(offset + 3, "holds an unknown check type")
+        }
+        guard let status = CheckStatus(rawValue: try stored.text(offset + 4)) else {
+            throw stored.damage(offset + 4, "holds an unknown status")
         }
         var timings: PhaseTimings?
-        if let dns: Double = row[offset + 6], let connect: Double = row[offset + 7], let tls: Double = row[offset + 8],
-           let ttfb: Double = row[offset + 9], let total: Double = row[offset + 10] {
+        if let dns = try stored.optionalMilliseconds(offset + 6), let connect = try stored.optionalMilliseconds(offset + 7),
+           let tls = try stored.optionalMilliseconds(offset + 8), let ttfb = try stored.optionalMilliseconds(offset + 9),
+           let total = try stored.optionalMilliseconds(offset + 10) {
             timings = PhaseTimings(dnsMs: dns, connectMs: connect, tlsMs: tls, ttfbMs: ttfb, totalMs: total)
         }
         var error: ProbeError?
-        if let kindText: String = row[offset + 12] {
-            let message: String = row[offset + 13] ?? ""
+        if let kindText = try stored.optionalText(offset + 12) {
+            let message = try stored.optionalText(offset + 13) ?? ""
             error = ProbeError(kind: ProbeErrorKind(rawValue: kindText) ?? .other, message: message)
         }
         return CheckResult(
-            componentID: row[offset + 1], checkID: row[offset + 2], type: type,
-            at: StoreTime.date(row[offset]), status: status, latencyMs: row[offset + 5],
-            httpStatus: row[offset + 11], timings: timings, error: error, attempts: row[offset + 14])
+            componentID: try stored.text(offset + 1), checkID: try stored.text(offset + 2), type: type,
+            at: try stored.instant(offset), status: status, latencyMs: try stored.optionalMilliseconds(offset + 5),
+            httpStatus: try stored.optionalInt(offset + 11), timings: timings, error: error,
+            attempts: try stored.count(offset + 14))
     }
 }

@@ -18,19 +18,19 @@ extension ResultStore {
             return try pool.read { db in
                 let parts = try SnapshotPart.Kind.allCases.map { try Self.part($0, window: window, revision: nil, db) }
                 let recent = !includingRecentResults ? [] : try Self.results(
-                    db,
+                    db, table: "result",
                     sql: """
                         SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
                         ORDER BY component_id, check_id, at_ms, run_id, ordinal
                         """,
                     arguments: [window.nowMs - StoreTime.dayMs, window.nowMs])
                 guard let snapshot = StoreSnapshot(assembling: parts, now: now, days: window.days, recentResults: recent) else {
-                    preconditionFailure("one part of each kind was read")
+                    throw StoreError(.other, path: displayPath, detail: "a part of the snapshot was not read")
                 }
                 return snapshot
             }
         } catch {
-            throw StoreError(error, path: displayPath)
+            throw StoreError(error, path: displayPath, reading: true)
         }
     }
 
@@ -42,7 +42,7 @@ extension ResultStore {
         do {
             return try pool.read { db in try Self.part(kind, window: window, revision: try StoreSchema.revision(db), db) }
         } catch {
-            throw StoreError(error, path: displayPath)
+            throw StoreError(error, path: displayPath, reading: true)
         }
     }
 
@@ -75,8 +75,8 @@ extension ResultStore {
         // Usually nothing is later than now; the raw rows are then not looked at.
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM latest_result WHERE at_ms > ?)",
                                 arguments: [nowMs]) == true
-        else { return try results(db, sql: current + " ORDER BY component_id, check_id", arguments: [nowMs]) }
-        return try results(db, sql: """
+        else { return try results(db, table: "latest_result", sql: current + " ORDER BY component_id, check_id", arguments: [nowMs]) }
+        return try results(db, table: "latest_result", sql: """
             \(current)
             UNION ALL
             SELECT \(ResultRow.columnList) FROM result JOIN (
@@ -126,11 +126,11 @@ extension ResultStore {
     }
 
     private static func results(
-        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments()
+        _ db: Database, table: String, sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> [CheckResult] {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         var results: [CheckResult] = []
-        while let row = try rows.next() { results.append(try ResultRow.decode(row)) }
+        while let row = try rows.next() { results.append(try ResultRow.decode(row, table: table)) }
         return results
     }
 
@@ -140,8 +140,8 @@ extension ResultStore {
             ORDER BY started_at_ms DESC, id DESC LIMIT 1
             """, arguments: [nowMs])
         else { return nil }
-        return ProbeRun(startedAt: StoreTime.date(row["started_at_ms"]), durationMs: row["duration_ms"],
-                        location: row["location"])
+        let stored = StoredRow(row, of: "run")
+        return ProbeRun(startedAt: try stored.instant(0), durationMs: try stored.milliseconds(1), location: try stored.text(2))
     }
 
     private static func componentRollups(
@@ -154,11 +154,11 @@ extension ResultStore {
         return try rows(columns, of: granularity.componentTable, from: from, to: to, db,
                         key: { RollupKey(componentID: $0.componentID, checkID: "") }, time: \.bucketStart) { row in
                 var rollup = ComponentRollup(
-                    componentID: row[1], granularity: granularity, bucketStart: StoreTime.date(row[0]))
-                rollup.operational = row[2]
-                rollup.degradedPerformance = row[3]
-                rollup.partialOutage = row[4]
-                rollup.majorOutage = row[5]
+                    componentID: try row.text(1), granularity: granularity, bucketStart: try row.instant(0))
+                rollup.operational = try row.count(2)
+                rollup.degradedPerformance = try row.count(3)
+                rollup.partialOutage = try row.count(4)
+                rollup.majorOutage = try row.count(5)
                 return rollup
             }
     }
@@ -174,21 +174,23 @@ extension ResultStore {
         return try rows(columns, of: granularity.checkTable, from: from, to: to, db,
                         key: { RollupKey(componentID: $0.componentID, checkID: $0.checkID) }, time: \.bucketStart) { row in
             var rollup = CheckRollup(
-                componentID: row[1], checkID: row[2], granularity: granularity, bucketStart: StoreTime.date(row[0]))
-            rollup.up = row[3]
-            rollup.degraded = row[4]
-            rollup.down = row[5]
-            rollup.latencyCount = row[6]
-            rollup.latencySumMs = row[7]
-            rollup.latencyMinMs = row[8]
-            rollup.latencyMaxMs = row[9]
-            guard let histogram = LatencyHistogram(encoded: row[10] ?? Data()) else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unreadable latency histogram")
+                componentID: try row.text(1), checkID: try row.text(2), granularity: granularity,
+                bucketStart: try row.instant(0))
+            rollup.up = try row.count(3)
+            rollup.degraded = try row.count(4)
+            rollup.down = try row.count(5)
+            rollup.latencyCount = try row.count(6)
+            rollup.latencySumMs = try row.milliseconds(7)
+            rollup.latencyMinMs = try row.optionalMilliseconds(8)
+            rollup.latencyMaxMs = try row.optionalMilliseconds(9)
+            guard let histogram = LatencyHistogram(encoded: try row.blob(10)) else {
+                throw row.damage(10, "holds an unreadable latency histogram")
             }
             rollup.histogram = histogram
-            rollup.timingCount = row[11]
+            rollup.timingCount = try row.count(11)
             rollup.phaseSumsMs = PhaseTimings(
-                dnsMs: row[12], connectMs: row[13], tlsMs: row[14], ttfbMs: row[15], totalMs: row[16])
+                dnsMs: try row.milliseconds(12), connectMs: try row.milliseconds(13), tlsMs: try row.milliseconds(14),
+                ttfbMs: try row.milliseconds(15), totalMs: try row.milliseconds(16))
             return rollup
         }
     }
@@ -202,11 +204,11 @@ extension ResultStore {
     /// temporary B-tree (on the 500-component bench site the snapshot went from 350 to 300 ms without it).
     private static func rows<Decoded>(
         _ columns: String, of table: String, from: Int64, to: Int64, _ db: Database,
-        key: (Decoded) -> RollupKey, time: (Decoded) -> Date, decode: (Row) throws -> Decoded
+        key: (Decoded) -> RollupKey, time: (Decoded) -> Date, decode: (StoredRow) throws -> Decoded
     ) throws -> [Decoded] {
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?",
-            arguments: [from, to])
+        let statement = try db.makeStatement(
+            sql: "SELECT \(columns) FROM \(table) WHERE bucket_start_ms >= ? AND bucket_start_ms <= ?")
+        let cursor = try Row.fetchCursor(statement, arguments: [from, to])
         // Rows come bucket by bucket, and each bucket lists its series in the same order, so the series a row
         // belongs to is nearly always the one after the previous row's: that guess is checked by comparing
         // the key, and only a wrong guess hashes it.
@@ -215,7 +217,7 @@ extension ResultStore {
         var positions: [RollupKey: Int] = [:]
         var expected = 0
         while let row = try cursor.next() {
-            let decoded = try decode(row)
+            let decoded = try decode(StoredRow(row, of: table, statement: statement))
             let rowKey = key(decoded)
             let position: Int
             if expected < keys.count, keys[expected] == rowKey {

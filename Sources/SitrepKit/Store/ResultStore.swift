@@ -38,10 +38,14 @@ public final class ResultStore: Sendable {
         do {
             let file = try StoreFile.vet(url, path: path)
             if readOnly {
-                guard let store = try openReader(url: url, path: path, file: file) else {
-                    throw StoreError(.missing, path: path)
+                do {
+                    guard let store = try openReader(url: url, path: path, file: file) else {
+                        throw StoreError(.missing, path: path)
+                    }
+                    return store
+                } catch {
+                    throw StoreError(error, path: path, reading: true)
                 }
-                return store
             }
             let folder = url.deletingLastPathComponent()
             if case .absent = file {
@@ -57,12 +61,10 @@ public final class ResultStore: Sendable {
             if !FileManager.default.isWritableFile(atPath: folder.path) {
                 throw StoreError(.unwritable, path: path, detail: "its folder is read-only, so no journal can be written")
             }
+            // Opening the pool writes (GRDB makes sure the WAL is not empty), so the file is checked first.
+            if case .sqlite = file { try StoreIntegrity.verifyBeforeWriting(url, path: path) }
             let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: false))
-            let migrator = StoreSchema.migrator
-            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                throw StoreError(.newerSchema, path: path)
-            }
-            try migrator.migrate(pool)
+            try StoreSchema.migrator.migrate(pool)
             return ResultStore(url: url, displayPath: path, isReadOnly: false, pool: pool)
         } catch {
             throw StoreError(error, path: path)
@@ -71,12 +73,13 @@ public final class ResultStore: Sendable {
 
     /// Opens the database for reading only; nil when there is no data yet (no file, an empty file, or a
     /// database no probe has written to). Damaged or foreign files throw as in `open(at:readOnly:)`.
+    /// Nothing is written beside it either when its folder is read-only (see `StoreFile.readerPath`).
     public static func openForReading(at url: URL) throws -> ResultStore? {
         let path = url.relativePath
         do {
             return try openReader(url: url, path: path, file: StoreFile.vet(url, path: path))
         } catch {
-            throw StoreError(error, path: path)
+            throw StoreError(error, path: path, reading: true)
         }
     }
 
@@ -85,13 +88,14 @@ public final class ResultStore: Sendable {
         case .absent, .empty: return nil
         case .sqlite, .notSQLite: break
         }
-        let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: true))
+        let pool = try DatabasePool(path: StoreFile.readerPath(url, path: path), configuration: configuration(readOnly: true))
         let migrator = StoreSchema.migrator
-        let (superseded, complete, applied) = try pool.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
-             try db.tableExists("grdb_migrations") ? try migrator.appliedMigrations(db) : [])
+        let (complete, applied) = try pool.read { db in
+            if try migrator.hasBeenSuperseded(db) { throw StoreError(.newerSchema, path: path) }
+            let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedMigrations(db) : []
+            try StoreIntegrity.verifySchema(db, applied: applied)
+            return (try migrator.hasCompletedMigrations(db), applied)
         }
-        if superseded { throw StoreError(.newerSchema, path: path) }
         if applied.isEmpty { return nil }
         let readable = complete || Set(applied).union([StoreSchema.revisionMigration]) == Set(migrator.migrations)
         if !readable { throw StoreError(.olderSchema, path: path) }
@@ -179,7 +183,7 @@ public final class ResultStore: Sendable {
         do {
             return try pool.read { db in try StoreSchema.revision(db) }
         } catch {
-            throw StoreError(error, path: displayPath)
+            throw StoreError(error, path: displayPath, reading: true)
         }
     }
 

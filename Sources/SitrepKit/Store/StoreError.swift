@@ -70,8 +70,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension StoreError {
-    /// Classifies anything thrown while using the database at `path`.
-    init(_ error: any Error, path: String) {
+    /// Classifies anything thrown while using the database at `path`; `reading` when only reading it, so that a
+    /// file SQLite cannot open is unreadable rather than unwritable.
+    init(_ error: any Error, path: String, reading: Bool = false) {
         if let storeError = error as? StoreError {
             self = storeError
             return
@@ -86,7 +87,7 @@ extension StoreError {
         case .SQLITE_CORRUPT: self.init(.corrupt, path: path, detail: detail)
         case .SQLITE_FULL: self.init(.diskFull, path: path)
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            self.init(.unwritable, path: path, detail: detail)
+            self.init(reading ? .unreadable : .unwritable, path: path, detail: detail)
         case .SQLITE_BUSY, .SQLITE_LOCKED: self.init(.busy, path: path, detail: detail)
         default: self.init(.other, path: path, detail: detail)
         }

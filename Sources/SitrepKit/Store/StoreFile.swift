@@ -47,7 +47,7 @@ enum StoreFile {
             var configuration = Configuration()
             configuration.readonly = true
             do {
-                let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+                let queue = try DatabaseQueue(path: try readerPath(url, path: path), configuration: configuration)
                 defer { try? queue.close() }
                 let (id, tables) = try queue.read { db in
                     (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
@@ -60,9 +60,34 @@ enum StoreFile {
                     throw StoreError(.notSitrep, path: path, detail: "it has other tables")
                 }
             } catch {
-                throw StoreError(error, path: path)
+                throw StoreError(error, path: path, reading: true)
             }
         }
         return file
+    }
+
+    /// What a reader hands SQLite to open `url` without writing a byte beside it.
+    ///
+    /// A WAL database's readers share an index of the log in `<file>-shm`, which SQLite creates in the file's
+    /// folder. Where the folder is writable, or the log and its index are already there, that is the plain path.
+    /// In a read-only folder (a read-only file system, a build user without write permission, `chattr +i`) with
+    /// no log to read, the file is opened as `immutable`: no index, no locks. The trade-off: SQLite then assumes
+    /// nothing changes the file while it reads, which holds because nothing can write a WAL database whose
+    /// folder is read-only (sitrep's own writer refuses such a folder). A log left in a read-only folder without
+    /// its index cannot be read correctly, so that is refused.
+    static func readerPath(_ url: URL, path: String) throws -> String {
+        if FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path) { return url.path }
+        if let logSize = (try? FileManager.default.attributesOfItem(atPath: url.path + "-wal"))?[.size] as? Int, logSize > 0 {
+            guard FileManager.default.fileExists(atPath: url.path + "-shm") else {
+                throw StoreError(.unreadable, path: path, detail: "its folder is read-only and its write-ahead log "
+                    + "\(path)-wal holds writes SQLite cannot read without the -shm file it cannot create there")
+            }
+            return url.path
+        }
+        // SQLite URI file names are percent-encoded; `/` stays as it is (urlPathAllowed escapes `?`, `#` and `%`).
+        guard let encoded = url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else {
+            throw StoreError(.unreadable, path: path, detail: "its folder is read-only and its name cannot be given to SQLite")
+        }
+        return "file://\(encoded)?immutable=1"
     }
 }

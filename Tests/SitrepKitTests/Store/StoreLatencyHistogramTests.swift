@@ -27,8 +27,25 @@ import Testing
         #expect(LatencyHistogram(encoded: Data([3, 0x80])) == nil)
         // Bucket 3 given Int.max / 2 three times: the sum would overflow.
         let half = [UInt8](repeating: 0xFF, count: 8) + [0x3F]
-        #expect(LatencyHistogram(encoded: Data([3] + half + [3] + half)) != nil)
         #expect(LatencyHistogram(encoded: Data([3] + half + [3] + half + [3] + half)) == nil)
+        // A bucket counts at most StoredRow.countLimit latencies in all, so any number of them add up safely.
+        let limit = StoredRow.countLimit
+        #expect(LatencyHistogram(encoded: Data([3] + half)) == nil)
+        let atLimit = try #require(LatencyHistogram(encoded: Data([3] + varint(limit / 2) + [9] + varint(limit / 2))))
+        #expect(atLimit.total == Int(limit))
+        #expect(LatencyHistogram(encoded: Data([3] + varint(limit / 2) + [9] + varint(limit / 2 + 1))) == nil)
+    }
+
+    /// LEB128, as `LatencyHistogram.encoded` writes counts.
+    private func varint(_ value: Int64) -> [UInt8] {
+        var rest = UInt64(value)
+        var bytes: [UInt8] = []
+        repeat {
+            let low = UInt8(rest & 0x7F)
+            rest >>= 7
+            bytes.append(rest == 0 ? low : low | 0x80)
+        } while rest != 0
+        return bytes
     }
 
     @Test func quantilesLandInTheRightBucketAndWithinObservedRange() throws {

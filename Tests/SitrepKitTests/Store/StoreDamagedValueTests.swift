@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepKit
+
+/// A value this store never writes (wrong type, NULL, impossible number) makes every read throw
+/// `StoreError.corrupt` naming the table and column: never a trap, never a silent zero.
+@Suite struct StoreDamagedValueTests {
+    /// Table, column and the SQL that replaces its value in every row.
+    static let damages: [(String, String, String)] = [
+        ("check_rollup_daily", "up_count", "'many'"),
+        ("check_rollup_daily", "down_count", "-1"),
+        ("check_rollup_hourly", "latency_count", "\(Int64(1) << 40)"),
+        ("check_rollup_daily", "latency_sum_ms", "X'00'"),
+        ("check_rollup_daily", "latency_histogram", "X'FF'"),
+        ("check_rollup_hourly", "latency_histogram", "12"),
+        ("check_rollup_daily", "latency_min_ms", "1e300"),
+        ("component_rollup_hourly", "major_outage_count", "2.5"),
+        ("component_rollup_daily", "component_id", "X'00'"),
+        ("latest_result", "status", "'sideways'"),
+        ("latest_result", "at_ms", "\(Int64.max)"),
+        ("result", "attempts", "'twice'"),
+        ("run", "duration_ms", "'long'"),
+        ("run", "started_at_ms", "-99999999999999999"),
+    ]
+
+    @Test(arguments: damages)
+    func aValueThisStoreNeverWritesIsReportedAsDamage(table: String, column: String, value: String) throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("sitrep.sqlite")
+        try StoreFixtures.writeOneRun(to: url)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in try db.execute(sql: "UPDATE \(table) SET \(column) = \(value)") }
+        try queue.close()
+        let store = try #require(try ResultStore.openForReading(at: url))
+        let error = #expect(throws: StoreError.self) {
+            _ = try store.snapshot(now: StoreFixtures.day0.addingTimeInterval(60), days: 2, includingRecentResults: true)
+        }
+        #expect(error?.kind == .corrupt)
+        #expect(error?.description.hasPrefix("\(url.path) is damaged (\(table).\(column) ") == true, "\(String(describing: error))")
+    }
+}
