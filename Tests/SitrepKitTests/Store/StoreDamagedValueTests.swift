@@ -18,7 +18,7 @@ import Testing
         ("component_rollup_hourly", "major_outage_count", "2.5"),
         ("component_rollup_daily", "component_id", "X'00'"),
         ("latest_result", "status", "'sideways'"),
-        ("latest_result", "at_ms", "\(Int64.max)"),
+        ("latest_result", "at_ms", "\(Int64.min)"),
         ("result", "attempts", "'twice'"),
         ("run", "duration_ms", "'long'"),
         ("run", "started_at_ms", "-99999999999999999"),
