@@ -114,10 +114,14 @@ public enum BuildPipeline {
         let model = inputs.model
         let kept = inputs.problems.isEmpty ? [] : KeptPages.read(config: config, content: inputs.content)
         let (files, unchanged, manifest) = try SitePublisher().publish(to: config.paths.output) { staging in
+            // Every page passes the build marker, which is written once the last page is out.
+            let marker = BuildMarker()
+            let page = marker.recording(staging.write)
             try HTMLRenderer(templates: inputs.templates, mode: .from(environment: ProcessInfo.processInfo.environment))
-                .render(model, to: staging.write)
-            for (path, data) in kept { staging.write(path, data) }
+                .render(model, to: page)
+            for (path, data) in kept { page(path, data) }
             MachineOutputs().render(model, to: staging.write)
+            staging.write(BuildMarker.path, marker.document(generatedAt: model.generatedAt))
         }
         logger.info("published \(files) files, \(unchanged) of them unchanged",
                     metadata: ["now": "\(Timestamp.json(now))", "output": "\(DisplayPath.of(config.paths.output))"])

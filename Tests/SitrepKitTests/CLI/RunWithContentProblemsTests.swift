@@ -54,6 +54,7 @@ struct RunWithContentProblemsTests {
         let index = String(decoding: try #require(after["index.html"]), as: UTF8.self)
         #expect(index.contains("Second look"))
         #expect(!index.contains("Slow API"), "the page says nothing from the file it could not read")
+        #expect(after["api/v1/build.json"] != before["api/v1/build.json"])
     }
 
     @Test func runStillStopsOnTemplateProblems() throws {
