@@ -14,6 +14,17 @@ enum Failure {
         return ExitCode(1)
     }
 
+    /// `run` published without the content files that have problems: every problem as `check` prints it, what
+    /// was left out, exit 3 (distinct from 1, nothing published).
+    static func publishedWithProblems(_ summary: BuildPipeline.Summary) -> ExitCode {
+        for problem in summary.problems { printError(problem.description) }
+        let kept = summary.keptPages > 0
+            ? "; \(counted(summary.keptPages, "page")) of left-out files published earlier kept as they were" : ""
+        printError("sitrep: published without the content files that have problems "
+            + "(\(counted(summary.problems.count, "problem")) found\(kept)); fix them and run again.")
+        return ExitCode(3)
+    }
+
     /// Bad command-line usage (an option's or the environment's value): the sentence, exit 64.
     static func usage(_ text: String) -> ExitCode {
         printError("sitrep: \(text)")

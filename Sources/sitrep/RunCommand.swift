@@ -6,7 +6,12 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Probe, then build: the cron entry point.",
-        discussion: "Holds a lock beside the database; an overlapping run waits briefly, then exits 1 with a message."
+        discussion: """
+            Holds a lock beside the database; an overlapping run waits briefly, then exits 1 with a message. \
+            Content files with problems are left out and the rest is published: every problem is printed as \
+            `check` prints it and the exit code is 3 (published with problems); config or template problems \
+            publish nothing (exit 1).
+            """
     )
 
     @OptionGroup var options: ConfigOption
@@ -25,9 +30,10 @@ struct RunCommand: AsyncParsableCommand {
             print(report.table(), terminator: "")
             fflush(nil)
             Progress.say("Rendering the site…")
-            let summary = try BuildPipeline.build(config: config, now: pinned ?? Date())
+            let summary = try BuildPipeline.build(config: config, now: pinned ?? Date(), contentPolicy: .leaveOut)
             withExtendedLifetime(lock) {}
             print(summary.line)
+            guard summary.problems.isEmpty else { throw Failure.publishedWithProblems(summary) }
         }
     }
 }

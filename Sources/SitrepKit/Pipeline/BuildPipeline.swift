@@ -14,11 +14,25 @@ public enum BuildPipeline {
         public var output: URL
         /// True when nothing changed since the last build, so the output folder was left as it was.
         public var upToDate = false
+        /// Problems of the content files a `ContentPolicy.leaveOut` build left out (empty otherwise).
+        public var problems: [Diagnostic] = []
+        /// Already published pages of left-out files that were kept as they were (`KeptPages`).
+        public var keptPages = 0
     }
 
-    /// The site model and the theme, from config, database, content and templates. Throws every content and
-    /// template problem. The store snapshot is dropped once the model is built.
-    public static func model(config: SiteConfig, now: Date) throws -> (SiteModel, TemplateSet) {
+    /// What `model` read: the model, the theme, and, for `ContentPolicy.leaveOut`, the content that went into
+    /// the model and the problems of the files left out.
+    public struct ModelInputs: Sendable {
+        public var model: SiteModel
+        public var templates: TemplateSet
+        public var content: SiteContent
+        public var problems: [Diagnostic]
+    }
+
+    /// The site model and the theme, from config, database, content and templates. Throws every template
+    /// problem, and every content problem unless `contentPolicy` is `.leaveOut` (the files with problems are then
+    /// left out and their problems returned). The store snapshot is dropped once the model is built.
+    public static func model(config: SiteConfig, now: Date, contentPolicy: ContentPolicy = .refuse) throws -> ModelInputs {
         // The database is read table by table, each in a read transaction of its own, while the content and
         // templates are parsed and the content's Markdown is rendered: one core takes the largest table, the
         // other the content, and both then share the other tables (reading the whole database in one
@@ -30,7 +44,8 @@ public enum BuildPipeline {
         let jobs = WorkQueue.map(count: tables.count + 1) { index -> ModelInput in
             if index == 1 {
                 let (content, problems) = SiteValidator.readContent(config: config)
-                return .content(content, problems, problems.isEmpty ? RenderedMarkdown.of(content) : .none,
+                let renders = problems.isEmpty || contentPolicy == .leaveOut
+                return .content(content, problems, renders ? RenderedMarkdown.of(content) : .none,
                                 TemplateSet.load(directory: config.paths.templates))
             }
             let table = tables[index == 0 ? 0 : index - 1]
@@ -46,15 +61,17 @@ public enum BuildPipeline {
             }
         }
         guard let read else { preconditionFailure("job 1 reads the content") }
-        // Problems of the content and templates come first; then those of the database.
-        let problems = read.problems + read.templateProblems
+        // Problems of the content and templates come first; then those of the database. Template problems
+        // always stop the build; content problems unless the policy leaves their files out.
+        let problems = (contentPolicy == .refuse ? read.problems : []) + read.templateProblems
         guard problems.isEmpty else { throw DiagnosticsError(problems) }
         let snapshot = try store.get().map { store in
             let parts = try parts.compactMap { try $0.get() }
             return try StoreSnapshot(joining: parts, now: now, days: days) ?? store.snapshot(now: now, days: days)
         } ?? StoreSnapshot.empty(now: now, days: days)
         let model = SiteModelBuilder.build(config: config, snapshot: snapshot, content: read.content, now: now, markdown: read.markdown)
-        return (model, read.templates)
+        return ModelInputs(model: model, templates: read.templates, content: read.content,
+                           problems: contentPolicy == .refuse ? [] : read.problems)
     }
 
     /// What one job of `model` read.
@@ -66,8 +83,10 @@ public enum BuildPipeline {
     /// Renders and publishes, streaming every page and document into the staging folder as it is made (the
     /// site is never held in memory whole); a failure at any point leaves the previous site untouched.
     /// When the inputs are exactly those of the last build and its output is untouched (`BuildStamp`),
-    /// nothing is rendered or written: the same inputs would give the same bytes.
-    public static func build(config: SiteConfig, now: Date, logger: Logger = Logger(label: "sitrep.build")) throws -> Summary {
+    /// nothing is rendered or written: the same inputs would give the same bytes. A build that left content
+    /// files out records no stamp, so the next one reports their problems again.
+    public static func build(config: SiteConfig, now: Date, contentPolicy: ContentPolicy = .refuse,
+                             logger: Logger = Logger(label: "sitrep.build")) throws -> Summary {
         let output = config.paths.output
         let inputs = BuildInputs.digest(config: config, now: now, databaseRevision: databaseRevision(config: config))
         if let inputs, let stamp = BuildStamp.current(for: output, inputs: inputs) {
@@ -75,8 +94,10 @@ public enum BuildPipeline {
             return Summary(files: stamp.files, unchanged: stamp.files, components: stamp.components, incidents: stamp.incidents,
                            maintenance: stamp.maintenance, indicator: stamp.indicator, output: output, upToDate: true)
         }
-        let (summary, manifest) = try render(config: config, now: now, logger: logger)
-        if let inputs, let manifest { BuildStamp.record(for: output, inputs: inputs, summary: summary, manifest: manifest) }
+        let (summary, manifest) = try render(config: config, now: now, contentPolicy: contentPolicy, logger: logger)
+        if let inputs, let manifest, summary.problems.isEmpty {
+            BuildStamp.record(for: output, inputs: inputs, summary: summary, manifest: manifest)
+        }
         return summary
     }
 
@@ -86,17 +107,27 @@ public enum BuildPipeline {
         (try? ResultStore.openForReading(at: config.paths.database)?.revision()) ?? nil
     }
 
-    private static func render(config: SiteConfig, now: Date, logger: Logger) throws -> (Summary, SiteManifest?) {
-        let (model, templates) = try Self.model(config: config, now: now)
+    private static func render(config: SiteConfig, now: Date, contentPolicy: ContentPolicy, logger: Logger) throws
+        -> (Summary, SiteManifest?)
+    {
+        let inputs = try Self.model(config: config, now: now, contentPolicy: contentPolicy)
+        let model = inputs.model
+        let kept = inputs.problems.isEmpty ? [] : KeptPages.read(config: config, content: inputs.content)
         let (files, unchanged, manifest) = try SitePublisher().publish(to: config.paths.output) { staging in
-            try HTMLRenderer(templates: templates, mode: .from(environment: ProcessInfo.processInfo.environment))
-                .render(model, to: staging.write)
+            // Every page passes the build marker, which is written once the last page is out.
+            let marker = BuildMarker()
+            let page = marker.recording(staging.write)
+            try HTMLRenderer(templates: inputs.templates, mode: .from(environment: ProcessInfo.processInfo.environment))
+                .render(model, to: page)
+            for (path, data) in kept { page(path, data) }
             MachineOutputs().render(model, to: staging.write)
+            staging.write(BuildMarker.path, marker.document(generatedAt: model.generatedAt))
         }
         logger.info("published \(files) files, \(unchanged) of them unchanged",
                     metadata: ["now": "\(Timestamp.json(now))", "output": "\(DisplayPath.of(config.paths.output))"])
         return (Summary(files: files, unchanged: unchanged, components: model.components.count, incidents: model.incidents.count,
-                        maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output),
+                        maintenance: model.maintenance.count, indicator: model.indicator, output: config.paths.output,
+                        problems: inputs.problems, keptPages: kept.count),
                 manifest)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import SitrepKit
 
-/// Loads the rendered index page in headless Chromium, served over HTTP from 127.0.0.1, and checks that the
-/// page runs without console errors and that the refresh script applies `api/v2/summary.json` in place.
-@Suite struct BrowserTests {
+/// Headless Chromium for the browser tests (`LiveRefreshBrowserTests`, `ContrastTests`): where it is and how it
+/// is run, with a deadline so a hung browser cannot hang the test run.
+enum BrowserTests {
     static let chromium: String? = {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in ["chromium", "chromium-browser"] {
@@ -15,47 +15,12 @@ import Testing
         return nil
     }()
 
-    /// Statuspage-shaped: the website is now in a major outage, the page-wide indicator critical.
-    static let summary = """
-        {"page": {"id": "sitrep", "name": "Acme Status", "url": "https://status.acme.dev", "time_zone": "Europe/Berlin",
-                  "updated_at": "2026-11-20T12:05:00.000Z"},
-         "status": {"indicator": "critical", "description": "Major System Outage"},
-         "components": [{"id": "web", "name": "Website", "status": "major_outage"},
-                        {"id": "api", "name": "Public API", "status": "major_outage"},
-                        {"id": "unknown-id", "name": "Ignored", "status": "operational"},
-                        {"id": "cdn", "name": "CDN", "status": "not-a-status"}],
-         "incidents": [], "scheduled_maintenances": []}
-        """
-
-    @Test(.enabled(if: RequiredTool.runs(chromium), "chromium is not installed: `make test-deps` installs it; browser test skipped"))
-    func refreshScriptUpdatesBannerAndComponentsWithoutConsoleErrors() throws {
-        let chromium = try #require(Self.chromium)
-        let scratch = try ScratchFolder("browser")
-        defer { scratch.remove() }
-        let site = scratch.url.appendingPathComponent("site")
-        var files = try RenderedSite(SiteFixture.model(refreshSeconds: 1)).files
-        files["api/v2/summary.json"] = Data(Self.summary.utf8)
-        try ScratchFolder.write(files, to: site)
-
-        let server = try LocalHTTPServer(directory: site, log: scratch.url.appendingPathComponent("server.log"))
-        defer { server.stop() }
-        let profile = scratch.url.appendingPathComponent("profile")
-        let run = try Self.runChromium(chromium, arguments: [
-            "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-            "--user-data-dir=\(profile.path)", "--no-first-run", "--disable-extensions",
-            "--virtual-time-budget=5000", "--dump-dom", "\(server.baseURL)index.html",
-        ], scratch: scratch.url)
-
-        let consoleLines = run.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
-        #expect(consoleLines.isEmpty, "console output: \(consoleLines.joined(separator: "\n"))")
-        let dom = run.stdout
-        #expect(dom.contains("<section id=\"banner\" class=\"banner banner-critical\""), "banner class updated")
-        #expect(dom.contains("<use href=\"#i-major_outage\"></use></svg><span class=\"status-word\">Major System Outage</span>"))
-        let web = Self.row("web", in: dom)
-        #expect(web.contains("data-status=\"major_outage\""))
-        #expect(web.contains("<span class=\"status status-major_outage\"><svg class=\"icon\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#i-major_outage\"></use></svg><span class=\"status-word\">Major Outage</span>"))
-        #expect(Self.row("cdn", in: dom).contains("<span class=\"status-word\">Operational</span>"), "an unknown status is ignored")
-        #expect(dom.contains("datetime=\"2026-11-20T12:05:00.000Z\""), "last updated comes from the summary")
+    /// Arguments that load `url` headless, let `budget` milliseconds of the page's (virtual) time pass and
+    /// print the DOM, with console messages logged to stderr.
+    static func dumpingDOM(of url: String, profile: URL, budget: Int = 5000) -> [String] {
+        ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+         "--user-data-dir=\(profile.path)", "--no-first-run", "--disable-extensions",
+         "--virtual-time-budget=\(budget)", "--dump-dom", url]
     }
 
     /// Polls rather than `waitUntilExit()`, which can hang inside a test runner on Linux; terminates the
@@ -67,60 +32,91 @@ import Testing
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    static func row(_ id: String, in dom: String) -> String {
-        guard let start = dom.range(of: "data-component-id=\"\(id)\"") else { return "" }
-        let rest = dom[start.lowerBound...]
-        return String(rest[..<(rest.range(of: "</li>")?.upperBound ?? rest.endIndex)])
-    }
-
     /// Runs Chromium with output into files (a DOM can exceed a pipe's buffer), terminating it after two minutes
     /// at the latest so a hung browser cannot hang the test run.
     static func runChromium(_ executable: String, arguments: [String], scratch: URL) throws -> (stdout: String, stderr: String) {
-        let outURL = scratch.appendingPathComponent("chromium.out")
-        let errURL = scratch.appendingPathComponent("chromium.err")
+        try RunningChromium(executable, arguments: arguments, scratch: scratch).finish()
+    }
+
+    /// The console messages Chromium logged to `stderr`.
+    static func consoleLines(_ stderr: String) -> [Substring] {
+        stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
+    }
+}
+
+/// A Chromium process started with its output going into files (a DOM can exceed a pipe's buffer), for a test
+/// that acts while the page is open.
+struct RunningChromium {
+    let process = Process()
+    let outURL: URL
+    let errURL: URL
+
+    init(_ executable: String, arguments: [String], scratch: URL, name: String = "chromium") throws {
+        outURL = scratch.appendingPathComponent("\(name).out")
+        errURL = scratch.appendingPathComponent("\(name).err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        waitForExit(process, upToSeconds: 120)
+    }
+
+    /// Waits for the browser to end (two minutes at most, then kills it) and returns what it printed.
+    func finish() -> (stdout: String, stderr: String) {
+        BrowserTests.waitForExit(process, upToSeconds: 120)
         let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
         return (read(outURL), read(errURL))
     }
 }
 
-/// `python3 -m http.server` on 127.0.0.1 with a port the system picks, serving one folder.
+/// `Browser/gated_server.py` on 127.0.0.1 with a port the system picks, serving one folder: every request of
+/// `api/v1/build.json` after the first is held until `openGate()`, so a test can rebuild under an open page.
 final class LocalHTTPServer {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/gated_server.py")
+
     private let process = Process()
+    private let log: URL
+    private let gate: URL
     let baseURL: String
 
-    init(directory: URL, log: URL) throws {
+    init(directory: URL, scratch: URL) throws {
+        log = scratch.appendingPathComponent("server.log")
+        gate = scratch.appendingPathComponent("server.gate")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", directory.path]
+        process.arguments = ["python3", "-u", Self.script.path, directory.path, gate.path]
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Wait (up to about 20 s) for "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ...".
+        // Wait (up to about 20 s) for "port 41234".
         var port: Int?
         for _ in 0..<200 where port == nil && process.isRunning {
-            let banner = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-            if let range = banner.range(of: #"port (\d+)"#, options: .regularExpression) {
-                port = Int(banner[range].dropFirst("port ".count))
+            let printed = Self.read(log)
+            if let range = printed.range(of: #"port (\d+)"#, options: .regularExpression) {
+                port = Int(printed[range].dropFirst("port ".count))
             } else {
                 usleep(100_000)
             }
         }
         guard let port else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw RenderError(message: "python3 -m http.server did not start")
+            throw RenderError(message: "Browser/gated_server.py did not start")
         }
         baseURL = "http://127.0.0.1:\(port)/"
+    }
+
+    /// What the server printed: its port, then `GET /path` for every request as it arrives.
+    var requests: String { Self.read(log) }
+
+    private static func read(_ file: URL) -> String { String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self) }
+
+    /// Answers the held requests of the build marker, and every later one at once.
+    func openGate() {
+        _ = FileManager.default.createFile(atPath: gate.path, contents: Data())
     }
 
     func stop() {

@@ -243,7 +243,7 @@ import Testing
     @Test func theRefreshScriptIsThereOnlyWhenRefreshing() throws {
         let on = try RenderedSite(SiteFixture.model(refreshSeconds: 60)).page("index.html")
         #expect(on.contains("<body data-root=\"\" data-refresh=\"60\" data-tz=\"Europe/Berlin\">"))
-        #expect(on.contains("fetch(root + \"api/v2/summary.json\""))
+        #expect(on.contains("+ \"api/v1/build.json\""))
         let off = try RenderedSite(SiteFixture.model(refreshSeconds: 0)).page("index.html")
         #expect(!off.contains("<script"))
     }
