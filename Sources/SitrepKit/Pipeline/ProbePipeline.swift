@@ -22,6 +22,9 @@ public enum ProbePipeline {
         try store.append(run, results: results)
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, rawDays: config.retention.rawDays)
+        // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file
+        // before the command exits.
+        try store.close()
         for result in results where result.status != .up {
             // Messages are already redacted by the runner; the target is never logged.
             logger.notice("\(result.componentID)/\(result.checkID) is \(result.status.rawValue)",

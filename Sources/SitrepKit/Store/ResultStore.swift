@@ -187,6 +187,16 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// Closes every connection now, instead of whenever the last reference goes (the last connection to close
+    /// checkpoints the WAL and removes it); the store cannot be used afterwards.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
     /// Copies the WAL into the database and truncates it (waits up to `busyTimeout` for readers).
     public func checkpoint() throws {
         guard !isReadOnly else { return }

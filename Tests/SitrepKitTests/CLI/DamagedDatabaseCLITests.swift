@@ -63,7 +63,7 @@ struct DamagedDatabaseCLITests {
             case .textCount:
                 try edit(url) { db in try db.execute(sql: "UPDATE component_rollup_daily SET operational_count = 'lots'") }
             case .fractionalTime:
-                try edit(url) { db in try db.execute(sql: "UPDATE latest_result SET at_ms = 1e300") }
+                try edit(url) { db in try db.execute(sql: "UPDATE latest_result SET at_ms = -1e300") }
             case .droppedTable:
                 try edit(url) { db in try db.execute(sql: "DROP TABLE check_rollup_daily") }
             case .droppedMigrations:
