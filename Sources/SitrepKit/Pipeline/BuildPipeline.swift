@@ -40,7 +40,7 @@ public enum BuildPipeline {
         // probe committed in between) are thrown away and the database is read again, whole.
         let days = max(config.site.historyDays, 90) + 1
         let store = Result { try ResultStore.openForReading(at: config.paths.database) }
-        let tables: [SnapshotPart.Kind] = [.checkDaily, .componentHourly, .checkHourly, .componentDaily, .latest]
+        let tables: [SnapshotPart.Kind] = [.checkDaily, .componentHourly, .checkHourly, .componentDaily, .latest, .statusRuns]
         let jobs = WorkQueue.map(count: tables.count + 1) { index -> ModelInput in
             if index == 1 {
                 let (content, problems) = SiteValidator.readContent(config: config)

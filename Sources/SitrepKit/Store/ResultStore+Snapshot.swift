@@ -63,6 +63,9 @@ extension ResultStore {
             part.checkRollups = try checkRollups(.hourly, from: window.checkHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)
         case .checkDaily:
             part.checkRollups = try checkRollups(.daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), db)
+        case .statusRuns:
+            // A day more than the daily rollups: the first local day of the bars may begin before its UTC day.
+            part.statusRunHistory = try statusRunHistory(from: window.dailyFrom - StoreTime.dayMs, to: window.nowMs, db)
         }
         return part
     }
@@ -87,6 +90,49 @@ extension ResultStore {
             ) ON component_id = later_component AND check_id = later_check AND at_ms = newest_ms
             ORDER BY component_id, check_id
             """, arguments: [nowMs])
+    }
+
+    /// The runs started in `from...to` (ids and start times) and the status runs that reach into them; `.none` for
+    /// a database not yet upgraded to status runs.
+    private static func statusRunHistory(from: Int64, to: Int64, _ db: Database) throws -> StatusRunHistory {
+        guard try db.tableExists("component_status_run"),
+              let origin = try Row.fetchOne(db, sql: "SELECT exact_from_ms FROM status_run_origin WHERE id = 1")
+        else { return .none }
+        let exactFrom = try StoredRow(origin, of: "status_run_origin").optionalInteger(0).map(StoreTime.date) ?? .distantPast
+        var runIDs: [Int64] = []
+        var runStartsMs: [Int64] = []
+        let statement = try db.makeStatement(sql: """
+            SELECT id, started_at_ms FROM run WHERE started_at_ms >= ? AND started_at_ms <= ? ORDER BY id
+            """)
+        let runs = try Row.fetchCursor(statement, arguments: [from, to])
+        while let row = try runs.next() {
+            let stored = StoredRow(row, of: "run", statement: statement)
+            runIDs.append(try stored.integer(0))
+            runStartsMs.append(try stored.integer(1))
+        }
+        guard let firstID = runIDs.first, let lastID = runIDs.last else {
+            return StatusRunHistory(exactFrom: exactFrom, runIDs: [], runStartsMs: [], statusRuns: [])
+        }
+        var statusRuns: [StatusRun] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT component_id, status, first_run_id, last_run_id FROM component_status_run
+            WHERE last_run_id >= ? AND first_run_id <= ?
+            """, arguments: [firstID, lastID])
+        while let row = try rows.next() {
+            let stored = StoredRow(row, of: "component_status_run")
+            guard let status = ComponentStatus(rawValue: try stored.text(1)), status != .underMaintenance else {
+                throw stored.damage(1, "holds an unknown component status")
+            }
+            statusRuns.append(StatusRun(componentID: try stored.text(0), status: status,
+                                        firstRunID: try stored.integer(2), lastRunID: try stored.integer(3)))
+        }
+        statusRuns.sort { first, second in
+            guard first.componentID == second.componentID else {
+                return first.componentID.utf8.lexicographicallyPrecedes(second.componentID.utf8)
+            }
+            return first.firstRunID < second.firstRunID
+        }
+        return StatusRunHistory(exactFrom: exactFrom, runIDs: runIDs, runStartsMs: runStartsMs, statusRuns: statusRuns)
     }
 
     /// The time ranges a snapshot reads, from `now` and the days of daily history asked for.

@@ -97,7 +97,8 @@ public final class ResultStore: Sendable {
             return (try migrator.hasCompletedMigrations(db), applied)
         }
         if applied.isEmpty { return nil }
-        let readable = complete || Set(applied).union([StoreSchema.revisionMigration]) == Set(migrator.migrations)
+        let readable = complete
+            || Set(applied).union([StoreSchema.revisionMigration, StoreSchema.statusRunsMigration]) == Set(migrator.migrations)
         if !readable { throw StoreError(.olderSchema, path: path) }
         return ResultStore(url: url, displayPath: path, isReadOnly: true, pool: pool)
     }
@@ -127,6 +128,7 @@ public final class ResultStore: Sendable {
         do {
             try pool.write { db in
                 try RollupWriter.merge(checks: checks, components: components, in: db)
+                try StatusRunWriter.afterImport(components, in: db)
                 try StoreSchema.bumpRevision(db)
             }
         } catch {
@@ -146,8 +148,9 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Deletes raw results older than `rawDays` (at least 1) days before `now` and the runs left without
-    /// results, and rollups and latest results older than `rollupDays` (never fewer than 400) days.
+    /// Deletes raw results older than `rawDays` (at least 1) days before `now`, and rollups, latest results,
+    /// runs without results and the status runs that end in them older than `rollupDays` (never fewer than
+    /// 400) days: status runs count a run's observations at its time, so runs live as long as rollups.
     /// Rollup buckets that straddle the cut-off are kept whole. One transaction.
     public func prune(now: Date, rawDays: Int, rollupDays: Int = 400) throws {
         let nowMs = StoreTime.milliseconds(now)
@@ -162,7 +165,11 @@ public final class ResultStore: Sendable {
                         DELETE FROM run WHERE started_at_ms < ?
                         AND NOT EXISTS (SELECT 1 FROM result WHERE result.run_id = run.id)
                         """,
-                    arguments: [rawCutoff])
+                    arguments: [rollupCutoff])
+                try db.execute(sql: """
+                    DELETE FROM component_status_run
+                    WHERE last_run_id < coalesce((SELECT min(id) FROM run), 9223372036854775807)
+                    """)
                 try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [rollupCutoff])
                 for granularity in RollupGranularity.allCases {
                     let cutoff = granularity.bucketStartMs(of: rollupCutoff)

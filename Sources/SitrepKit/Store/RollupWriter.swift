@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The body of `ResultStore.append`: run row, result rows, latest results and rollup upserts,
+/// The body of `ResultStore.append`: run row, result rows, latest results, rollup upserts and status runs,
 /// all inside the caller's write transaction.
 enum RollupWriter {
     private struct CheckKey: Hashable {
@@ -28,6 +28,7 @@ enum RollupWriter {
 
     static func append(_ run: ProbeRun, results: [CheckResult], in db: Database) throws {
         let counts = Dictionary(grouping: results, by: \.status).mapValues(\.count)
+        let previousRunID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM run")
         try db.execute(
             sql: """
                 INSERT INTO run (started_at_ms, duration_ms, location, up_count, degraded_count, down_count)
@@ -69,8 +70,10 @@ enum RollupWriter {
             in: db)
         let runMs = StoreTime.milliseconds(run.startedAt)
         var componentRollups: [ComponentRollup] = []
+        var automatic: [String: ComponentStatus] = [:]
         for (componentID, statuses) in componentStatuses {
             guard let status = ComponentStatus.automatic(from: statuses) else { continue }
+            automatic[componentID] = status
             for granularity in RollupGranularity.allCases {
                 var rollup = ComponentRollup(
                     componentID: componentID, granularity: granularity,
@@ -80,6 +83,7 @@ enum RollupWriter {
             }
         }
         try merge(checks: Array(checkRollups.values), components: componentRollups, in: db)
+        try StatusRunWriter.record(automatic, runID: runID, previousRunID: previousRunID, in: db)
     }
 
     /// Adds rollups into the stored buckets (counts and sums added, min/max widened, histograms merged),

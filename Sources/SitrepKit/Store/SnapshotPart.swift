@@ -7,6 +7,8 @@ public struct SnapshotPart: Sendable {
         /// The latest run and the latest result of every check.
         case latest
         case componentHourly, componentDaily, checkHourly, checkDaily
+        /// The status runs and run times of the snapshot's days (`StatusRunHistory`).
+        case statusRuns
     }
 
     public let kind: Kind
@@ -16,6 +18,7 @@ public struct SnapshotPart: Sendable {
     var latestResults: [CheckResult] = []
     var componentRollups: [ComponentRollup] = []
     var checkRollups: [CheckRollup] = []
+    var statusRunHistory = StatusRunHistory.none
 
     init(kind: Kind, revision: Int64?) {
         self.kind = kind
@@ -38,11 +41,12 @@ extension StoreSnapshot {
         let byKind = Dictionary(parts.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         guard byKind.count == parts.count, let latest = byKind[.latest], let componentHourly = byKind[.componentHourly],
               let componentDaily = byKind[.componentDaily], let checkHourly = byKind[.checkHourly],
-              let checkDaily = byKind[.checkDaily]
+              let checkDaily = byKind[.checkDaily], let statusRuns = byKind[.statusRuns]
         else { return nil }
         self.init(
             now: now, days: days, latestRun: latest.latestRun, latestResults: latest.latestResults,
             componentHourly: componentHourly.componentRollups, componentDaily: componentDaily.componentRollups,
-            checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: recentResults)
+            checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: recentResults,
+            statusRunHistory: statusRuns.statusRunHistory)
     }
 }

@@ -11,6 +11,10 @@ import GRDB
 ///   count/sum/min/max, the `LatencyHistogram` blob and phase timing sums.
 /// - `component_rollup_hourly` / `component_rollup_daily`: per component and UTC bucket, how many runs saw
 ///   it in each automatic status.
+/// - `component_status_run`: per component, each stretch of consecutive probe runs (ids `first_run_id` to
+///   `last_run_id`, every one of them observing the component) with one automatic status; with the `run` rows'
+///   times it says exactly when each observation was made. `status_run_origin.exact_from_ms`: where that
+///   exact history starts (NULL: from the first run); before it only rollups describe the past.
 ///
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
@@ -106,8 +110,30 @@ enum StoreSchema {
                 INSERT INTO store_revision (id, revision) VALUES (1, 1);
                 """)
         }
+        migrator.registerMigration(statusRunsMigration) { db in
+            try db.execute(sql: """
+                CREATE TABLE component_status_run (
+                    component_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    first_run_id INTEGER NOT NULL,
+                    last_run_id INTEGER NOT NULL,
+                    PRIMARY KEY (component_id, first_run_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX component_status_run_by_last ON component_status_run(last_run_id);
+                CREATE TABLE status_run_origin (id INTEGER PRIMARY KEY CHECK (id = 1), exact_from_ms INTEGER);
+                """)
+            // Runs already stored have no status runs (their hourly counts cannot say which observation came
+            // when), so exact history starts with the first UTC day none of them falls in.
+            let lastMs = try Int64.fetchOne(db, sql: "SELECT max(started_at_ms) FROM run")
+            try db.execute(sql: "INSERT INTO status_run_origin (id, exact_from_ms) VALUES (1, ?)",
+                           arguments: [lastMs.map { RollupGranularity.daily.bucketStartMs(of: $0) + StoreTime.dayMs }])
+        }
         return migrator
     }
+
+    /// The migration that adds status runs. A reader opens a database without it (no probe has run since
+    /// sitrep was upgraded); its history is then read from rollups only.
+    static let statusRunsMigration = "v3: status runs"
 
     /// The migration that adds `store_revision`. A reader opens a database without it (no probe has run
     /// since sitrep was upgraded); such a database simply has no revision.

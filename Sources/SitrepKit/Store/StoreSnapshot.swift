@@ -25,11 +25,15 @@ public struct StoreSnapshot: Sendable, Hashable {
     public let checkDaily: [CheckRollup]
     /// Raw results with `now - 24h < at <= now`; empty unless the snapshot was asked for them.
     public let recentResults: [CheckResult]
+    /// Status runs and run times from a day before the first of `days` up to `now`: uptime exact to the
+    /// observation from `StatusRunHistory.exactFrom` on.
+    public let statusRunHistory: StatusRunHistory
 
     public init(
         now: Date, days: Int, latestRun: ProbeRun?, latestResults: [CheckResult],
         componentHourly: [ComponentRollup], componentDaily: [ComponentRollup],
-        checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult]
+        checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult],
+        statusRunHistory: StatusRunHistory = .none
     ) {
         self.now = now
         self.days = days
@@ -40,6 +44,7 @@ public struct StoreSnapshot: Sendable, Hashable {
         self.checkHourly = checkHourly
         self.checkDaily = checkDaily
         self.recentResults = recentResults
+        self.statusRunHistory = statusRunHistory
     }
 
     /// A snapshot without any data: what a generator uses when `ResultStore.openForReading` returns nil.

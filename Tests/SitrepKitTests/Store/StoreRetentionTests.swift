@@ -24,7 +24,8 @@ import Testing
         let raw = try StoreFixtures.rawResults(store)
         #expect(Set(raw.map { Int((now.timeIntervalSince($0.result.at) / 86_400).rounded()) }) == [1, 10, 29])
         #expect(raw.count == 6)
-        #expect(try StoreFixtures.count("run", store) == 3)
+        // Runs stay as long as rollups (status runs count their observations at their times): 0.5 ... 399 days.
+        #expect(try StoreFixtures.count("run", store) == 7)
         for granularity in RollupGranularity.allCases {
             for table in [granularity.checkTable, granularity.componentTable] {
                 // ages 0.5 ... 399 keep their buckets; 401, 450 and 500 days are gone.

@@ -1,8 +1,10 @@
 import Foundation
 
-/// One component's rollups from the snapshot, read as observations over any region of time.
+/// One component's history from the snapshot, read as observations over any region of time.
 ///
-/// Hourly rollups are used from `hourlyFrom` on (the snapshot carries them for its last
+/// From `observations.exactFrom` on, observations are counted one by one from status runs
+/// (`ComponentObservations`): exact to the observation. Before it (a database upgraded from before status
+/// runs, imported history), rollups are used: hourly rollups are used from `hourlyFrom` on (the snapshot carries them for its last
 /// `min(days, ResultStore.componentHourlyDays)` days); before that, UTC daily rollups are apportioned by
 /// overlap (see `ObservationTally`). So uptime windows and local-time daily bars are exact to the hour in
 /// the recent past and approximate (even spread within a UTC day) further back.
@@ -11,15 +13,19 @@ struct ComponentHistory: Sendable {
     let daily: [ComponentRollup]
     let hourlyFrom: Date
     let now: Date
+    /// The exact observations; nil when the store has none (rollups then tell everything).
+    let observations: ComponentObservations?
     /// Whether each list is in bucket order with one granularity, as the store reads them: `tally` then looks
     /// only at the buckets that can reach into a region instead of at every bucket.
     private let ordered: Bool
 
-    init(hourly: [ComponentRollup], daily: [ComponentRollup], hourlyFrom: Date, now: Date) {
+    init(hourly: [ComponentRollup], daily: [ComponentRollup], hourlyFrom: Date, now: Date,
+         observations: ComponentObservations? = nil) {
         self.hourly = hourly
         self.daily = daily
         self.hourlyFrom = hourlyFrom
         self.now = now
+        self.observations = observations
         ordered = Self.isOrdered(hourly) && Self.isOrdered(daily)
     }
 
@@ -41,7 +47,11 @@ struct ComponentHistory: Sendable {
     /// Observations within `region` (cut at `now`).
     func tally(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights) -> ObservationTally {
         var tally = ObservationTally()
-        let past = Span(start: .distantPast, end: now)
+        let rollupsUntil = observations.map { min($0.exactFrom, now) } ?? now
+        if let observations, let exact = region.intersection(Span(start: observations.exactFrom, end: now)) {
+            observations.tally(exact, timeline: timeline, weights: weights, into: &tally)
+        }
+        let past = Span(start: .distantPast, end: rollupsUntil)
         let parts: [(Span, [ComponentRollup])] = [
             (Span(start: .distantPast, end: hourlyFrom), daily),
             (Span(start: hourlyFrom, end: .distantFuture), hourly),

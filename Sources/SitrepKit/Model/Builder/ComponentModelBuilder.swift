@@ -16,6 +16,8 @@ struct ComponentModelBuilder: Sendable {
     let componentDaily: [String: [ComponentRollup]]
     let checkHourly: [String: [CheckRollup]]
     let checkDaily: [String: [CheckRollup]]
+    let statusRuns: [String: [StatusRun]]
+    let runClock: RunClock
 
     init(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) {
         self.config = config
@@ -31,6 +33,8 @@ struct ComponentModelBuilder: Sendable {
         componentDaily = snapshot.componentDaily.grouped(byRunsOf: \.componentID)
         checkHourly = snapshot.checkHourly.grouped(byRunsOf: \.componentID)
         checkDaily = snapshot.checkDaily.grouped(byRunsOf: \.componentID)
+        statusRuns = snapshot.statusRunHistory.statusRuns.grouped(byRunsOf: \.componentID)
+        runClock = RunClock(snapshot.statusRunHistory)
     }
 
     /// `index`: 0-based position in the config.
@@ -45,7 +49,10 @@ struct ComponentModelBuilder: Sendable {
             staleAfterS: config.probe.staleAfterS)
         let history = ComponentHistory(
             hourly: componentHourly[component.id, default: []], daily: componentDaily[component.id, default: []],
-            hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now)
+            hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now,
+            observations: snapshot.statusRunHistory.exactFrom.map { exactFrom in
+                ComponentObservations(statusRuns: statusRuns[component.id, default: []], clock: runClock, exactFrom: exactFrom)
+            })
         let hourlyChecks = Self.rollups(checkHourly[component.id, default: []], of: checkIDs)
         let dailyChecks = Self.rollups(checkDaily[component.id, default: []], of: checkIDs)
         return ComponentModel(

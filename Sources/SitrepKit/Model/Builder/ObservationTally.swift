@@ -2,6 +2,7 @@ import Foundation
 
 /// Observations of one component over some stretch of time, weighted for uptime.
 ///
+/// Status runs give every observation's time (`ComponentObservations`): counts are then whole numbers.
 /// A rollup bucket only says how many runs saw each status, not when; the builder assumes they are spread
 /// evenly over the part of the bucket that has passed (`[bucketStart, min(bucketEnd, now))`). A region
 /// covering a fraction of that time takes the same fraction of every count. Within the region each
@@ -32,14 +33,18 @@ struct ObservationTally: Sendable, Hashable {
         for segment in timeline.segments(in: covered) {
             let share = segment.span.duration / bucket.duration
             for status in Self.statuses {
-                let count = Double(rollup.count(of: status)) * share
-                guard count > 0 else { continue }
-                let effective = segment.effective(status)
-                worst = worst.map { $0.raised(toAtLeast: effective) } ?? effective
-                guard effective != .underMaintenance else { continue }
-                observed += count
-                lost += count * weights.weight(of: effective)
+                add(Double(rollup.count(of: status)) * share, of: status, in: segment, weights: weights)
             }
         }
+    }
+
+    /// Adds `count` observations of the probed `status` made within `segment`.
+    mutating func add(_ count: Double, of status: ComponentStatus, in segment: ComponentTimeline.Segment, weights: UptimeWeights) {
+        guard count > 0 else { return }
+        let effective = segment.effective(status)
+        worst = worst.map { $0.raised(toAtLeast: effective) } ?? effective
+        guard effective != .underMaintenance else { return }
+        observed += count
+        lost += count * weights.weight(of: effective)
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The start time of every probe run a snapshot carries (`StatusRunHistory`), shared by every component's
+/// `ComponentObservations`: which run positions fall in a stretch of time, by binary search.
+struct RunClock: Sendable {
+    let ids: [Int64]
+    /// Start of each run in milliseconds, in the order of `ids`.
+    let startsMs: [Int64]
+    /// Whether runs started in id order (as appends make them): then a stretch of time is a range of positions.
+    let inTimeOrder: Bool
+
+    init(_ history: StatusRunHistory) {
+        let count = min(history.runIDs.count, history.runStartsMs.count)
+        ids = Array(history.runIDs.prefix(count))
+        startsMs = Array(history.runStartsMs.prefix(count))
+        inTimeOrder = zip(startsMs, startsMs.dropFirst()).allSatisfy { $0 <= $1 }
+            && zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// The first position whose id is at least `id`.
+    func position(ofID id: Int64) -> Int {
+        Self.firstIndex(in: ids, of: id, within: 0..<ids.count)
+    }
+
+    /// The first position in `range` whose start is at least `ms` (runs in time order only).
+    func position(ofTime ms: Int64, within range: Range<Int>) -> Int {
+        Self.firstIndex(in: startsMs, of: ms, within: range)
+    }
+
+    private static func firstIndex(in values: [Int64], of value: Int64, within range: Range<Int>) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
