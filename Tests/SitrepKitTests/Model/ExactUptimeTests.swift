@@ -49,19 +49,24 @@ struct ExactUptimeTests {
                        timezone: timezone, historyDays: 3)
     }
 
-    static func model(timezone: TimeZone, now: Date = now) throws -> (SiteModel, [(runID: Int64, result: CheckResult)]) {
+    /// `swapped`: every 200th run is appended after the one following it, so ids and times disagree there.
+    static func model(timezone: TimeZone, now: Date = now, swapped: Bool = false) throws -> (SiteModel, [(runID: Int64, result: CheckResult)]) {
         let folder = try TemporaryFolder()
         let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
-        for (run, results) in history() { try store.append(run, results: results) }
+        var runs = history()
+        if swapped {
+            for index in stride(from: 0, to: runs.count - 1, by: 200) { runs.swapAt(index, index + 1) }
+        }
+        for (run, results) in runs { try store.append(run, results: results) }
         let snapshot = try store.snapshot(now: now, days: 91)
         let model = SiteModelBuilder.build(config: config(timezone: timezone), snapshot: snapshot, content: content(), now: now)
         return (model, try StoreFixtures.rawResults(store))
     }
 
-    @Test(arguments: ["UTC", "Asia/Kolkata", "America/St_Johns"])
-    func windowsAndDailyBarsEqualTheHandCount(zone: String) throws {
+    @Test(arguments: [("UTC", false), ("Asia/Kolkata", false), ("America/St_Johns", false), ("UTC", true)])
+    func windowsAndDailyBarsEqualTheHandCount(zone: String, swapped: Bool) throws {
         let timezone = try #require(TimeZone(identifier: zone))
-        let (model, raw) = try Self.model(timezone: timezone)
+        let (model, raw) = try Self.model(timezone: timezone, swapped: swapped)
         let content = Self.content()
         for componentID in ["api", "web"] {
             let component = try #require(model.component(componentID))

@@ -33,7 +33,12 @@ struct ComponentObservations: Sendable {
         let fromMs = StoreTime.milliseconds(region.start)
         let toMs = StoreTime.milliseconds(region.end)
         guard clock.inTimeOrder else {
+            // Rare (runs out of time order): every stretch is looked at, and only one out of order run by run.
             for stretch in stretches {
+                if clock.isInTimeOrder(stretch.positions) {
+                    add(stretch, fromMs: fromMs, toMs: toMs, timeline: timeline, weights: weights, into: &tally)
+                    continue
+                }
                 for position in stretch.positions where fromMs <= clock.startsMs[position] && clock.startsMs[position] < toMs {
                     let segment = timeline.segment(at: StoreTime.date(clock.startsMs[position]))
                     tally.add(1, of: stretch.status, in: segment, weights: weights)
@@ -52,17 +57,24 @@ struct ComponentObservations: Sendable {
             if stretches[middle].positions.upperBound <= inRegion.lowerBound { index = middle + 1 } else { high = middle }
         }
         while index < stretches.count, stretches[index].positions.lowerBound < inRegion.upperBound {
-            let stretch = stretches[index]
+            add(stretches[index], fromMs: fromMs, toMs: toMs, timeline: timeline, weights: weights, into: &tally)
             index += 1
-            let positions = stretch.positions.clamped(to: inRegion)
-            guard let first = positions.first, let last = positions.last else { continue }
-            // Cut where maintenance or an incident begins or ends; observations on an edge belong to the later side.
-            let covered = Span(start: StoreTime.date(clock.startsMs[first]), end: StoreTime.date(clock.startsMs[last] + 1))
-            for segment in timeline.segments(in: covered) {
-                let start = clock.position(ofTime: StoreTime.milliseconds(segment.span.start), within: positions)
-                let end = clock.position(ofTime: StoreTime.milliseconds(segment.span.end), within: positions)
-                tally.add(Double(end - start), of: stretch.status, in: segment, weights: weights)
-            }
+        }
+    }
+
+    /// Adds the observations of `stretch` (whose runs are in time order) made in `fromMs..<toMs`.
+    private func add(
+        _ stretch: Stretch, fromMs: Int64, toMs: Int64, timeline: ComponentTimeline, weights: UptimeWeights,
+        into tally: inout ObservationTally
+    ) {
+        let positions = clock.position(ofTime: fromMs, within: stretch.positions)..<clock.position(ofTime: toMs, within: stretch.positions)
+        guard let first = positions.first, let last = positions.last else { return }
+        // Cut where maintenance or an incident begins or ends; observations on an edge belong to the later side.
+        let covered = Span(start: StoreTime.date(clock.startsMs[first]), end: StoreTime.date(clock.startsMs[last] + 1))
+        for segment in timeline.segments(in: covered) {
+            let start = clock.position(ofTime: StoreTime.milliseconds(segment.span.start), within: positions)
+            let end = clock.position(ofTime: StoreTime.milliseconds(segment.span.end), within: positions)
+            tally.add(Double(end - start), of: stretch.status, in: segment, weights: weights)
         }
     }
 }

@@ -8,13 +8,30 @@ struct RunClock: Sendable {
     let startsMs: [Int64]
     /// Whether runs started in id order (as appends make them): then a stretch of time is a range of positions.
     let inTimeOrder: Bool
+    /// When not (a run appended with an earlier start than the one before, e.g. after a clock change): at each
+    /// position, how many positions up to it started before their predecessor.
+    private let disorder: [Int]
 
     init(_ history: StatusRunHistory) {
         let count = min(history.runIDs.count, history.runStartsMs.count)
         ids = Array(history.runIDs.prefix(count))
         startsMs = Array(history.runStartsMs.prefix(count))
         inTimeOrder = zip(startsMs, startsMs.dropFirst()).allSatisfy { $0 <= $1 }
-            && zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        var disorder: [Int] = []
+        if !inTimeOrder {
+            disorder.reserveCapacity(count)
+            for position in 0..<count {
+                let earlier = position > 0 && startsMs[position] < startsMs[position - 1]
+                disorder.append((disorder.last ?? 0) + (earlier ? 1 : 0))
+            }
+        }
+        self.disorder = disorder
+    }
+
+    /// Whether the runs at `positions` started in position order.
+    func isInTimeOrder(_ positions: Range<Int>) -> Bool {
+        guard !inTimeOrder, let last = positions.last else { return true }
+        return disorder[last] == disorder[positions.lowerBound]
     }
 
     /// The first position whose id is at least `id`.
