@@ -16,7 +16,7 @@ enum MaintenanceParser: ContentFileParser {
                                               allowsETA: false, timeZone: timeZone) ?? []
         var cancelled = false
         if let node = document.fields.value("status"), let status = document.fields.string("status") {
-            if status == MaintenanceState.cancelled.rawValue {
+            if MaintenanceUpdateStatus(rawValue: status) == .cancelled {
                 cancelled = true
             } else {
                 document.fields.report("'status' can only be 'cancelled' (a window's state otherwise follows the clock), not '\(status)'", at: node)

@@ -16,6 +16,8 @@ struct ComponentModelBuilder: Sendable {
     let componentDaily: [String: [ComponentRollup]]
     let checkHourly: [String: [CheckRollup]]
     let checkDaily: [String: [CheckRollup]]
+    /// The earliest observation of any component: where a component without checks starts counting.
+    let siteFirstSeen: Date?
 
     init(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) {
         self.config = config
@@ -31,6 +33,10 @@ struct ComponentModelBuilder: Sendable {
         componentDaily = snapshot.componentDaily.grouped(byRunsOf: \.componentID)
         checkHourly = snapshot.checkHourly.grouped(byRunsOf: \.componentID)
         checkDaily = snapshot.checkDaily.grouped(byRunsOf: \.componentID)
+        siteFirstSeen = config.components.contains { $0.checks.isEmpty }
+            ? ComponentHistory(hourly: snapshot.componentHourly, daily: snapshot.componentDaily,
+                               hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now).firstSeenAt
+            : nil
     }
 
     /// `index`: 0-based position in the config.
@@ -46,14 +52,18 @@ struct ComponentModelBuilder: Sendable {
         let history = ComponentHistory(
             hourly: componentHourly[component.id, default: []], daily: componentDaily[component.id, default: []],
             hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now)
+        // Without checks, the status is the content's alone, and so is the uptime (`DeclaredHistory`).
+        let observations: any ComponentObservations = component.checks.isEmpty
+            ? DeclaredHistory(siteFirstSeen: siteFirstSeen, incidents: incidents, maintenance: maintenance, now: now)
+            : history
         let hourlyChecks = Self.rollups(checkHourly[component.id, default: []], of: checkIDs)
         let dailyChecks = Self.rollups(checkDaily[component.id, default: []], of: checkIDs)
         return ComponentModel(
             id: component.id, name: component.name, description: component.description, groupID: component.group,
             position: index + 1, status: resolution.status, automaticStatus: resolution.automaticStatus,
             isStale: resolution.isStale, lastResultAt: resolution.lastResultAt,
-            uptime: UptimeWindowsBuilder.windows(history, timeline: timeline, weights: config.uptime, now: now),
-            daily: DailyBarsBuilder.bars(days: days, history: history, timeline: timeline, incidents: incidents,
+            uptime: UptimeWindowsBuilder.windows(observations, timeline: timeline, weights: config.uptime, now: now),
+            daily: DailyBarsBuilder.bars(days: days, history: observations, timeline: timeline, incidents: incidents,
                                          weights: config.uptime, now: now),
             responseTimes: LatencyBuilder.responseTimes(hourlyChecks, now: now),
             latency: LatencyBuilder.percentiles(hourly: hourlyChecks, daily: dailyChecks, now: now),

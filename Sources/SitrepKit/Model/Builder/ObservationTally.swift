@@ -42,4 +42,17 @@ struct ObservationTally: Sendable, Hashable {
             }
         }
     }
+
+    /// Adds `region` as declared time (a component without checks): one observation per minute of the
+    /// status the content gives each part of it.
+    mutating func addDeclared(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights) {
+        for segment in timeline.segments(in: region) {
+            let effective = segment.contentStatus
+            worst = worst.map { $0.raised(toAtLeast: effective) } ?? effective
+            guard effective != .underMaintenance else { continue }
+            let minutes = segment.span.duration / 60
+            observed += minutes
+            lost += minutes * weights.weight(of: effective)
+        }
+    }
 }
