@@ -59,7 +59,7 @@ struct HostileInputCLITests {
     }
 
     @Test func aContentFileOverTheSizeLimitIsRefused() throws {
-        try expectRefused(["content/incidents/huge.md:1:1: this file is 40"]) { site in
+        try expectRefused(["content/incidents/huge.md:1:1: this file has more than the 32768 bytes"]) { site in
             try site.write("content/incidents/huge.md", Self.incident + String(repeating: "![[]()", count: 40_000 / 6))
         }
     }
