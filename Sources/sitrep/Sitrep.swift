@@ -10,7 +10,7 @@ struct Sitrep: AsyncParsableCommand {
         abstract: "Probe endpoints into SQLite and publish a static status site.",
         subcommands: [
             ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
-            IncidentCommand.self, InitCommand.self,
+            IncidentCommand.self, InitCommand.self, DbCommand.self,
         ]
     )
 
