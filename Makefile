@@ -1,4 +1,5 @@
-# sitrep: `make run` builds, probes the sample sitrep.yml and renders site/; `make test` runs every test.
+# sitrep: `make run` builds, probes the sample sitrep.yml (against a loopback demo service it starts and stops)
+# and renders site/; `make test` runs every test.
 # Both install the system packages they lack first (apt-get when root, otherwise they print the command).
 
 SWIFT      ?= swift
@@ -31,8 +32,10 @@ test-deps: deps
 build: deps
 	$(SWIFT) build --build-path $(BUILD_DIR)
 
+# The sample content is written dated relative to now, the demo service runs only while sitrep probes it
+# (scripts/demo-run stops it on failure too).
 run: build
-	$(SITREP) run
+	./scripts/demo-run $(SITREP)
 
 test: test-deps
 	$(SWIFT) build --build-path $(BUILD_DIR) --build-tests

@@ -8,9 +8,10 @@ struct Sitrep: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitrep",
         abstract: "Probe endpoints into SQLite and publish a static status site.",
+        version: SitrepVersion.current,
         subcommands: [
             ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
-            IncidentCommand.self, InitCommand.self,
+            IncidentCommand.self, MaintenanceCommand.self, InitCommand.self, DbCommand.self,
         ]
     )
 

@@ -26,7 +26,7 @@ struct ConfigDecoder {
         probeReader?.finish()
 
         var retentionReader = root.map("retention")
-        let retention = RetentionSettings(rawDays: retentionReader?.int("raw_days", range: 1...3650) ?? 30)
+        let retention = decodeRetention(&retentionReader, historyDays: site?.historyDays ?? 90)
         retentionReader?.finish()
 
         var uptimeReader = root.map("uptime")

@@ -93,9 +93,22 @@ public struct ProbeSettings: Sendable {
     }
 }
 
-public struct RetentionSettings: Sendable {
+/// How long each kind of row is kept (`retention` in sitrep.yml); see `RetentionRules` for the defaults and the
+/// least a build needs.
+public struct RetentionSettings: Sendable, Hashable {
+    /// Raw results, and the runs they belong to.
     public var rawDays: Int
-    public init(rawDays: Int = 30) { self.rawDays = rawDays }
+    /// Hourly rollups, per check and per component.
+    public var hourlyDays: Int
+    /// Daily rollups per check and per component, and the latest result of a check no longer probed.
+    public var dailyDays: Int
+
+    public init(rawDays: Int = RetentionRules.defaultRawDays, hourlyDays: Int = RetentionRules.defaultHourlyDays,
+                dailyDays: Int = RetentionRules.defaultDailyDays) {
+        self.rawDays = rawDays
+        self.hourlyDays = hourlyDays
+        self.dailyDays = dailyDays
+    }
 }
 
 /// Share of time counted as lost for each outage status when computing uptime.

@@ -5,6 +5,8 @@ import Foundation
 struct ContentDocument {
     var fields: YAMLMapReader
     let body: String
+    /// Limits on the file's Markdown; the body is checked here, each update message as it is read.
+    let markdown: MarkdownLimits
 
     init?(text: String, collector: DiagnosticCollector) {
         let frontMatter: FrontMatter
@@ -27,5 +29,7 @@ struct ContentDocument {
         }
         self.fields = fields
         body = frontMatter.body
+        markdown = MarkdownLimits(collector: collector)
+        markdown.check(body, firstLine: frontMatter.bodyLine)
     }
 }

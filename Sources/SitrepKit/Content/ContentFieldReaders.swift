@@ -86,7 +86,8 @@ extension YAMLMapReader {
     /// `updates:`, a list of `{at, status, message}` mappings (plus `eta` when `allowsETA`), newest first.
     /// An item with a problem is reported and left out; the order is checked between the items that remain.
     mutating func updates<Status: RawRepresentable & CaseIterable>(
-        _ key: String, required: Bool, status: Status.Type, allowsETA: Bool, timeZone: TimeZone
+        _ key: String, required: Bool, status: Status.Type, allowsETA: Bool, timeZone: TimeZone,
+        markdown: MarkdownLimits
     ) -> [ParsedUpdate<Status>]? where Status.RawValue == String {
         guard let items = list(key, required: required) else { return nil }
         var result: [(update: ParsedUpdate<Status>, node: Node)] = []
@@ -98,6 +99,9 @@ extension YAMLMapReader {
             let parsedStatus = reader.enumValue("status", status, required: true)
             let eta = allowsETA ? reader.time("eta", timeZone: timeZone) : nil
             let message = reader.text("message", required: true)
+            if let message, let node = reader.valueNode("message") {
+                markdown.check(message, firstLine: reader.location(of: node).line, perLine: false)
+            }
             reader.finish()
             guard let at, let parsedStatus, let message else { continue }
             if let previous = result.last, at > previous.update.at {

@@ -71,8 +71,8 @@ public enum ContentLoader {
         _ data: Data, with parser: Parser.Type, id: String, sourcePath: String, knownComponents: Set<String>?, timeZone: TimeZone
     ) -> (Parser.Item?, [Diagnostic]) {
         guard data.count <= maximumFileBytes else {
-            return (nil, [Diagnostic(path: sourcePath, line: 1, column: 1, message: "this file is \(data.count) bytes, more than the "
-                                     + "\(maximumFileBytes) a content file may have (Markdown this long can take seconds to render): shorten it")])
+            return (nil, [Diagnostic(path: sourcePath, line: 1, column: 1, message: "this file has more than the "
+                                     + "\(maximumFileBytes) bytes a content file may have (Markdown this long can take seconds to render): shorten it")])
         }
         switch UTF8Text.decode(data) {
         case .success(let text):
@@ -92,7 +92,7 @@ public enum ContentLoader {
         // Files are independent: read and parsed on every core; items and problems kept in file-name order.
         let parsed = WorkQueue.map(count: files.count) { index -> (Parser.Item?, [Diagnostic]) in
             let file = files[index]
-            guard let data = try? Data(contentsOf: file) else {
+            guard let data = readPrefix(of: file, upTo: maximumFileBytes + 1) else {
                 return (nil, [Diagnostic(path: paths[index], line: 1, column: 1, message: "cannot read this file")])
             }
             return parse(data, with: Parser.self, id: file.deletingPathExtension().lastPathComponent, sourcePath: paths[index],
@@ -104,6 +104,23 @@ public enum ContentLoader {
             diagnostics += problems
         }
         return items
+    }
+
+    /// At most the first `count` bytes of a file (a file of gigabytes is not read whole to be refused); nil
+    /// when it cannot be read.
+    private static func readPrefix(of file: URL, upTo count: Int) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
+        defer { try? handle.close() }
+        var data = Data()
+        do {
+            // nil or empty at the end of the file.
+            while data.count < count, let chunk = try handle.read(upToCount: count - data.count), !chunk.isEmpty {
+                data += chunk
+            }
+        } catch {
+            return nil
+        }
+        return data
     }
 
     /// The `.md` files of a folder, sorted by name; none when the folder does not exist. A file that is a

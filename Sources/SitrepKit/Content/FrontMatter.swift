@@ -8,6 +8,8 @@ struct FrontMatter {
     let closingIndex: Int
     /// The Markdown after the closing fence, without leading blank lines and trailing whitespace.
     let body: String
+    /// The file line (1-based) where `body` starts.
+    let bodyLine: Int
 
     /// A content file's problem before any YAML is read.
     struct Problem: Error {
@@ -25,9 +27,11 @@ struct FrontMatter {
             return .failure(Problem(message: "front matter is never closed: add a '---' line after the YAML", line: 1))
         }
         let yaml = lines.lines[1..<closing].joined(separator: "\n")
-        let rest = lines.lines[(closing + 1)...].drop { $0.allSatisfy(\.isWhitespace) }
+        let afterFence = lines.lines[(closing + 1)...]
+        let rest = afterFence.drop { $0.allSatisfy(\.isWhitespace) }
         var body = rest.joined(separator: "\n")
         while let last = body.last, last.isWhitespace { body.removeLast() }
-        return .success(FrontMatter(yaml: yaml, lineOffset: 1, closingIndex: closing, body: body))
+        return .success(FrontMatter(yaml: yaml, lineOffset: 1, closingIndex: closing, body: body,
+                                   bodyLine: closing + 2 + (afterFence.count - rest.count)))
     }
 }

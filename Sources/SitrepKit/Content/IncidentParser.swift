@@ -12,7 +12,8 @@ enum IncidentParser: ContentFileParser {
         let impact = document.fields.enumValue("impact", Impact.self, required: true)
         let components = document.fields.components("components", known: knownComponents, allowed: componentStatuses) ?? []
         let rootCause = document.fields.text("root_cause")
-        let updates = document.fields.updates("updates", required: true, status: IncidentStatus.self, allowsETA: true, timeZone: timeZone)
+        let updates = document.fields.updates("updates", required: true, status: IncidentStatus.self, allowsETA: true, timeZone: timeZone,
+                                              markdown: document.markdown)
         if let updates, updates.isEmpty, let node = document.fields.value("updates"), case .sequence(let items) = node, items.isEmpty {
             document.fields.report("an incident needs at least one update", at: node)
         }

@@ -11,8 +11,8 @@ public struct Maintenance: Sendable, Hashable, Identifiable {
     public let scheduledUntil: Date
     /// Optional timeline, newest first.
     public let updates: [MaintenanceUpdate]
-    /// `status: cancelled` in the file.
-    public let cancelled: Bool
+    /// `status: cancelled` (or `canceled`) in the front matter.
+    public let cancelledInFrontMatter: Bool
     /// Markdown source of the body after the front matter (may be empty).
     public let body: String
     /// The file as diagnostics name it.
@@ -28,14 +28,19 @@ public struct Maintenance: Sendable, Hashable, Identifiable {
         self.scheduledFor = scheduledFor
         self.scheduledUntil = scheduledUntil
         self.updates = updates
-        self.cancelled = cancelled
+        self.cancelledInFrontMatter = cancelled
         self.body = body
         self.sourcePath = sourcePath
     }
 
+    /// Called off: the front matter says `status: cancelled`, or the newest update is a `cancelled` one (a
+    /// later update of another status takes the window up again). A cancelled window puts no component under
+    /// maintenance.
+    public var cancelled: Bool { cancelledInFrontMatter || updates.first?.status == .cancelled }
+
     /// `cancelled` if the file says so; otherwise by the clock: before `scheduledFor` `scheduled`,
     /// from `scheduledFor` until (excluding) `scheduledUntil` `in_progress`, afterwards `completed`.
-    /// Updates are a timeline only; they never change the state.
+    /// Other updates are a timeline only; they never change the state.
     public func state(at now: Date) -> MaintenanceState {
         if cancelled { return .cancelled }
         if now < scheduledFor { return .scheduled }
@@ -64,11 +69,34 @@ public struct MaintenanceUpdate: Sendable, Hashable {
     }
 }
 
-/// What a maintenance update may say: Statuspage's scheduled-maintenance update statuses. Cancelling is
-/// not an update status but the file's top-level `status: cancelled`.
-public enum MaintenanceUpdateStatus: String, Sendable, Codable, CaseIterable {
+/// What a maintenance update may say: Statuspage's scheduled-maintenance update statuses, and `cancelled`
+/// (also spelt `canceled`), which calls the window off as the front matter's `status: cancelled` does.
+public enum MaintenanceUpdateStatus: Sendable, Hashable, CaseIterable, RawRepresentable {
     case scheduled
-    case inProgress = "in_progress"
+    case inProgress
     case verifying
     case completed
+    case cancelled
+
+    public init?(rawValue: String) {
+        switch rawValue {
+        case "scheduled": self = .scheduled
+        case "in_progress": self = .inProgress
+        case "verifying": self = .verifying
+        case "completed": self = .completed
+        case "cancelled", "canceled": self = .cancelled
+        default: return nil
+        }
+    }
+
+    /// The spelling written back and listed in messages (`cancelled` for either spelling read).
+    public var rawValue: String {
+        switch self {
+        case .scheduled: "scheduled"
+        case .inProgress: "in_progress"
+        case .verifying: "verifying"
+        case .completed: "completed"
+        case .cancelled: "cancelled"
+        }
+    }
 }

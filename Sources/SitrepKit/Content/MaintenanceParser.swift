@@ -13,10 +13,10 @@ enum MaintenanceParser: ContentFileParser {
             document.fields.report("'scheduled_until' must be after 'scheduled_for'", at: node)
         }
         let updates = document.fields.updates("updates", required: false, status: MaintenanceUpdateStatus.self,
-                                              allowsETA: false, timeZone: timeZone) ?? []
+                                              allowsETA: false, timeZone: timeZone, markdown: document.markdown) ?? []
         var cancelled = false
         if let node = document.fields.value("status"), let status = document.fields.string("status") {
-            if status == MaintenanceState.cancelled.rawValue {
+            if MaintenanceUpdateStatus(rawValue: status) == .cancelled {
                 cancelled = true
             } else {
                 document.fields.report("'status' can only be 'cancelled' (a window's state otherwise follows the clock), not '\(status)'", at: node)

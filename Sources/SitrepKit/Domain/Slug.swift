@@ -13,6 +13,17 @@ public enum Slug {
         }
     }
 
+    /// `base`, or `base-2`, `base-3`… while that is one of `existing` (a new content file's id).
+    public static func unique(_ base: String, avoiding existing: Set<String>) -> String {
+        var id = base
+        var counter = 2
+        while existing.contains(id) {
+            id = "\(base)-\(counter)"
+            counter += 1
+        }
+        return id
+    }
+
     /// A slug from a title: accents folded, lowercase ASCII letters and digits kept, every other run of
     /// characters one `-`, no `-` at either end, at most `maxLength` characters (cut at a `-` where possible);
     /// `fallback` when nothing is left.

@@ -9,7 +9,7 @@ public struct MaintenanceModel: Sendable, Hashable, Identifiable {
     public var state: MaintenanceState
     public var scheduledFor: Date
     public var scheduledUntil: Date
-    /// Each with status `under_maintenance`.
+    /// Each with status `under_maintenance`, or none (nil) when the window is cancelled.
     public var components: [AffectedComponent]
     /// Newest first; may be empty.
     public var updates: [MaintenanceUpdateModel]

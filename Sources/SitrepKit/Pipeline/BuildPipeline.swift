@@ -20,6 +20,10 @@ public enum BuildPipeline {
         public var keptPages = 0
     }
 
+    /// The UTC days of daily history a build reads, today included: `site.history_days` or 90, whichever is
+    /// more (the uptime windows reach 90 days back), and one day more.
+    public static func snapshotDays(historyDays: Int) -> Int { max(historyDays, 90) + 1 }
+
     /// What `model` read: the model, the theme, and, for `ContentPolicy.leaveOut`, the content that went into
     /// the model and the problems of the files left out.
     public struct ModelInputs: Sendable {
@@ -38,7 +42,7 @@ public enum BuildPipeline {
         // other the content, and both then share the other tables (reading the whole database in one
         // transaction took longer than the content, and one core waited). Parts that saw different data (a
         // probe committed in between) are thrown away and the database is read again, whole.
-        let days = max(config.site.historyDays, 90) + 1
+        let days = snapshotDays(historyDays: config.site.historyDays)
         let store = Result { try ResultStore.openForReading(at: config.paths.database) }
         let tables: [SnapshotPart.Kind] = [.checkDaily, .componentHourly, .checkHourly, .componentDaily, .latest, .statusRuns]
         let jobs = WorkQueue.map(count: tables.count + 1) { index -> ModelInput in

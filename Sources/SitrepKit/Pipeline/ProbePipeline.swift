@@ -21,7 +21,7 @@ public enum ProbePipeline {
         let run = ProbeRun(startedAt: startedAt, durationMs: durationMs, location: location)
         try store.append(run, results: results)
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
-        try store.prune(now: startedAt, rawDays: config.retention.rawDays)
+        try store.prune(now: startedAt, keeping: config.retention)
         // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file
         // before the command exits.
         try store.close()

@@ -89,7 +89,9 @@ public enum Scaffold {
       stale_after_s: 900                    # no result this recent: the page says "no recent data"
 
     retention:
-      raw_days: 30                          # raw results; hourly and daily rollups are kept 400 days
+      raw_days: 30                          # raw results and their runs
+      hourly_days: 30                       # hourly rollups (at least 8: what a build reads)
+      daily_days: 400                       # daily rollups (at least history_days or 90, whichever is more)
 
     groups:
       - id: core

@@ -43,8 +43,7 @@ struct ComponentDetail {
         status = StatusView.of(component)
         staleNote = StaleNote.text(for: component, context: context)
         lastResult = context.time.view(component.lastResultAt)
-        let u = component.uptime
-        uptimeCells = [UptimeCell("30 days", u.d30), UptimeCell("60 days", u.d60), UptimeCell("90 days", u.d90)]
+        uptimeCells = UptimeCell.cells(component.uptime, windows: [(30, \.d30), (60, \.d60), (90, \.d90)], context: context)
         barsHTML = context.fragments.barsHTML(for: component.id)
         chart = context.fragments.chart(for: component.id)
         let l = component.latency

@@ -48,12 +48,13 @@ struct IncidentDetail {
 struct AffectedRow {
     var name: String
     var href: String?
-    var effect: StatusView
+    /// nil when the event gives the component no status (a cancelled maintenance window).
+    var effect: StatusView?
 
     init(_ affected: AffectedComponent, root: String, context: RenderContext) {
         name = affected.name
         href = context.component(affected.id) == nil ? nil : context.href("components/\(affected.id).html", root: root)
-        effect = StatusView(affected.status)
+        effect = affected.status.map(StatusView.init)
     }
 }
 

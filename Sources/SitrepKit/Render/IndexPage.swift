@@ -84,20 +84,34 @@ struct ComponentRow {
         status = StatusView.of(component)
         staleNote = StaleNote.text(for: component, context: context)
         barsHTML = context.fragments.barsHTML(for: component.id)
-        let u = component.uptime
-        uptimeCells = [UptimeCell("24 hours", u.h24), UptimeCell("7 days", u.d7), UptimeCell("30 days", u.d30), UptimeCell("90 days", u.d90)]
+        uptimeCells = UptimeCell.cells(component.uptime, windows: [(1, \.h24), (7, \.d7), (30, \.d30), (90, \.d90)],
+                                       context: context)
         spark = SparklineView(component: component)
     }
 }
 
-/// One uptime window: `30 days` `99.95%`.
+/// One uptime window: `30 days` `99.95%`, and when the data is younger than the window, where it begins:
+/// `90 days` `100%` `since 6 Dec 2026, 19:00 UTC`.
 struct UptimeCell {
     var window: String
     var value: String
+    /// Set only when the window holds data but it starts after the window does.
+    var since: TimeView?
 
-    init(_ window: String, _ value: Double?) {
+    init(_ window: String, _ value: Double?, since: TimeView? = nil) {
         self.window = window
         self.value = NumberFormat.uptime(value)
+        self.since = value == nil ? nil : since
+    }
+
+    /// One cell per window of `days`, labelled `24 hours` or `N days`.
+    static func cells(_ uptime: UptimeWindows, windows: [(days: Int, value: KeyPath<UptimeWindows, Double?>)],
+                      context: RenderContext) -> [UptimeCell] {
+        let now = context.model.generatedAt
+        return windows.map { days, value in
+            let since = uptime.partialSince(windowStart: now.addingTimeInterval(-Double(days) * 86_400))
+            return UptimeCell(days == 1 ? "24 hours" : "\(days) days", uptime[keyPath: value], since: context.time.view(since))
+        }
     }
 }
 
@@ -248,6 +262,7 @@ extension UptimeCell: PageView {
         switch requested {
         case "window": .of(window)
         case "value": .of(value)
+        case "since": .of(since)
         default: .none
         }
     }

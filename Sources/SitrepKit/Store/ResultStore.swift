@@ -9,7 +9,7 @@ import GRDB
 /// 1,000 pages (passive), `journal_size_limit` trims it afterwards, and the last connection to close
 /// checkpoints and removes it; `checkpoint()` truncates it on demand.
 ///
-/// Retention is explicit: the probe command calls `prune(now:rawDays:)` after `append`.
+/// Retention is explicit: the probe command calls `prune(now:keeping:)` after `append`.
 public final class ResultStore: Sendable {
     /// How long a writer waits for another writer's lock.
     public static let busyTimeout: TimeInterval = 5
@@ -65,6 +65,7 @@ public final class ResultStore: Sendable {
             if case .sqlite = file { try StoreIntegrity.verifyBeforeWriting(url, path: path) }
             let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: false))
             try StoreSchema.migrator.migrate(pool)
+            try StoreVacuum.enableIncremental(pool)
             return ResultStore(url: url, displayPath: path, isReadOnly: false, pool: pool)
         } catch {
             throw StoreError(error, path: path)
@@ -97,8 +98,7 @@ public final class ResultStore: Sendable {
             return (try migrator.hasCompletedMigrations(db), applied)
         }
         if applied.isEmpty { return nil }
-        let readable = complete
-            || Set(applied).union([StoreSchema.revisionMigration, StoreSchema.statusRunsMigration]) == Set(migrator.migrations)
+        let readable = complete || Set(applied).union(StoreSchema.migrationsReadersDoWithout) == Set(migrator.migrations)
         if !readable { throw StoreError(.olderSchema, path: path) }
         return ResultStore(url: url, displayPath: path, isReadOnly: true, pool: pool)
     }
@@ -148,14 +148,19 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Deletes raw results older than `rawDays` (at least 1) days before `now`, and rollups, latest results,
-    /// runs without results and the status runs that end in them older than `rollupDays` (never fewer than
-    /// 400) days: status runs count a run's observations at its time, so runs live as long as rollups.
-    /// Rollup buckets that straddle the cut-off are kept whole. One transaction.
-    public func prune(now: Date, rawDays: Int, rollupDays: Int = 400) throws {
+    /// Deletes what `retention` no longer keeps, in one transaction: raw results older than `rawDays` days
+    /// before `now`; hourly rollups older than `hourlyDays`; daily rollups, the latest result of a check not
+    /// probed since, runs without results and the status runs ending in them, older than `dailyDays` (status
+    /// runs time their observations by the runs, so runs live as long as daily history). Rollup buckets that straddle a
+    /// cut-off are kept whole. Retentions shorter than a build reads (`RetentionRules`, checked when the config
+    /// is read) are raised to it. Then gives back to the file system up to `vacuumPagesPerPrune` of the pages
+    /// the database no longer uses (`StoreVacuum`).
+    public func prune(now: Date, keeping retention: RetentionSettings) throws {
         let nowMs = StoreTime.milliseconds(now)
-        let rawCutoff = nowMs - Int64(max(1, rawDays)) * StoreTime.dayMs
-        let rollupCutoff = nowMs - Int64(max(400, rollupDays)) * StoreTime.dayMs
+        func cutoff(_ days: Int, atLeast minimum: Int) -> Int64 { nowMs - Int64(max(minimum, days)) * StoreTime.dayMs }
+        let rawCutoff = cutoff(retention.rawDays, atLeast: RetentionRules.minimumRawDays)
+        let hourlyCutoff = cutoff(retention.hourlyDays, atLeast: RetentionRules.minimumHourlyDays)
+        let dailyCutoff = cutoff(retention.dailyDays, atLeast: RetentionRules.minimumDailyDays(historyDays: 0))
         do {
             try pool.write { db in
                 let changesBefore = db.totalChangesCount
@@ -165,20 +170,21 @@ public final class ResultStore: Sendable {
                         DELETE FROM run WHERE started_at_ms < ?
                         AND NOT EXISTS (SELECT 1 FROM result WHERE result.run_id = run.id)
                         """,
-                    arguments: [rollupCutoff])
+                    arguments: [dailyCutoff])
                 try db.execute(sql: """
                     DELETE FROM component_status_run
                     WHERE last_run_id < coalesce((SELECT min(id) FROM run), 9223372036854775807)
                     """)
-                try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [rollupCutoff])
+                try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [dailyCutoff])
                 for granularity in RollupGranularity.allCases {
-                    let cutoff = granularity.bucketStartMs(of: rollupCutoff)
+                    let cutoff = granularity.bucketStartMs(of: granularity == .hourly ? hourlyCutoff : dailyCutoff)
                     for table in [granularity.checkTable, granularity.componentTable] {
                         try db.execute(sql: "DELETE FROM \(table) WHERE bucket_start_ms < ?", arguments: [cutoff])
                     }
                 }
                 if db.totalChangesCount > changesBefore { try StoreSchema.bumpRevision(db) }
             }
+            try StoreVacuum.releaseFreePages(pool, upTo: StoreVacuum.pagesPerPrune)
         } catch {
             throw StoreError(error, path: displayPath)
         }

@@ -19,6 +19,9 @@ import GRDB
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
 ///
+/// The file is in `auto_vacuum = INCREMENTAL` mode (`StoreVacuum`): pages freed by pruning are given back to the
+/// file system after each prune.
+///
 /// Rollup keys start with the bucket time, so appends touch the newest pages and pruning cuts the oldest.
 /// All times are integer milliseconds since the Unix epoch (UTC); all durations are milliseconds.
 enum StoreSchema {
@@ -110,6 +113,12 @@ enum StoreSchema {
                 INSERT INTO store_revision (id, revision) VALUES (1, 1);
                 """)
         }
+        migrator.registerMigration(incrementalVacuumMigration) { db in
+            // Takes effect with the next VACUUM, which cannot run in a migration's transaction: `StoreVacuum`
+            // runs it right after migrating.
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+        }
+        // Registered after v4, which came first: a database that has v4 gets v3 next.
         migrator.registerMigration(statusRunsMigration) { db in
             try db.execute(sql: """
                 CREATE TABLE component_status_run (
@@ -138,6 +147,14 @@ enum StoreSchema {
     /// The migration that adds `store_revision`. A reader opens a database without it (no probe has run
     /// since sitrep was upgraded); such a database simply has no revision.
     static let revisionMigration = "v2: store revision"
+
+    /// The migration that switches the file to `auto_vacuum = INCREMENTAL` (see `StoreVacuum`). It changes no
+    /// table, so a reader opens a database without it.
+    static let incrementalVacuumMigration = "v4: incremental vacuum"
+
+    /// Migrations a reader opens a database without: it reads what the database has (no revision, no status
+    /// runs: uptime from rollups alone).
+    static let migrationsReadersDoWithout: Set<String> = [revisionMigration, incrementalVacuumMigration, statusRunsMigration]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

@@ -12,15 +12,38 @@ public enum YAMLDocument {
     /// which was two fifths of the work of parsing the front matter of 1,000 incident files.
     public static func parse(_ text: String, into collector: DiagnosticCollector, lineOffset: Int = 0) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            let (message, mark) = describe(error)
-            collector.report("invalid YAML: \(message)", line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-            return nil
+            return try compose(text)
+        } catch YamlError.duplicatedKeysInMapping {
+            // Yams names only the first repeated key, and nothing else of the file: every repeat is reported at
+            // its own line, and the text without the repeated entries is read for the file's other problems.
+            let duplicates = YAMLDuplicateKeys.find(in: text)
+            for duplicate in duplicates {
+                collector.report("duplicate key '\(duplicate.key)' (first at line \(duplicate.firstLine + lineOffset))",
+                                 line: duplicate.line + lineOffset, column: duplicate.column)
+            }
+            do {
+                return try compose(YAMLDuplicateKeys.removing(duplicates, from: text))
+            } catch {
+                report(error, into: collector, lineOffset: lineOffset)
+                return nil
+            }
         } catch {
-            collector.report("invalid YAML: \(error)", line: 1 + lineOffset, column: 1)
+            report(error, into: collector, lineOffset: lineOffset)
             return nil
         }
+    }
+
+    private static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
+
+    private static func report(_ error: any Error, into collector: DiagnosticCollector, lineOffset: Int) {
+        guard let error = error as? YamlError else {
+            collector.report("invalid YAML: \(error)", line: 1 + lineOffset, column: 1)
+            return
+        }
+        let (message, mark) = describe(error)
+        collector.report("invalid YAML: \(message)", line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
     private static func describe(_ error: YamlError) -> (String, Mark?) {

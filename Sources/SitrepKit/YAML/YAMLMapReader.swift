@@ -173,7 +173,8 @@ public struct YAMLMapReader {
             if !seen.insert(pair.key).inserted {
                 collector.report("duplicate key '\(path(pair.key))'", at: location(of: pair.keyNode))
             } else if !consumed.contains(pair.key) {
-                collector.report("unknown key '\(path(pair.key))'", at: location(of: pair.keyNode))
+                let suggestion = KeySuggestion.didYouMean(pair.key, among: consumed.subtracting(keys))
+                collector.report("unknown key '\(path(pair.key))'\(suggestion)", at: location(of: pair.keyNode))
             }
         }
     }

@@ -29,6 +29,18 @@ struct CLITests {
           - {id: pg, type: tcp, host: db.sitrep.invalid, port: 5432}
     """
 
+    /// A minimal valid incident naming `api`, for tests that need one on disk.
+    static let minorIncident = """
+    ---
+    title: Slow API
+    impact: minor
+    components: [api]
+    updates:
+      - {at: 2026-11-20T09:15:00Z, status: investigating, message: Looking.}
+    ---
+
+    """
+
     @Test func helpAndBadUsage() throws {
         let site = try FixtureSite(config: Self.offlineConfig, withTheme: false)
         defer { site.remove() }

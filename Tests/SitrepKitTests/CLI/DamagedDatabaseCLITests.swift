@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// `sitrep probe` and `sitrep build` on a database damaged after a probe wrote it: one sentence, exit 1, and the
+/// `sitrep probe`, `sitrep build` and `sitrep db` on a database damaged after a probe wrote it: one sentence, exit 1, and the
 /// file exactly as it was (bytes, time of last change, no journal left beside it).
 @Suite("damaged databases on the command line", .serialized)
 struct DamagedDatabaseCLITests {
@@ -27,10 +27,12 @@ struct DamagedDatabaseCLITests {
         /// The commands that refuse it. A probe checks the file's structure (`quick_check`: pages, b-trees, records,
         /// NOT NULL) and schema before it writes, but not the type of every value, which would take seconds on a
         /// large database: a number where another belongs is refused by every reader instead.
+        /// `db` checks the structure (`quick_check`) and the schema, and reads each table's count and times.
         var refusedBy: [String] {
             switch self {
-            case .textCount, .fractionalTime: ["build"]
-            default: ["probe", "build"]
+            case .textCount: ["build"]
+            case .fractionalTime: ["build", "db"]
+            default: ["probe", "build", "db"]
             }
         }
 

@@ -5,16 +5,7 @@ import Testing
 /// each is now a `path:line:column` problem, exit 1, and a failed build leaves the published site as it was.
 @Suite("sitrep on hostile templates and content", .serialized)
 struct HostileInputCLITests {
-    static let incident = """
-    ---
-    title: Slow API
-    impact: minor
-    components: [api]
-    updates:
-      - {at: 2026-11-20T09:15:00Z, status: investigating, message: Looking.}
-    ---
-
-    """
+    static let incident = CLITests.minorIncident
 
     /// A site built once; `body` breaks it, then `check` and `build` must both refuse and leave the site alone.
     func expectRefused(_ expected: [String], breaking body: (FixtureSite) throws -> Void) throws {
@@ -68,7 +59,7 @@ struct HostileInputCLITests {
     }
 
     @Test func aContentFileOverTheSizeLimitIsRefused() throws {
-        try expectRefused(["content/incidents/huge.md:1:1: this file is 40"]) { site in
+        try expectRefused(["content/incidents/huge.md:1:1: this file has more than the 32768 bytes"]) { site in
             try site.write("content/incidents/huge.md", Self.incident + String(repeating: "![[]()", count: 40_000 / 6))
         }
     }

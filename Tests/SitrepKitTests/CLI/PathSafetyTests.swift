@@ -6,15 +6,7 @@ import Testing
 /// staging folders, incident ids and files that lead elsewhere, a database path that is a folder.
 @Suite("Paths and links", .serialized)
 struct PathSafetyTests {
-    static let incident = """
-    ---
-    title: Slow API
-    impact: minor
-    components: [api]
-    updates:
-      - {at: 2026-11-20T09:15:00Z, status: investigating, message: Looking.}
-    ---
-    """
+    static let incident = CLITests.minorIncident
 
     /// A site in `repo/` (config, content, theme, a `.git` marker), with a marker file beside it in the fixture
     /// root, so that even `output: ..` stays inside the fixture. `paths` is written first: its keys are on

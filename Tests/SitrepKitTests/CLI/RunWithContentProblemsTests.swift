@@ -5,15 +5,7 @@ import Testing
 /// freeze on a typo); `sitrep build`, what a pull request runs, stays strict.
 @Suite("run with content problems", .serialized)
 struct RunWithContentProblemsTests {
-    static let incident = """
-    ---
-    title: Slow API
-    impact: minor
-    components: [api]
-    updates:
-      - {at: 2026-11-20T09:15:00Z, status: investigating, message: Looking.}
-    ---
-    """
+    static let incident = CLITests.minorIncident
 
     @Test func runPublishesWithoutTheBadFileAndExits3WhileBuildPublishesNothing() throws {
         let site = try FixtureSite(config: CLITests.offlineConfig)

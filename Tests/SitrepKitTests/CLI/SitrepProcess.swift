@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `sitrep` binary (SITREP_BIN from `make test`, else .build/debug/sitrep) and captures its output.
+/// Runs the built `sitrep` binary (SITREP_BIN from `make test`, else .build/debug/sitrep), or another `executable`,
+/// and captures its output.
 struct SitrepProcess {
     struct Outcome {
         var status: Int32
@@ -40,9 +41,9 @@ struct SitrepProcess {
     /// Runs the binary and, with a `deadline`, kills it when it is still running that many seconds later. The
     /// deadline is a harness's guard against a hang, not a measurement: a case that reaches it has failed.
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    deadline: TimeInterval?) throws -> BoundedOutcome {
+                    deadline: TimeInterval?, executable: URL? = nil) throws -> BoundedOutcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

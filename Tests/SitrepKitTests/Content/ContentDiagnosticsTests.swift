@@ -170,7 +170,7 @@ import Testing
     @Test func maintenanceUpdateStatusesAreStatuspages() {
         let updates = "updates:\n  - at: 2026-11-22T02:00:00Z\n    status: investigating\n    message: Wrong kind of status.\n---"
         Self.expectOne(Self.maintenance(replacing: "04:00:00Z\n---", with: "04:00:00Z\n" + updates), line: 7, column: 13,
-                       "scheduled, in_progress, verifying, completed, not 'investigating'", path: "maintenance/db-upgrade.md")
+                       "scheduled, in_progress, verifying, completed, cancelled, not 'investigating'", path: "maintenance/db-upgrade.md")
     }
 
     @Test func everyProblemOfEveryFileIsReportedAtOnce() throws {

@@ -158,24 +158,24 @@ import Testing
     }
 
     @Test func refusesFilesItCannotEditSafely() {
-        #expect(throws: IncidentFileError.self) {
+        #expect(throws: ContentFileEditError.self) {
             try IncidentFile.addingUpdate(to: "no front matter", status: .resolved, message: "x", at: Self.now)
         }
-        #expect(throws: IncidentFileError.self) {
+        #expect(throws: ContentFileEditError.self) {
             try IncidentFile.addingUpdate(to: "---\ntitle: x\n", status: .resolved, message: "x", at: Self.now)
         }
-        #expect(throws: IncidentFileError.self) {
+        #expect(throws: ContentFileEditError.self) {
             try IncidentFile.addingUpdate(to: "---\ntitle: x\n---\n", status: .resolved, message: "x", at: Self.now)
         }
-        #expect(throws: IncidentFileError.self) {
+        #expect(throws: ContentFileEditError.self) {
             try IncidentFile.addingUpdate(to: "---\nupdates: [{at: 2026-11-20T09:00:00Z, status: investigating, message: x}]\n---\n",
                                           status: .resolved, message: "x", at: Self.now)
         }
         let text = IncidentFile.new(title: "T", impact: .minor, components: [], at: Self.now, timeZone: .gmt).text
-        #expect(throws: IncidentFileError(message: "the update's message must not be empty")) {
+        #expect(throws: ContentFileEditError(message: "the update's message must not be empty")) {
             try IncidentFile.addingUpdate(to: text, status: .resolved, message: " \n", at: Self.now)
         }
-        #expect(throws: IncidentFileError.self) {
+        #expect(throws: ContentFileEditError.self) {
             try IncidentFile.addingUpdate(to: text, status: .resolved, message: "older", at: Self.now.addingTimeInterval(-60))
         }
     }

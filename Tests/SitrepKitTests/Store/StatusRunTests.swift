@@ -62,7 +62,7 @@ extension StatusRunTests {
             let at = now.addingTimeInterval(-days * 86_400)
             try store.append(ProbeRun(startedAt: at, durationMs: 1), results: [StoreFixtures.result("api", "health", at: at, status: status)])
         }
-        try store.prune(now: now, rawDays: 30)
+        try store.prune(now: now, keeping: RetentionSettings(rawDays: 30, hourlyDays: 40, dailyDays: 400))
         #expect(try StoreFixtures.count("run", store) == 2)
         #expect(try Self.rows(store) == ["api operational 3-4", "api major_outage 5-5"])
     }

@@ -20,9 +20,9 @@ struct StoreRevisionTests {
         #expect(try store.revision() == afterAppend)
 
         // Nothing old enough to prune: no change, no new revision; then the raw row ages out.
-        try store.prune(now: at.addingTimeInterval(3600), rawDays: 30)
+        try store.prune(now: at.addingTimeInterval(3600), keeping: RetentionSettings())
         #expect(try store.revision() == afterAppend)
-        try store.prune(now: at.addingTimeInterval(40 * 86_400), rawDays: 30)
+        try store.prune(now: at.addingTimeInterval(40 * 86_400), keeping: RetentionSettings())
         #expect(try store.revision() == afterAppend + 1)
 
         let rollup = ComponentRollup(componentID: "api", granularity: .daily, bucketStart: at)

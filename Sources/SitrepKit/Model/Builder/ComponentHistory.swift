@@ -3,24 +3,24 @@ import Foundation
 /// One component's history from the snapshot, read as observations over any region of time.
 ///
 /// From `observations.exactFrom` on, observations are counted one by one from status runs
-/// (`ComponentObservations`): exact to the observation. Before it (a database upgraded from before status
+/// (`StatusRunObservations`): exact to the observation. Before it (a database upgraded from before status
 /// runs, imported history), rollups are used: hourly rollups are used from `hourlyFrom` on (the snapshot carries them for its last
 /// `min(days, ResultStore.componentHourlyDays)` days); before that, UTC daily rollups are apportioned by
 /// overlap (see `ObservationTally`). So uptime windows and local-time daily bars are exact to the hour in
 /// the recent past and approximate (even spread within a UTC day) further back.
-struct ComponentHistory: Sendable {
+struct ComponentHistory: ComponentObservations {
     let hourly: [ComponentRollup]
     let daily: [ComponentRollup]
     let hourlyFrom: Date
     let now: Date
     /// The exact observations; nil when the store has none (rollups then tell everything).
-    let observations: ComponentObservations?
+    let observations: StatusRunObservations?
     /// Whether each list is in bucket order with one granularity, as the store reads them: `tally` then looks
     /// only at the buckets that can reach into a region instead of at every bucket.
     private let ordered: Bool
 
     init(hourly: [ComponentRollup], daily: [ComponentRollup], hourlyFrom: Date, now: Date,
-         observations: ComponentObservations? = nil) {
+         observations: StatusRunObservations? = nil) {
         self.hourly = hourly
         self.daily = daily
         self.hourlyFrom = hourlyFrom
@@ -39,10 +39,21 @@ struct ComponentHistory: Sendable {
         return RollupGranularity.hourly.bucketStart(of: snapshot.now.addingTimeInterval(-Double(days) * 86_400))
     }
 
-    /// Earliest bucket holding an observation.
+    /// The start of the earliest hour holding an observation, where the hourly rollups hold all of that first
+    /// day's observations; else the start of the earliest UTC day holding one. (A daily bucket starts at
+    /// midnight: taking it whenever it is there dated every component's first result at midnight.)
     var firstSeenAt: Date? {
-        (hourly + daily).filter { $0.observations > 0 }.map(\.bucketStart).min()
+        let firstHour = hourly.lazy.filter { $0.observations > 0 }.map(\.bucketStart).min()
+        guard let firstDay = daily.filter({ $0.observations > 0 }).min(by: { $0.bucketStart < $1.bucketStart }) else {
+            return firstHour
+        }
+        guard let firstHour else { return firstDay.bucketStart }
+        let day = Span(start: firstDay.bucketStart, end: firstDay.bucketStart.addingTimeInterval(86_400))
+        let hourlyThatDay = hourly.filter { day.contains($0.bucketStart) }.map(\.observations).reduce(0, +)
+        return day.contains(firstHour) && hourlyThatDay >= firstDay.observations ? firstHour : firstDay.bucketStart
     }
+
+    var coverageStart: Date? { firstSeenAt }
 
     /// Observations within `region` (cut at `now`).
     func tally(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights) -> ObservationTally {

@@ -18,6 +18,8 @@ struct ComponentModelBuilder: Sendable {
     let checkDaily: [String: [CheckRollup]]
     let statusRuns: [String: [StatusRun]]
     let runClock: RunClock
+    /// The earliest observation of any component: where a component without checks starts counting.
+    let siteFirstSeen: Date?
 
     init(config: SiteConfig, snapshot: StoreSnapshot, content: SiteContent, now: Date) {
         self.config = config
@@ -35,6 +37,10 @@ struct ComponentModelBuilder: Sendable {
         checkDaily = snapshot.checkDaily.grouped(byRunsOf: \.componentID)
         statusRuns = snapshot.statusRunHistory.statusRuns.grouped(byRunsOf: \.componentID)
         runClock = RunClock(snapshot.statusRunHistory)
+        siteFirstSeen = config.components.contains { $0.checks.isEmpty }
+            ? ComponentHistory(hourly: snapshot.componentHourly, daily: snapshot.componentDaily,
+                               hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now).firstSeenAt
+            : nil
     }
 
     /// `index`: 0-based position in the config.
@@ -51,16 +57,20 @@ struct ComponentModelBuilder: Sendable {
             hourly: componentHourly[component.id, default: []], daily: componentDaily[component.id, default: []],
             hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now,
             observations: snapshot.statusRunHistory.exactFrom.map { exactFrom in
-                ComponentObservations(statusRuns: statusRuns[component.id, default: []], clock: runClock, exactFrom: exactFrom)
+                StatusRunObservations(statusRuns: statusRuns[component.id, default: []], clock: runClock, exactFrom: exactFrom)
             })
+        // Without checks, the status is the content's alone, and so is the uptime (`DeclaredHistory`).
+        let observations: any ComponentObservations = component.checks.isEmpty
+            ? DeclaredHistory(siteFirstSeen: siteFirstSeen, incidents: incidents, maintenance: maintenance, now: now)
+            : history
         let hourlyChecks = Self.rollups(checkHourly[component.id, default: []], of: checkIDs)
         let dailyChecks = Self.rollups(checkDaily[component.id, default: []], of: checkIDs)
         return ComponentModel(
             id: component.id, name: component.name, description: component.description, groupID: component.group,
             position: index + 1, status: resolution.status, automaticStatus: resolution.automaticStatus,
             isStale: resolution.isStale, lastResultAt: resolution.lastResultAt,
-            uptime: UptimeWindowsBuilder.windows(history, timeline: timeline, weights: config.uptime, now: now),
-            daily: DailyBarsBuilder.bars(days: days, history: history, timeline: timeline, incidents: incidents,
+            uptime: UptimeWindowsBuilder.windows(observations, timeline: timeline, weights: config.uptime, now: now),
+            daily: DailyBarsBuilder.bars(days: days, history: observations, timeline: timeline, incidents: incidents,
                                          weights: config.uptime, now: now),
             responseTimes: LatencyBuilder.responseTimes(hourlyChecks, now: now),
             latency: LatencyBuilder.percentiles(hourly: hourlyChecks, daily: dailyChecks, now: now),

@@ -24,7 +24,7 @@ extension SiteContent {
                 guard updates.count != window.updates.count else { return window }
                 return Maintenance(id: window.id, title: window.title, components: window.components,
                                    scheduledFor: window.scheduledFor, scheduledUntil: window.scheduledUntil,
-                                   updates: updates, cancelled: window.cancelled, body: window.body,
+                                   updates: updates, cancelled: window.cancelledInFrontMatter, body: window.body,
                                    sourcePath: window.sourcePath)
             })
     }

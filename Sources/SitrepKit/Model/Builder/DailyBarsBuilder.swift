@@ -34,7 +34,7 @@ enum DailyBarsBuilder {
 
     /// `incidents`: the incidents naming the component, newest first.
     static func bars(
-        days: [Day], history: ComponentHistory, timeline: ComponentTimeline, incidents: [Incident],
+        days: [Day], history: some ComponentObservations, timeline: ComponentTimeline, incidents: [Incident],
         weights: UptimeWeights, now: Date
     ) -> [DailyBar] {
         days.map { day in

@@ -3,7 +3,8 @@ import Foundation
 /// A maintenance file as the renderers read it.
 ///
 /// - `state`: `Maintenance.state(at: now)` (cancelled, or by the clock).
-/// - `components`: each named component that exists in the config, with status `under_maintenance`.
+/// - `components`: each named component that exists in the config, with status `under_maintenance`; a
+///   cancelled window gives them no status (nil): it puts nothing under maintenance.
 /// - updates: newest first, messages rendered to safe HTML; the update status maps to the state of the
 ///   same name, `verifying` (not a window state) to nil.
 /// - `createdAt`: the oldest update, else `scheduledFor`; `updatedAt`: the newest update, else `scheduledFor`.
@@ -12,16 +13,18 @@ enum MaintenanceModelBuilder {
         _ maintenance: Maintenance, componentNames: [String: String], now: Date, markdown: RenderedMarkdown = .none
     ) -> MaintenanceModel {
         let body = ContentText.nonBlank(maintenance.body)
+        let state = maintenance.state(at: now)
+        let effect: ComponentStatus? = state == .cancelled ? nil : .underMaintenance
         return MaintenanceModel(
-            id: maintenance.id, title: maintenance.title, state: maintenance.state(at: now),
+            id: maintenance.id, title: maintenance.title, state: state,
             scheduledFor: maintenance.scheduledFor, scheduledUntil: maintenance.scheduledUntil,
             components: maintenance.components.compactMap { reference in
                 componentNames[reference.id].map {
-                    AffectedComponent(id: reference.id, name: $0, status: .underMaintenance)
+                    AffectedComponent(id: reference.id, name: $0, status: effect)
                 }
             },
             updates: maintenance.updates.map { update in
-                MaintenanceUpdateModel(at: update.at, state: state(announcedBy: update.status),
+                MaintenanceUpdateModel(at: update.at, state: Self.state(announcedBy: update.status),
                                        message: update.message, messageHTML: markdown.html(update.message))
             },
             body: body, bodyHTML: body.map(markdown.html),
@@ -34,6 +37,7 @@ enum MaintenanceModelBuilder {
         case .inProgress: .inProgress
         case .verifying: nil
         case .completed: .completed
+        case .cancelled: .cancelled
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Observations of one component over some stretch of time, weighted for uptime.
 ///
-/// Status runs give every observation's time (`ComponentObservations`): counts are then whole numbers.
+/// Status runs give every observation's time (`StatusRunObservations`): counts are then whole numbers.
 /// A rollup bucket only says how many runs saw each status, not when; the builder assumes they are spread
 /// evenly over the part of the bucket that has passed (`[bucketStart, min(bucketEnd, now))`). A region
 /// covering a fraction of that time takes the same fraction of every count. Within the region each
@@ -46,5 +46,18 @@ struct ObservationTally: Sendable, Hashable {
         guard effective != .underMaintenance else { return }
         observed += count
         lost += count * weights.weight(of: effective)
+    }
+
+    /// Adds `region` as declared time (a component without checks): one observation per minute of the
+    /// status the content gives each part of it.
+    mutating func addDeclared(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights) {
+        for segment in timeline.segments(in: region) {
+            let effective = segment.contentStatus
+            worst = worst.map { $0.raised(toAtLeast: effective) } ?? effective
+            guard effective != .underMaintenance else { continue }
+            let minutes = segment.span.duration / 60
+            observed += minutes
+            lost += minutes * weights.weight(of: effective)
+        }
     }
 }

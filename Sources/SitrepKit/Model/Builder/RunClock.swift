@@ -1,7 +1,7 @@
 import Foundation
 
 /// The start time of every probe run a snapshot carries (`StatusRunHistory`), shared by every component's
-/// `ComponentObservations`: which run positions fall in a stretch of time, by binary search.
+/// `StatusRunObservations`: which run positions fall in a stretch of time, by binary search.
 struct RunClock: Sendable {
     let ids: [Int64]
     /// Start of each run in milliseconds, in the order of `ids`.

@@ -36,8 +36,10 @@ struct MaintenanceCalendar {
         if !window.components.isEmpty {
             description.append("Components: " + window.components.map(\.name).joined(separator: ", "))
         }
-        if let latest = window.updates.first?.message ?? window.body {
-            description.append(latest)
+        // Plain text: calendar clients show DESCRIPTION as written, so Markdown would show its markup.
+        if let latest = window.updates.first?.messageHTML ?? window.bodyHTML {
+            let text = HTMLPlainText.text(latest)
+            if !text.isEmpty { description.append(text) }
         }
         description.append(url)
         var ics = ICalendarText.line("BEGIN:VEVENT")

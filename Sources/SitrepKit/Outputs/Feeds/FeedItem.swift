@@ -5,9 +5,9 @@ struct FeedItem {
     var title: String
     /// Absolute URL of the item's page; also its never-changing guid/id.
     var link: String
-    /// When it started (an incident's first update, a window's scheduled start).
+    /// When it was first published: an incident's first update; a window's announcement (its oldest update).
     var published: Date
-    /// The latest update's date.
+    /// The latest update's date. Never a window's future start: a feed item is dated when something was said.
     var updated: Date
     /// The update timeline as HTML; the feed writers escape it as text.
     var contentHTML: String
@@ -15,7 +15,9 @@ struct FeedItem {
     var summary: String
     var components: [AffectedComponent]
 
-    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime) {
+    /// `now`: the build time, which dates a window without updates until it starts (when it was announced is
+    /// not written anywhere, and a feed item dated in the future sorts above everything a reader has).
+    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime, now: Date) {
         link = links.page(of: item)
         switch item {
         case .incident(let incident):
@@ -28,8 +30,9 @@ struct FeedItem {
         case .maintenance(let maintenance):
             let cancelled = maintenance.state == .cancelled
             title = cancelled ? "[Cancelled] \(maintenance.title)" : maintenance.title
-            published = maintenance.createdAt
-            updated = max(maintenance.updatedAt, maintenance.updates.first?.at ?? maintenance.updatedAt)
+            let announced = min(maintenance.scheduledFor, now)
+            published = maintenance.updates.last?.at ?? announced
+            updated = maintenance.updates.first?.at ?? announced
             components = maintenance.components
             summary = "Maintenance \(FeedContent.stateWord(maintenance.state).lowercased()): "
                 + "\(display(maintenance.scheduledFor)) – \(display(maintenance.scheduledUntil))"

@@ -8,7 +8,7 @@ struct HistoryFeeds {
 
     func documents() -> [String: String] {
         let display = DisplayTime(timeZone: model.site.timezone)
-        let items = model.recentHistory.map { FeedItem($0, links: links, display: display) }
+        let items = model.recentHistory.map { FeedItem($0, links: links, display: display, now: model.generatedAt) }
         let description = model.site.description ?? "Incidents and maintenance of \(model.site.title)"
         var documents: [String: String] = [
             "history.rss": RSSFeed.render(channel(

@@ -88,6 +88,7 @@ struct OwnAPI {
             "first_seen_at": .time(component.firstSeenAt),
             "url": .string(links.component(component.id)),
             "uptime": OwnAPIValues.uptime(component.uptime),
+            "uptime_since": .time(component.uptime.since),
             "daily": daily,
             "latency": OwnAPIValues.latency(component.latency),
             "response_times": .array(component.responseTimes.map { point in

@@ -45,7 +45,7 @@ enum OwnAPIValues {
     }
 
     static func affected(_ components: [AffectedComponent]) -> JSONValue {
-        .array(components.map { .object(["id": .string($0.id), "name": .string($0.name), "status": .string($0.status.rawValue)]) })
+        .array(components.map { .object(["id": .string($0.id), "name": .string($0.name), "status": .string($0.status?.rawValue)]) })
     }
 
     /// The latest result of one check. `target` and the error `message` appear only when the model carries
@@ -83,6 +83,7 @@ enum OwnAPIValues {
             "stale": .bool(component.isStale),
             "last_result_at": .time(component.lastResultAt),
             "uptime": uptime(component.uptime),
+            "uptime_since": .time(component.uptime.since),
             "daily": daily,
             "url": .string(links.component(component.id)),
         ])

@@ -87,9 +87,9 @@ extension StatuspageEvent {
         let updates = incident.updates.enumerated().map { index, update in
             var affected: [AffectedChange]?
             if index == oldest {
-                affected = incident.components.map { AffectedChange(component: $0, oldStatus: .operational, newStatus: $0.status) }
+                affected = incident.components.map { AffectedChange(component: $0, oldStatus: .operational, newStatus: $0.status ?? .operational) }
             } else if update.status == .resolved {
-                affected = incident.components.map { AffectedChange(component: $0, oldStatus: $0.status, newStatus: .operational) }
+                affected = incident.components.map { AffectedChange(component: $0, oldStatus: $0.status ?? .operational, newStatus: .operational) }
             }
             return Update(status: update.status.rawValue, body: update.message, at: update.at, affected: affected)
         }

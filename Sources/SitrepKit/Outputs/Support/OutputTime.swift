@@ -26,19 +26,15 @@ enum OutputTime {
     }
 }
 
-/// Human-readable times in the site's zone for feed content (`20 Nov 2026, 10:12 GMT+1`). One formatter per
-/// render: creating a `DateFormatter` is expensive, and this one is only ever used on one thread.
+/// Human-readable times in the site's zone for feed content (`20 Nov 2026, 10:12 GMT+1`): the pages' own
+/// `TimeFormat`, so a feed names a time, and its zone, exactly as the item's page does. One per render, used on
+/// one thread.
 struct DisplayTime {
-    private let formatter: DateFormatter
+    private let format: TimeFormat
 
     init(timeZone: TimeZone) {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "d MMM yyyy, HH:mm zzz"
-        self.formatter = formatter
+        format = TimeFormat(timeZone: timeZone)
     }
 
-    func callAsFunction(_ date: Date) -> String { formatter.string(from: date) }
+    func callAsFunction(_ date: Date) -> String { format.view(date).text }
 }
