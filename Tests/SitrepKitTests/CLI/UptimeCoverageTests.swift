@@ -59,29 +59,31 @@ struct UptimeCoverageTests {
         let components = own["components"] as? [[String: Any]] ?? []
         let api = try #require(components.first { $0["id"] as? String == "api" })
         let docs = try #require(components.first { $0["id"] as? String == "docs" })
-        // The data begins in the hour of the first result (the store keeps hours, not minutes).
-        #expect(api["uptime_since"] as? String == "2026-12-06T19:00:00.000Z")
+        // The data begins at the first result, 19:17 (the time of its probe run), not the hour or midnight.
+        #expect(api["uptime_since"] as? String == "2026-12-06T19:17:00.000Z")
         #expect((api["uptime"] as? [String: Any])?["90d"] as? Double == 100)
-        // docs: counted since the site's first observation (19:00): 37 minutes, 10 of them at weight 0.3.
-        let lost: Double = 10 * 0.3 / 37
+        // docs: counted since the earlier of the site's first observation (19:17) and its incident (19:07):
+        // 30 minutes, 10 of them at weight 0.3.
+        let lost: Double = 10 * 0.3 / 30
         let expected: Double = ((1 - lost) * 100_000).rounded() / 1000
         #expect((docs["uptime"] as? [String: Any])?["24h"] as? Double == expected)
-        #expect(docs["uptime_since"] as? String == "2026-12-06T19:00:00.000Z")
+        #expect(docs["uptime_since"] as? String == "2026-12-06T19:07:00.000Z")
         let component = try #require(try JSONSerialization.jsonObject(
             with: Data(site.read("site/api/v1/components/api.json").utf8)) as? [String: Any])
-        #expect(component["uptime_since"] as? String == "2026-12-06T19:00:00.000Z")
+        #expect(component["uptime_since"] as? String == "2026-12-06T19:17:00.000Z")
 
-        // api/v2 keeps its shape; created_at is the first result's hour, not midnight.
+        // api/v2 keeps its shape; created_at is the first result, not midnight.
         let v2 = try site.read("site/api/v2/components.json")
         #expect(!v2.contains("uptime_since"))
         let v2Components = try #require(try JSONSerialization.jsonObject(with: Data(v2.utf8)) as? [String: Any])["components"] as? [[String: Any]]
-        #expect(v2Components?.first { $0["id"] as? String == "api" }?["created_at"] as? String == "2026-12-06T19:00:00.000Z")
+        #expect(v2Components?.first { $0["id"] as? String == "api" }?["created_at"] as? String == "2026-12-06T19:17:00.000Z")
 
         let index = try site.read("site/index.html")
-        let since = "<span class=\"uptime-since\">since <time datetime=\"2026-12-06T19:00:00Z\">6 Dec 2026, 19:00 UTC</time></span>"
+        let since = "<span class=\"uptime-since\">since <time datetime=\"2026-12-06T19:17:00Z\">6 Dec 2026, 19:17 UTC</time></span>"
+        let docsSince = "<span class=\"uptime-since\">since <time datetime=\"2026-12-06T19:07:00Z\">6 Dec 2026, 19:07 UTC</time></span>"
         #expect(index.contains("<dt>90 days</dt><dd>100%" + since + "</dd>") || index.contains("<dt>90 days</dt><dd>100% " + since + "</dd>"),
                 "the 90-day cell says since when")
-        #expect(index.contains("<dd>91.89% " + since + "</dd>"), "docs has uptime from its declared incident")
+        #expect(index.contains("<dd>90.00% " + docsSince + "</dd>"), "docs has uptime from its declared incident")
         #expect(try site.read("site/components/api.html").contains("<dt>30 days</dt><dd>100% " + since + "</dd>"))
     }
 }

@@ -39,18 +39,30 @@ struct ComponentHistory: ComponentObservations {
         return RollupGranularity.hourly.bucketStart(of: snapshot.now.addingTimeInterval(-Double(days) * 86_400))
     }
 
-    /// The start of the earliest hour holding an observation, where the hourly rollups hold all of that first
-    /// day's observations; else the start of the earliest UTC day holding one. (A daily bucket starts at
-    /// midnight: taking it whenever it is there dated every component's first result at midnight.)
+    /// When the component was first observed: the time of its first probe run where the status runs hold it
+    /// (the hour it falls in is the first hour with observations, and exact history covers that whole hour);
+    /// else the start of that earliest hour, where the hourly rollups hold all of that first day's
+    /// observations; else the start of the earliest UTC day holding one. (A daily bucket starts at midnight:
+    /// taking it whenever it is there dated every component's first result at midnight.)
     var firstSeenAt: Date? {
+        guard let (start, isHour) = firstBucketWithObservations else { return nil }
+        if isHour, let observations, observations.exactFrom <= start, let first = observations.firstObservation,
+           start <= first, first < start.addingTimeInterval(3_600) {
+            return first
+        }
+        return start
+    }
+
+    /// The earliest bucket holding an observation, and whether it is an hour (see `firstSeenAt`).
+    private var firstBucketWithObservations: (Date, Bool)? {
         let firstHour = hourly.lazy.filter { $0.observations > 0 }.map(\.bucketStart).min()
         guard let firstDay = daily.filter({ $0.observations > 0 }).min(by: { $0.bucketStart < $1.bucketStart }) else {
-            return firstHour
+            return firstHour.map { ($0, true) }
         }
-        guard let firstHour else { return firstDay.bucketStart }
+        guard let firstHour else { return (firstDay.bucketStart, false) }
         let day = Span(start: firstDay.bucketStart, end: firstDay.bucketStart.addingTimeInterval(86_400))
         let hourlyThatDay = hourly.filter { day.contains($0.bucketStart) }.map(\.observations).reduce(0, +)
-        return day.contains(firstHour) && hourlyThatDay >= firstDay.observations ? firstHour : firstDay.bucketStart
+        return day.contains(firstHour) && hourlyThatDay >= firstDay.observations ? (firstHour, true) : (firstDay.bucketStart, false)
     }
 
     var coverageStart: Date? { firstSeenAt }

@@ -37,9 +37,15 @@ struct ComponentModelBuilder: Sendable {
         checkDaily = snapshot.checkDaily.grouped(byRunsOf: \.componentID)
         statusRuns = snapshot.statusRunHistory.statusRuns.grouped(byRunsOf: \.componentID)
         runClock = RunClock(snapshot.statusRunHistory)
+        // The site's first observation: every component's rollups and status runs read as one history (only
+        // its first observation is asked for, so the status runs need not be one component's).
+        let clock = runClock
         siteFirstSeen = config.components.contains { $0.checks.isEmpty }
             ? ComponentHistory(hourly: snapshot.componentHourly, daily: snapshot.componentDaily,
-                               hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now).firstSeenAt
+                               hourlyFrom: ComponentHistory.hourlyFrom(snapshot), now: now,
+                               observations: snapshot.statusRunHistory.exactFrom.map { exactFrom in
+                                   StatusRunObservations(statusRuns: snapshot.statusRunHistory.statusRuns, clock: clock, exactFrom: exactFrom)
+                               }).firstSeenAt
             : nil
     }
 

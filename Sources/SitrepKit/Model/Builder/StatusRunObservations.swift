@@ -27,6 +27,11 @@ struct StatusRunObservations: Sendable {
         }
     }
 
+    /// The earliest observation these status runs hold (the start of its probe run); nil when they hold none.
+    var firstObservation: Date? {
+        stretches.compactMap { stretch in stretch.positions.map { clock.startsMs[$0] }.min() }.min().map(StoreTime.date)
+    }
+
     /// Adds every observation made within `region` (`start <= time < end`) to `tally`.
     func tally(_ region: Span, timeline: ComponentTimeline, weights: UptimeWeights, into tally: inout ObservationTally) {
         guard !region.isEmpty, !stretches.isEmpty else { return }
