@@ -336,6 +336,11 @@ struct ConfigDecoder {
     }
 
     private func resolve(_ path: String) -> URL {
+        Self.resolve(path, against: baseDirectory)
+    }
+
+    /// A path from the config: absolute as written, else relative to the config file's folder.
+    static func resolve(_ path: String, against baseDirectory: URL) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
         return baseDirectory.appendingPathComponent(path).standardizedFileURL
     }

@@ -27,9 +27,7 @@ struct ConfigOutline {
         guard let data = FileManager.default.contents(atPath: configFile.path), case .success(let text) = UTF8Text.decode(data),
               let root = YAMLDocument.parse(text, into: scratch), case .mapping(let top) = root else { return outline }
         outline.templates = defaultTemplates
-        func resolve(_ path: String) -> URL {
-            (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
-        }
+        func resolve(_ path: String) -> URL { ConfigDecoder.resolve(path, against: base) }
         if let paths = top["paths"] {
             if case .mapping(let paths) = paths {
                 if let content = paths["content"] {

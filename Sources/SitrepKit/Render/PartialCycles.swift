@@ -3,11 +3,11 @@
 /// would choose. swift-mustache renders such a loop until the stack overflows and the process dies, so the
 /// theme is refused before anything is rendered: each tag on a loop is reported at its file and line.
 enum PartialCycles {
-    /// One parsed template: its name (`partials/bar`), its path as messages show it, and its text.
+    /// One parsed template: its name (`partials/bar`), its path as messages show it, and its tags.
     struct Source {
         let name: String
         let path: String
-        let text: String
+        let tags: [TemplateTag]
     }
 
     static func problems(in sources: [Source]) -> [Diagnostic] {
@@ -15,7 +15,7 @@ enum PartialCycles {
         var diagnostics: [Diagnostic] = []
         var includes: [String: [(name: String, tag: TemplateTag)]] = [:]
         for source in sources {
-            for tag in TemplateTag.scan(source.text) {
+            for tag in source.tags {
                 guard let name = tag.partialName else { continue }
                 if name.hasPrefix("*") {
                     diagnostics.append(Diagnostic(

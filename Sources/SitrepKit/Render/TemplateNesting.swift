@@ -5,8 +5,8 @@ enum TemplateNesting {
     static let maximumDepth = 100
 
     /// The problem with a template nested deeper than `maximumDepth`, at the first tag too deep; nil when fine.
-    static func problem(in text: String, path: String) -> Diagnostic? {
-        guard let tag = TemplateTag.scan(text).first(where: { $0.depth > maximumDepth }) else { return nil }
+    static func problem(in tags: [TemplateTag], path: String) -> Diagnostic? {
+        guard let tag = tags.first(where: { $0.depth > maximumDepth }) else { return nil }
         return Diagnostic(path: path, line: tag.line, column: tag.column,
                           message: "sections nest more than \(maximumDepth) deep here: flatten the template")
     }

@@ -47,7 +47,7 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
-        var sources: [(name: String, file: URL, text: String)] = []
+        var sources: [PartialCycles.Source] = []
         let files = templateFiles(in: directory)
         HTMLEscaping.register()  // before parsing: the pragma each template gets names it
         let root = ResolvedPath.of(directory)
@@ -71,14 +71,16 @@ public struct TemplateSet: Sendable {
                                               message: invalid.message))
                 continue
             }
-            if let tooDeep = TemplateNesting.problem(in: text, path: displayPath(file)) {
+            // Read once: the nesting check, the partial checks below and the cycle check all look at these tags.
+            let tags = TemplateTag.scan(text)
+            if let tooDeep = TemplateNesting.problem(in: tags, path: displayPath(file)) {
                 diagnostics.append(tooDeep)
                 continue
             }
             do {
                 // Every template escapes with `HTMLEscaping`; the pragma line it adds is taken off error lines.
                 templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
-                sources.append((name, file, text))
+                sources.append(PartialCycles.Source(name: name, path: displayPath(file), tags: tags))
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(error.context.lineNumber - HTMLEscaping.pragmaLines, 1)
                 diagnostics.append(Diagnostic(path: displayPath(file), line: line,
@@ -94,12 +96,13 @@ public struct TemplateSet: Sendable {
                                           message: "missing template: the renderer needs \(name).mustache"))
         }
         for source in sources {
-            for reference in partialReferences(in: source.text) where !known.contains(reference.name) {
-                diagnostics.append(Diagnostic(path: displayPath(source.file), line: reference.line, column: reference.column,
-                                              message: "unknown partial '\(reference.name)': no \(reference.name).mustache in the templates folder"))
+            for tag in source.tags {
+                guard let name = tag.partialName, !name.hasPrefix("*"), !known.contains(name) else { continue }
+                diagnostics.append(Diagnostic(path: source.path, line: tag.line, column: tag.column,
+                                              message: "unknown partial '\(name)': no \(name).mustache in the templates folder"))
             }
         }
-        diagnostics += PartialCycles.problems(in: sources.map { .init(name: $0.name, path: displayPath($0.file), text: $0.text) })
+        diagnostics += PartialCycles.problems(in: sources)
         return (MustacheLibrary(templates: templates), diagnostics.sorted())
     }
 
@@ -112,28 +115,6 @@ public struct TemplateSet: Sendable {
             files.append(path)
         }
         return files.sorted()
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column (default delimiters only).
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound]
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, !name.hasPrefix("*") {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        found.append((name, lineIndex + 1, column))
-                    }
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
     }
 
     static func describe(_ error: Error) -> String {

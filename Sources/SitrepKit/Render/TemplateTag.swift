@@ -3,7 +3,7 @@ import Foundation
 /// The tags of a template's text, read the way swift-mustache reads them: `{{=<% %>=}}` changes the
 /// delimiters until the end of the enclosing section (a section, inverted section, block or parent tag
 /// restores the delimiters it started with when it closes), and a tag may span lines.
-/// Used to check what the parser does not: which partials a template includes.
+/// Used to check what the parser does not: which partials a template includes, and how deep it nests.
 struct TemplateTag {
     /// The tag's text between its delimiters, sigil included (`> partials/bar`, `#items`).
     let content: String
