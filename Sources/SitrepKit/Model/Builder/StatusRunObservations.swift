@@ -28,8 +28,13 @@ struct StatusRunObservations: Sendable {
     }
 
     /// The earliest observation these status runs hold (the start of its probe run); nil when they hold none.
+    /// With runs in time order (as appends make them) each stretch starts at its first position, so only those
+    /// are compared, not every run of the snapshot's days a steady component's stretch holds.
     var firstObservation: Date? {
-        stretches.compactMap { stretch in stretch.positions.map { clock.startsMs[$0] }.min() }.min().map(StoreTime.date)
+        let starts = clock.inTimeOrder
+            ? stretches.map { clock.startsMs[$0.positions.lowerBound] }
+            : stretches.compactMap { stretch in stretch.positions.map { clock.startsMs[$0] }.min() }
+        return starts.min().map(StoreTime.date)
     }
 
     /// Adds every observation made within `region` (`start <= time < end`) to `tally`.
