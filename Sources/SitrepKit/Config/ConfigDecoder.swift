@@ -11,15 +11,15 @@ struct ConfigDecoder {
     var unsetVariables: [Diagnostic] = []
 
     mutating func decode(_ root: inout YAMLMapReader, configFile: URL) -> SiteConfig? {
-        var site: SiteSettings?
-        if var siteReader = root.map("site", required: true) {
-            site = decodeSite(&siteReader)
-            siteReader.finish()
-        }
-
         var pathsReader = root.map("paths")
         let paths = decodePaths(&pathsReader)
         pathsReader?.finish()
+
+        var site: SiteSettings?
+        if var siteReader = root.map("site", required: true) {
+            site = decodeSite(&siteReader, staticFolder: paths.staticFolder)
+            siteReader.finish()
+        }
 
         var probeReader = root.map("probe")
         let probe = decodeProbe(&probeReader)
@@ -46,7 +46,7 @@ struct ConfigDecoder {
 
     // MARK: - Sections
 
-    private func decodeSite(_ reader: inout YAMLMapReader) -> SiteSettings? {
+    private func decodeSite(_ reader: inout YAMLMapReader, staticFolder: URL) -> SiteSettings? {
         let title = reader.string("title", required: true)
         let url = reader.string("url", required: true)
         let description = reader.string("description")
@@ -66,11 +66,14 @@ struct ConfigDecoder {
         if let url, let problem = SiteURL.problem(url) {
             reader.report("'site.url' \(problem), not '\(url)'", at: reader.valueNode("url"))
         }
+        let lang = decodeLanguage(&reader)
+        let branding = decodeBranding(&reader, staticFolder: staticFolder)
         guard let title, let url else { return nil }
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
         return SiteSettings(title: title, url: base, description: description, timezone: timezone,
-                            timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh)
+                            timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh,
+                            lang: lang, branding: branding)
     }
 
     private func decodePaths(_ reader: inout YAMLMapReader?) -> PathSettings {
@@ -80,10 +83,11 @@ struct ConfigDecoder {
         }
         let paths = PathSettings(
             database: path("database", "data/sitrep.sqlite"), content: path("content", "content"),
-            templates: path("templates", "templates"), output: path("output", "site")
+            templates: path("templates", "templates"), output: path("output", "site"), staticFolder: path("static", "static"),
+            defaultTheme: DefaultTheme.locate(environment: expander.environment)
         )
         var locations: [String: SourceLocation] = [:]
-        for key in ["database", "content", "templates", "output"] {
+        for key in ["database", "content", "templates", "output", "static"] {
             if let reader, let node = reader.valueNode(key) { locations[key] = reader.location(of: node) }
         }
         PathRules.check(paths, configFolder: baseDirectory, locations: locations,

@@ -51,9 +51,14 @@ public struct SiteSettings: Sendable {
     public var timezoneName: String
     public var historyDays: Int
     public var refreshSeconds: Int
+    /// `site.lang`: the pages' `<html lang>` (BCP 47, `LanguageTag`).
+    public var lang: String
+    /// `site.logo`, `site.favicon`, `site.colors`.
+    public var branding: SiteBranding
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
-                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60) {
+                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, lang: String = "en",
+                branding: SiteBranding = SiteBranding()) {
         self.title = title
         self.url = url
         self.description = description
@@ -61,6 +66,8 @@ public struct SiteSettings: Sendable {
         self.timezoneName = timezoneName ?? timezone.identifier
         self.historyDays = historyDays
         self.refreshSeconds = refreshSeconds
+        self.lang = lang
+        self.branding = branding
     }
 }
 
@@ -68,15 +75,25 @@ public struct SiteSettings: Sendable {
 public struct PathSettings: Sendable {
     public var database: URL
     public var content: URL
+    /// The site's own templates: only the files it overrides of the default theme (or a whole theme).
     public var templates: URL
     public var output: URL
+    /// `paths.static`: files copied into the output as they are (`StaticFiles`).
+    public var staticFolder: URL
+    /// The default theme of the installed sitrep (`DefaultTheme.locate`); nil when none was found.
+    public var defaultTheme: URL?
 
-    public init(database: URL, content: URL, templates: URL, output: URL) {
+    public init(database: URL, content: URL, templates: URL, output: URL, staticFolder: URL? = nil, defaultTheme: URL? = nil) {
         self.database = database
         self.content = content
         self.templates = templates
         self.output = output
+        self.staticFolder = staticFolder ?? content.deletingLastPathComponent().appendingPathComponent("static")
+        self.defaultTheme = defaultTheme
     }
+
+    /// Where the templates come from: the default theme, overridden file by file by the site's folder.
+    public var theme: ThemeFolders { ThemeFolders(site: templates, defaultTheme: defaultTheme) }
 }
 
 public struct ProbeSettings: Sendable {

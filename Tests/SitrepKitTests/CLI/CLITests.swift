@@ -255,7 +255,7 @@ struct CLITests {
         let outcome = try SitrepProcess.run(["init", "status"], in: parent)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let repo = parent.appendingPathComponent("status")
-        for path in ["sitrep.yml", "content/incidents", "content/maintenance", "templates/layout.mustache"] {
+        for path in ["sitrep.yml", "content/incidents", "content/maintenance"] {
             #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(path).path), "\(path)")
         }
         let ignored = try String(contentsOf: repo.appendingPathComponent(".gitignore"), encoding: .utf8).split(separator: "\n")

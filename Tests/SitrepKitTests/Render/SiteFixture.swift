@@ -23,11 +23,12 @@ enum SiteFixture {
 
     static var templates: URL { repositoryRoot.appendingPathComponent("templates") }
 
-    static func model(refreshSeconds: Int = 60) -> SiteModel {
+    static func model(refreshSeconds: Int = 60, branding: SiteBranding = SiteBranding()) -> SiteModel {
         let site = SiteSettings(
             title: "Acme Status \(imgTag)", url: "https://status.acme.dev",
             description: "Live status of Acme's public services \(scriptTag)",
-            timezone: TimeZone(identifier: "Europe/Berlin") ?? .gmt, historyDays: historyDays, refreshSeconds: refreshSeconds)
+            timezone: TimeZone(identifier: "Europe/Berlin") ?? .gmt, historyDays: historyDays, refreshSeconds: refreshSeconds,
+            branding: branding)
         return SiteModel(
             generatedAt: now, site: site, indicator: .major,
             groups: [
