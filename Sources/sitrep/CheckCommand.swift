@@ -38,12 +38,17 @@ struct CheckCommand: ParsableCommand {
         }
         let overrides = report.themeOverrides
         print("Theme: default theme \(DisplayPath.of(defaultTheme)), \(overrides.isEmpty ? "nothing overridden" : "overridden by:")")
+        var identical: [String] = []
         for file in overrides {
             switch file.kind {
             case .changed: print("  \(file.path): overrides the default")
-            case .identical: print("  \(file.path): identical to the default; remove it to receive the default's updates")
+            case .identical: identical.append(file.path)
             case .added: print("  \(file.path): added (the default theme has no such file)")
             }
+        }
+        // A copied theme is many such files: one line.
+        if !identical.isEmpty {
+            print("  identical to the default (remove to receive its updates): \(identical.joined(separator: ", "))")
         }
     }
 }

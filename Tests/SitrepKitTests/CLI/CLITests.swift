@@ -112,7 +112,8 @@ struct CLITests {
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(overridden.status == 0, "\(overridden.stderr)")
         #expect(overridden.stdout == plain.stdout)
-        #expect(overridden.stdout.split(separator: "\n").count == 1, "\(overridden.stdout)")
+        // The theme line, the copied theme's files (all identical to the default) in one line, and OK.
+        #expect(overridden.stdout.split(separator: "\n").count == 3, "\(overridden.stdout)")
     }
 
     @Test func probeRecordsDownTargetsPrintsATableAndExits0() throws {

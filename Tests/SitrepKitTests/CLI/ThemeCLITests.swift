@@ -52,7 +52,7 @@ struct ThemeCLITests {
             #expect(check.status == 0, "\(check.stderr)")
             #expect(check.stdout.contains("templates/partials/footer.mustache: overrides the default"), "\(check.stdout)")
             #expect(check.stdout.contains("templates/partials/extra.mustache: added (the default theme has no such file)"))
-            #expect(check.stdout.contains("templates/partials/status.mustache: identical to the default; remove it to receive the default's updates"))
+            #expect(check.stdout.contains("  identical to the default (remove to receive its updates): templates/partials/status.mustache\n"))
             #expect(!check.stdout.contains("layout.mustache"), "files not in templates/ are not overrides")
 
             let build = try site.run("build", "--now", Self.now, environment: env)
@@ -106,6 +106,6 @@ struct ThemeCLITests {
         #expect(FileManager.default.fileExists(atPath: copy.appendingPathComponent("templates/pages/index.mustache").path))
         let themedCheck = try SitrepProcess.run(["check"], in: copy)
         #expect(themedCheck.status == 0, "\(themedCheck.stderr)")
-        #expect(themedCheck.stdout.contains("templates/pages/index.mustache: identical to the default"), "\(themedCheck.stdout)")
+        #expect(themedCheck.stdout.contains("identical to the default (remove to receive its updates): templates/assets/widget.html, "), "\(themedCheck.stdout)")
     }
 }

@@ -133,7 +133,7 @@ struct ConfigLoaderTests {
         site:
           title: T
           url: not-a-url
-          colour: blue
+          flavour: blue
         probe:
           timeout_ms: fast
         groups:
@@ -157,7 +157,7 @@ struct ConfigLoaderTests {
         #expect(config == nil)
         let lines = diagnostics.map(\.description)
         #expect(lines.contains("sitrep.yml:3:8: 'site.url' must be an absolute http(s) URL such as https://status.example.com, not 'not-a-url'"))
-        #expect(lines.contains("sitrep.yml:4:3: unknown key 'site.colour'"))
+        #expect(lines.contains("sitrep.yml:4:3: unknown key 'site.flavour'"))
         #expect(lines.contains("sitrep.yml:6:15: 'probe.timeout_ms' must be a whole number"))
         #expect(lines.contains("sitrep.yml:9:10: duplicate group id 'core'"))
         #expect(lines.contains("sitrep.yml:13:12: 'components[0].group' refers to unknown group 'missing'"))
