@@ -109,3 +109,30 @@ struct ThemeCLITests {
         #expect(themedCheck.stdout.contains("identical to the default (remove to receive its updates): templates/assets/widget.html, "), "\(themedCheck.stdout)")
     }
 }
+
+/// The release layout `make install` writes: `<prefix>/bin/sitrep` finds `<prefix>/share/sitrep/templates`.
+@Suite("installed layout")
+struct InstalledLayoutCLITests {
+    @Test func anInstalledBinaryUsesTheThemeInstalledBesideIt() throws {
+        let prefix = try ScratchFolder("prefix")
+        defer { prefix.remove() }
+        let bin = prefix.url.appendingPathComponent("bin")
+        let theme = prefix.url.appendingPathComponent("share/sitrep/templates")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SitrepProcess.packageRoot.appendingPathComponent("templates"), to: theme)
+        // A hard link (a copy across file systems), not a symbolic one: the lookup follows links to the binary's
+        // real place.
+        let installed = bin.appendingPathComponent("sitrep")
+        do {
+            try FileManager.default.linkItem(at: SitrepProcess.binary, to: installed)
+        } catch {
+            try FileManager.default.copyItem(at: SitrepProcess.binary, to: installed)
+        }
+        let site = try FixtureSite(config: CLITests.offlineConfig, withTheme: false)
+        defer { site.remove() }
+        let check = try SitrepProcess.run(["check"], in: site.root, deadline: 60, executable: installed)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("Theme: default theme \(theme.path), nothing overridden"), "\(check.stdout)")
+    }
+}
