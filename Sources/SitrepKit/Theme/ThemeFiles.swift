@@ -10,7 +10,6 @@ enum ThemeFiles {
         var url: URL
         /// The resolved path of the folder it came from (`ResolvedPath.of`), for link checks.
         var root: String
-        var fromSite: Bool
     }
 
     static let assetsFolder = "assets/"
@@ -31,16 +30,16 @@ enum ThemeFiles {
             return nil
         }
         var byPath: [String: File] = [:]
-        if let defaultTheme = theme.defaultTheme, theme.overrides {
+        if let defaultTheme = theme.defaultTheme, theme.defaultIsElsewhere {
             let root = ResolvedPath.of(defaultTheme)
             for relative in relativePaths(in: defaultTheme) {
-                byPath[relative] = File(relative: relative, url: defaultTheme.appendingPathComponent(relative), root: root, fromSite: false)
+                byPath[relative] = File(relative: relative, url: defaultTheme.appendingPathComponent(relative), root: root)
             }
         }
         if siteExists {
             let root = ResolvedPath.of(site)
             for relative in relativePaths(in: site) {
-                byPath[relative] = File(relative: relative, url: site.appendingPathComponent(relative), root: root, fromSite: true)
+                byPath[relative] = File(relative: relative, url: site.appendingPathComponent(relative), root: root)
             }
         }
         let files = byPath.keys.sorted().compactMap { byPath[$0] }

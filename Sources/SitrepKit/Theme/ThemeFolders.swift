@@ -12,9 +12,10 @@ public struct ThemeFolders: Sendable, Hashable {
         self.defaultTheme = defaultTheme
     }
 
-    /// The same folder twice (a site that is the default theme's own checkout) counts as no override.
-    var overrides: Bool {
-        guard let defaultTheme else { return true }
+    /// Whether there is a default theme in a folder other than the site's: the repository's own `sitrep.yml`
+    /// uses the default theme itself as its templates folder, which overrides nothing.
+    var defaultIsElsewhere: Bool {
+        guard let defaultTheme else { return false }
         return ResolvedPath.of(defaultTheme) != ResolvedPath.of(site)
     }
 }

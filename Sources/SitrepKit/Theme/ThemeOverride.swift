@@ -20,7 +20,7 @@ public struct ThemeOverride: Sendable, Hashable {
     /// Every file the site's folder holds, sorted; empty when there is no default theme or no site folder (or
     /// they are the same folder).
     public static func list(_ theme: ThemeFolders) -> [ThemeOverride] {
-        guard let defaultTheme = theme.defaultTheme, theme.overrides, InputFolder.classify(theme.site) == .present else { return [] }
+        guard let defaultTheme = theme.defaultTheme, theme.defaultIsElsewhere, InputFolder.classify(theme.site) == .present else { return [] }
         let defaults = Set(ThemeFiles.relativePaths(in: defaultTheme))
         return ThemeFiles.relativePaths(in: theme.site).map { relative in
             let file = theme.site.appendingPathComponent(relative)
