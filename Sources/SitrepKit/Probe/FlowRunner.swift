@@ -12,8 +12,10 @@ struct FlowRunner {
     var flow: FlowCheck
     var deadlineMs: Int
 
+    /// The deadline counts the steps' own transfer times as libcurl measures them (what `timeout_ms` bounds for
+    /// any check), not time spent waiting for a free transfer slot or a busy thread.
     func run(into result: inout CheckResult) async {
-        let started = ContinuousClock.now
+        var spentMs = 0.0
         var cookies: [String] = []
         var captured: [String: [String: String]] = [:]
         var capturedSecrets = SecretRedactor()
@@ -24,7 +26,7 @@ struct FlowRunner {
                 steps.append(FlowStepResult(name: step.name, status: nil))
                 continue
             }
-            let remainingMs = deadlineMs - Self.milliseconds(since: started)
+            let remainingMs = deadlineMs - Int(spentMs.rounded(.up))
             guard remainingMs > 0 else {
                 let error = ProbeError(kind: .timeout, message: "The flow's deadline of \(deadlineMs) ms passed before this step started.",
                                        summary: "did not start within the flow's \(deadlineMs) ms")
@@ -34,6 +36,7 @@ struct FlowRunner {
             }
             var outcome = StepOutcome(name: step.name)
             await run(step, timeoutMs: remainingMs, captured: captured, cookies: &cookies, into: &outcome)
+            spentMs += outcome.timings?.totalMs ?? 0
             if outcome.error == nil || outcome.error?.resultingStatus != .down {
                 for (name, value) in outcome.captured {
                     captured[step.name, default: [:]][name] = value
@@ -141,8 +144,4 @@ struct FlowRunner {
                                   severity: failed.status)
     }
 
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = start.duration(to: .now)
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-    }
 }

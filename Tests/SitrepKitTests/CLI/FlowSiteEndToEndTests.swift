@@ -52,8 +52,13 @@ struct FlowSiteEndToEndTests {
         let site = try FixtureSite(config: config(server))
         defer { site.remove() }
         let environment = ["SHOP_PASSWORD": "hunter22"]
-        let probe = try site.run("probe", environment: environment)
+        let probe = try site.run("probe", "--json", environment: environment)
         #expect(probe.status == 0, "\(probe.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any])
+        let probed = try #require((report["results"] as? [[String: Any]])?.first { $0["check"] as? String == "checkout" })
+        let probedSteps = try #require(probed["steps"] as? [[String: Any]])
+        #expect(probedSteps.map { $0["status"] as? String } == ["up", "up", "down", nil])
+        #expect(!probe.stdout.contains("hunter22") && !probe.stdout.contains("tok-4711"), "\(probe.stdout)")
         let build = try site.run("build", environment: environment)
         #expect(build.status == 0, "\(build.stderr)")
 

@@ -76,11 +76,11 @@ import Testing
         // Each wait alone fits in the 1,200 ms easily; the three together (1,500 ms) do not. Which wait runs out
         // of time depends on the machine's load, so the test names none, only that one did and the rest never ran.
         let waits = (1...3).map { F.step("wait-\($0)", server.http("/slow?ms=500")) }
-        let check = F.flow("deadline", [F.login(server)] + waits + [F.orders(server)], timeoutMs: 1200)
+        let check = F.flow("deadline", waits + [F.orders(server)], timeoutMs: 1200)
         let result = try #require(await F.runOne(check))
         #expect(result.status == .down)
         let failed = try #require(result.steps.firstIndex { $0.status == .down })
-        #expect((1...3).contains(failed), "\(result.steps)")
+        #expect((0...2).contains(failed), "\(result.steps)")
         #expect(result.steps[..<failed].allSatisfy { $0.status == .up })
         #expect(result.steps[(failed + 1)...].allSatisfy { $0.status == nil && $0.timings == nil })
         let error = try #require(result.error)
