@@ -9,6 +9,8 @@ struct ConfigDecoder {
     /// `${VAR}` references whose variable is not set, each as the sentence a command that probes refuses with.
     /// Their values stay as written: only probing needs them.
     var unsetVariables: [Diagnostic] = []
+    /// true while a flow step's fields are read: `${steps.…}` is then kept for the flow to fill in.
+    var readingFlowStep = false
 
     mutating func decode(_ root: inout YAMLMapReader, configFile: URL) -> SiteConfig? {
         var pathsReader = root.map("paths")
@@ -192,6 +194,10 @@ struct ConfigDecoder {
             let port = reader.int("port", required: true, range: 1...65_535)
             display = "\(reader.rawString("host") ?? ""):\(port.map(String.init) ?? "")"
             if let host, let port { target = .tcp(host: host, port: port) } else { target = nil }
+        case .flow:
+            let flow = decodeFlow(&reader)
+            display = flow.display
+            target = flow.check.map(CheckTarget.flow)
         case .dns:
             let name = expanded(&reader, "name", required: true)
             let record = reader.enumValue("record", DNSRecordType.self) ?? .a
@@ -203,13 +209,13 @@ struct ConfigDecoder {
                            isPublic: isPublic, displayTarget: display)
     }
 
-    private mutating func decodeHTTP(_ reader: inout YAMLMapReader, rawURL: String?) -> HTTPCheck? {
+    mutating func decodeHTTP(_ reader: inout YAMLMapReader, rawURL: String?) -> HTTPCheck? {
         var url: String?
         if let rawURL {
             url = expand(rawURL, key: reader.path("url"), at: reader.valueNode("url"), reader: reader)
             // A URL still holding an unset `${VAR}` is checked by the command that probes it (which refuses it).
             let unexpanded = url == rawURL && rawURL.contains("${")
-            if let value = url, !unexpanded, !Self.isAbsoluteWebURL(value) {
+            if let value = url, !unexpanded, !Self.isAbsoluteWebURL(StepReference.substitute(placeholdersIn: value)) {
                 reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
                 url = nil
             }
@@ -271,15 +277,22 @@ struct ConfigDecoder {
             if case .mapping(let mapping) = jsonNode {
                 for (key, value) in mapping {
                     guard let path = key.scalarText, !path.isEmpty else { continue }
-                    guard case .scalar(let scalar) = value else {
-                        reader.report("'\(reader.path("json")).\(key.scalarText ?? "")' must be a single value (text, number, true/false or null)", at: value)
-                        continue
+                    switch decodeJSONEntry(value, path: path, keyPath: "\(reader.path("json")).\(path)", reader: reader) {
+                    case .equality(let scalar): expect.json.append(JSONExpectation(path: path, expected: scalar))
+                    case .condition(let condition): expect.conditions.append(condition)
+                    case nil: break
                     }
-                    expect.json.append(JSONExpectation(path: path, expected: Self.jsonScalar(scalar)))
                 }
             } else {
                 reader.report("'\(reader.path("json"))' must map dotted paths to expected values", at: jsonNode)
             }
+        }
+        if let headersNode = reader.value("headers") {
+            expect.conditions += decodeHeaderConditions(headersNode, keyPath: reader.path("headers"), reader: reader)
+        }
+        if let timeNode = reader.value("response_ms"),
+           let condition = decodeResponseTimeCondition(timeNode, keyPath: reader.path("response_ms"), reader: reader) {
+            expect.conditions.append(condition)
         }
         expect.maxResponseMs = reader.int("max_response_ms", range: 1...600_000)
         expect.certMinDays = reader.int("cert_min_days", range: 0...3650)
@@ -303,7 +316,7 @@ struct ConfigDecoder {
 
     // MARK: - Helpers
 
-    private func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
+    func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
         guard let id = reader.string(key, required: required) else { return nil }
         guard Slug.isValid(id) else {
             reader.report("'\(reader.path(key))' must use only a-z, 0-9 and '-' (it is used in URLs), not '\(id)'",
@@ -314,13 +327,13 @@ struct ConfigDecoder {
     }
 
     /// A string value with `${VAR}` expanded.
-    private mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
+    mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
         guard let raw = reader.string(key, required: required) else { return nil }
         return expand(raw, key: reader.path(key), at: reader.valueNode(key), reader: reader)
     }
 
     private mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
-        switch expander.expand(raw) {
+        switch expander.expand(raw, keepingStepReferences: readingFlowStep) {
         case .success(let value):
             return value
         case .failure(.unset(let name)):
@@ -330,6 +343,8 @@ struct ConfigDecoder {
             return raw
         case .failure(.malformed):
             reader.report("'\(key)' has a malformed ${...} reference (write ${NAME}, or $$ for a literal $)", at: node)
+        case .failure(.stepReference):
+            reader.report("'\(key)' uses ${steps.…}, which only the steps of a flow check can use", at: node)
         }
         return nil
     }

@@ -201,6 +201,7 @@ public struct CheckConfig: Sendable {
         case .http: .http
         case .tcp: .tcp
         case .dns: .dns
+        case .flow: .flow
         }
     }
 }
@@ -209,6 +210,7 @@ public enum CheckTarget: Sendable {
     case http(HTTPCheck)
     case tcp(host: String, port: Int)
     case dns(name: String, record: DNSRecordType)
+    case flow(FlowCheck)
 }
 
 public enum DNSRecordType: String, Sendable, CaseIterable {
@@ -262,15 +264,24 @@ public struct HTTPExpectations: Sendable {
     public var json: [JSONExpectation]
     public var maxResponseMs: Int?
     public var certMinDays: Int?
+    /// Comparisons on JSON paths, headers and the response time, in config order.
+    public var conditions: [Condition]
 
     public init(status: [Int]? = nil, bodyContains: String? = nil, bodyNotContains: String? = nil,
-                json: [JSONExpectation] = [], maxResponseMs: Int? = nil, certMinDays: Int? = nil) {
+                json: [JSONExpectation] = [], maxResponseMs: Int? = nil, certMinDays: Int? = nil,
+                conditions: [Condition] = []) {
         self.status = status
         self.bodyContains = bodyContains
         self.bodyNotContains = bodyNotContains
         self.json = json
         self.maxResponseMs = maxResponseMs
         self.certMinDays = certMinDays
+        self.conditions = conditions
+    }
+
+    /// The response headers some condition looks at.
+    public var headerNames: [String] {
+        conditions.compactMap { if case .header(let name) = $0.subject { name } else { nil } }
     }
 }
 

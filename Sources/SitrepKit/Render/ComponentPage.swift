@@ -82,6 +82,10 @@ struct CheckRow {
     var targetText: String?
     var checkedAt: TimeView?
     var phases: String?
+    /// Which condition, capture or step failed (as configured); printed when `errorText` is not.
+    var errorSummary: String?
+    var steps: [StepRow]
+    var hasSteps: Bool
 
     init(_ check: CheckModel, context: RenderContext) {
         id = check.id
@@ -93,8 +97,15 @@ struct CheckRow {
         errorText = check.errorMessage
         targetText = check.target
         checkedAt = context.time.view(check.at)
-        // No line at all for a check that reached no phase (a name that did not resolve).
-        phases = check.timings.flatMap { raw in
+        phases = Self.phaseLine(check.timings)
+        errorSummary = check.errorSummary
+        steps = check.steps.map(StepRow.init)
+        hasSteps = !steps.isEmpty
+    }
+
+    /// `DNS 1 ms · Connect 2 ms · …`; nil for a transfer that reached no phase (a name that did not resolve).
+    static func phaseLine(_ timings: PhaseTimings?) -> String? {
+        timings.flatMap { raw in
             let allPhases = ResponseChartView.Phase.allCases
             guard allPhases.contains(where: { $0.wasReached(raw) }) else { return nil }
             let t = ResponseChartView.monotone(raw)
@@ -102,6 +113,44 @@ struct CheckRow {
             return allPhases.map { phase in
                 "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
             }.joined(separator: " · ")
+        }
+    }
+}
+
+/// One step of a flow check: its status (or "Not run"), HTTP status, phase timings and what failed. Its names
+/// differ from `CheckRow`'s, so a step without a value never shows its check's (Mustache looks up the stack).
+struct StepRow {
+    var stepName: String
+    var stepResult: StatusView
+    var stepHTTPCode: String?
+    var stepPhases: String?
+    var stepErrorKind: String?
+    var stepErrorSummary: String?
+    var stepErrorText: String?
+
+    init(_ step: FlowStepModel) {
+        stepName = step.name
+        stepResult = step.status == nil ? StatusView(key: "stale", label: "Not run") : StatusView(step.status)
+        stepHTTPCode = step.httpStatus.map(String.init)
+        stepPhases = CheckRow.phaseLine(step.timings)
+        stepErrorKind = step.errorKind?.rawValue
+        stepErrorSummary = step.errorSummary
+        stepErrorText = step.errorMessage
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension StepRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "stepName": .of(stepName)
+        case "stepResult": .of(stepResult)
+        case "stepHTTPCode": .of(stepHTTPCode)
+        case "stepPhases": .of(stepPhases)
+        case "stepErrorKind": .of(stepErrorKind)
+        case "stepErrorSummary": .of(stepErrorSummary)
+        case "stepErrorText": .of(stepErrorText)
+        default: .none
         }
     }
 }
@@ -120,6 +169,9 @@ extension CheckRow: PageView {
         case "targetText": .of(targetText)
         case "checkedAt": .of(checkedAt)
         case "phases": .of(phases)
+        case "errorSummary": .of(errorSummary)
+        case "steps": .of(steps)
+        case "hasSteps": .of(hasSteps)
         default: .none
         }
     }

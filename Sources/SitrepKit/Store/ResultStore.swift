@@ -141,6 +141,7 @@ public final class ResultStore: Sendable {
         do {
             try pool.write { db in
                 try RollupWriter.append(run, results: results, in: db)
+                try ResultDetail.append(results, in: db)
                 try StoreSchema.bumpRevision(db)
             }
         } catch {
@@ -176,6 +177,7 @@ public final class ResultStore: Sendable {
                     WHERE last_run_id < coalesce((SELECT min(id) FROM run), 9223372036854775807)
                     """)
                 try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [dailyCutoff])
+                try ResultDetail.prune(before: rawCutoff, in: db)
                 for granularity in RollupGranularity.allCases {
                     let cutoff = granularity.bucketStartMs(of: granularity == .hourly ? hourlyCutoff : dailyCutoff)
                     for table in [granularity.checkTable, granularity.componentTable] {

@@ -61,6 +61,7 @@ public struct StoreInventory: Sendable, Hashable {
         "check_rollup_daily": "daily rollups per check",
         "component_rollup_hourly": "hourly rollups per component",
         "component_rollup_daily": "daily rollups per component",
+        "result_detail": "failed conditions and flow steps",
         "store_revision": "write count",
         "grdb_migrations": "applied migrations",
     ]

@@ -16,6 +16,9 @@ import GRDB
 ///   times it says exactly when each observation was made. `status_run_origin.exact_from_ms`: where that
 ///   exact history starts (NULL: from the first run); before it only rollups describe the past.
 ///
+/// - `result_detail`: condition and step summaries and a flow's steps, for the results that have them
+///   (`ResultDetail`).
+///
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
 ///
@@ -137,6 +140,7 @@ enum StoreSchema {
             try db.execute(sql: "INSERT INTO status_run_origin (id, exact_from_ms) VALUES (1, ?)",
                            arguments: [lastMs.map { RollupGranularity.daily.bucketStartMs(of: $0) + StoreTime.dayMs }])
         }
+        migrator.registerMigration(ResultDetail.migration) { db in try ResultDetail.createTable(db) }
         return migrator
     }
 
@@ -154,7 +158,9 @@ enum StoreSchema {
 
     /// Migrations a reader opens a database without: it reads what the database has (no revision, no status
     /// runs: uptime from rollups alone).
-    static let migrationsReadersDoWithout: Set<String> = [revisionMigration, incrementalVacuumMigration, statusRunsMigration]
+    static let migrationsReadersDoWithout: Set<String> = [
+        revisionMigration, incrementalVacuumMigration, statusRunsMigration, ResultDetail.migration,
+    ]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

@@ -175,6 +175,22 @@ import Testing
         }
     }
 
+    @Test func aFlowCheckShowsEachStepWithStatusPhasesAndWhatFailed() throws {
+        let web = try RenderedSite().page("components/web.html")
+        let flow = try #require(web.range(of: "<ol class=\"flow-steps\" aria-label=\"Steps of checkout\">").map { web[$0.lowerBound...] })
+        let steps = flow.components(separatedBy: "<li class=\"flow-step\"").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
+        #expect(steps.count == 3)
+        #expect(steps[0].contains("data-step=\"login\"") && steps[0].contains("<span class=\"status-word\">Up</span>"))
+        #expect(steps[0].contains("<p class=\"check-meta\">HTTP 200</p>"))
+        #expect(steps[0].contains("<p class=\"check-meta\">DNS 1 ms · Connect 3 ms · TLS 16 ms · Time to first byte 40 ms · Transfer 2 ms</p>"))
+        #expect(steps[1].contains("<span class=\"status-word\">Down</span>"))
+        // A private check shows which condition failed (escaped), never the observed value.
+        #expect(steps[1].contains("Error: <code>http_status</code> — items: expected len &gt; 0 &lt;script&gt;alert(1)&lt;/script&gt;</p>"))
+        #expect(steps[2].contains("data-step=\"logout\"") && steps[2].contains("<span class=\"status-word\">Not run</span>"))
+        #expect(!steps[2].contains("check-meta"))
+        #expect(web.contains("Error: <code>http_status</code> — step orders: http_status</p>"), "the failure names the step")
+    }
+
     @Test func componentPageShowsUptimeChartAndChecks() throws {
         let api = try RenderedSite().page("components/api.html")
         for cell in ["<dt>30 days</dt><dd>99.87%</dd>", "<dt>60 days</dt><dd>99.90%</dd>", "<dt>90 days</dt><dd>99.93%</dd>"] {
@@ -199,7 +215,8 @@ import Testing
         let web = try RenderedSite().page("components/web.html")
         #expect(web.contains("Error: <code>dns</code>"))
         #expect(web.contains("DNS 2 ms · Connect 8 ms"), "the other check's phases are there")
-        #expect(web.components(separatedBy: "<p class=\"check-meta\">DNS").count == 2, "a check that reached no phase has no phase line")
+        // The slow check's line and the flow's two steps' lines: the check that reached no phase has none.
+        #expect(web.components(separatedBy: "<p class=\"check-meta\">DNS").count == 4, "a check that reached no phase has no phase line")
         // A maintenance row gives its start once, then how long the window is.
         let row = try #require(db.split(separator: "\n").first { $0.contains("<span class=\"tag\">Maintenance</span>") })
         #expect(row.hasSuffix("</time> · 2 h window</p>"), "\(row)")

@@ -98,7 +98,17 @@ enum SiteFixture {
                             timings: PhaseTimings(dnsMs: 2, connectMs: 10, tlsMs: 30, ttfbMs: 880, totalMs: 912), httpStatus: 200,
                             errorKind: .slow),
                  CheckModel(id: "www", type: .http, status: .down, at: now.addingTimeInterval(-60), latencyMs: nil,
-                            timings: PhaseTimings(totalMs: 4), errorKind: .dns)],
+                            timings: PhaseTimings(totalMs: 4), errorKind: .dns),
+                 CheckModel(id: "checkout", type: .flow, status: .down, at: now.addingTimeInterval(-60), latencyMs: 180,
+                            httpStatus: 500, errorKind: .httpStatus, errorSummary: "step orders: http_status",
+                            steps: [
+                                FlowStepModel(name: "login", status: .up, httpStatus: 200,
+                                              timings: PhaseTimings(dnsMs: 1, connectMs: 4, tlsMs: 20, ttfbMs: 60, totalMs: 62)),
+                                FlowStepModel(name: "orders", status: .down, httpStatus: 500,
+                                              timings: PhaseTimings(dnsMs: 1, connectMs: 5, tlsMs: 22, ttfbMs: 115, totalMs: 118),
+                                              errorKind: .httpStatus, errorSummary: "items: expected len > 0 \(scriptTag)"),
+                                FlowStepModel(name: "logout", status: nil),
+                            ])],
         incidentIDs: ["2026-11-10-web-slow"], firstSeenAt: now.addingTimeInterval(-400 * day))
 
     static let db = ComponentModel(

@@ -63,7 +63,7 @@ struct TemplateLookupTests {
             "ChartRow", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
             "HistoryPage", "HistoryRow", "IncidentCard", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
             "MaintenanceDetail", "MaintenancePage", "MonthGroup", "PageChrome", "PercentileRow", "ResponseChartView",
-            "SparklineView", "StatusView", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
+            "SparklineView", "StatusView", "StepRow", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
         ]
         #expect(expected.subtracting(types).isEmpty, "not reached by the fixture: \(expected.subtracting(types).sorted())")
     }

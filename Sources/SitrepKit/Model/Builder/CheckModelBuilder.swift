@@ -9,6 +9,13 @@ enum CheckModelBuilder {
             timings: latest?.timings, httpStatus: latest?.httpStatus, errorKind: latest?.error?.kind,
             errorMessage: check.isPublic ? latest?.error.map { secrets.redact($0.message) } : nil,
             target: check.isPublic ? secrets.redact(check.displayTarget) : nil,
-            isPublic: check.isPublic)
+            isPublic: check.isPublic,
+            errorSummary: latest?.error?.summary.map(secrets.redact),
+            steps: (latest?.steps ?? []).map { step in
+                FlowStepModel(
+                    name: step.name, status: step.status, httpStatus: step.httpStatus, timings: step.timings,
+                    errorKind: step.error?.kind, errorSummary: step.error?.summary.map(secrets.redact),
+                    errorMessage: check.isPublic ? step.error.map { secrets.redact($0.message) } : nil)
+            })
     }
 }
