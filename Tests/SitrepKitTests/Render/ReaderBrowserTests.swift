@@ -19,8 +19,15 @@ struct ReaderBrowserTests {
             var text: String
             var element: String
         }
+        struct Event: Decodable {
+            var tone: String
+            var color: String
+            var style: String
+            var width: Double
+        }
         struct Layout: Decodable {
             var strips: [Strip]
+            var events: [Event]
             var smallestText: Text?
             var overlaps: [String]
             var pageWidth: Int
@@ -143,5 +150,20 @@ struct ReaderBrowserTests {
         #expect(smallest.size >= 12, "\(width) px: '\(smallest.text)' (\(smallest.element)) is \(smallest.size) px")
         #expect(layout.overlaps.isEmpty, "\(width) px: \(layout.overlaps)")
         #expect(layout.pageWidth <= layout.viewport, "\(width) px: the page scrolls sideways (\(layout.pageWidth) px)")
+    }
+
+    /// History rows: the border says impact and kind at a glance (the words and icons say it without colour).
+    @Test(.enabled(if: RequiredTool.runs(BrowserTests.chromium), "chromium is not installed: `make test-deps` installs it"))
+    func historyRowsDifferByImpactAndKindAtAGlance() throws {
+        let chromium = try #require(BrowserTests.chromium)
+        let scratch = try ScratchFolder("reader-history")
+        defer { scratch.remove() }
+        let events = try Self.probe("history.html", width: 1280, chromium: chromium, scratch: scratch).layout.events
+        func border(_ tone: String) throws -> Probe.Event { try #require(events.first { $0.tone == "event \(tone)" }, "\(tone): \(events)") }
+        let major = try border("impact-major"), minor = try border("impact-minor")
+        let maintenance = try border("maintenance"), cancelled = try border("maintenance cancelled")
+        #expect(Set([major.color, minor.color, maintenance.color, cancelled.color]).count == 4, "\(events)")
+        #expect([major, minor, maintenance, cancelled].allSatisfy { $0.width == 6 })
+        #expect(cancelled.style == "dashed" && major.style == "solid")
     }
 }

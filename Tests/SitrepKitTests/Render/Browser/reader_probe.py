@@ -3,7 +3,7 @@
     python3 reader_probe.py CHROMIUM URL WIDTH PROFILE_DIR
 
 Loads URL at WIDTH x 900 CSS pixels, measures the daily-bars strips (days shown, their width), the smallest
-text on the page, whether axis labels overlap, then presses Tab until a day of a strip has focus and reads the
+text on the page, whether axis labels overlap, the left border of each history row, then presses Tab until a day of a strip has focus and reads the
 details it shows, then ArrowLeft and Home. Prints one JSON object. Standard library only.
 """
 import json
@@ -132,7 +132,11 @@ try:
         var outer = axis.getBoundingClientRect();
         labels.forEach(function (l) { if (l.box.left < outer.left - 0.5 || l.box.right > outer.right + 0.5) overlaps.push(l.text + " leaves its axis"); });
       });
-      return { strips: strips, smallestText: smallest, overlaps: overlaps, pageWidth: document.documentElement.scrollWidth,
+      var events = Array.prototype.map.call(document.querySelectorAll(".event"), function (e) {
+        var style = getComputedStyle(e);
+        return { tone: e.className, color: style.borderLeftColor, style: style.borderLeftStyle, width: parseFloat(style.borderLeftWidth) };
+      });
+      return { strips: strips, smallestText: smallest, overlaps: overlaps, events: events, pageWidth: document.documentElement.scrollWidth,
                viewport: window.innerWidth, chartLabels: document.querySelectorAll(".chart-x span, .chart-y span").length };
     })()""")
 
