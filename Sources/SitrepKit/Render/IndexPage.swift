@@ -14,6 +14,8 @@ struct IndexPage {
     var hasUpcomingMaintenance: Bool
     var sections: [ComponentSection]
     var historyDays: Int
+    /// How many of them a phone shows; nil when it shows them all.
+    var narrowDays: Int?
     var pastDays: [PastDay]
 
     init(context: RenderContext) {
@@ -31,6 +33,7 @@ struct IndexPage {
         hasUpcomingMaintenance = !upcomingMaintenance.isEmpty
         sections = ComponentSection.sections(of: model, root: root, context: context)
         historyDays = model.site.historyDays
+        narrowDays = historyDays > DailyBarsView.narrowDays ? DailyBarsView.narrowDays : nil
         pastDays = PastDay.days(root: root, context: context)
     }
 }
@@ -238,6 +241,7 @@ extension IndexPage: PageView {
         case "hasUpcomingMaintenance": .of(hasUpcomingMaintenance)
         case "sections": .of(sections)
         case "historyDays": .of(historyDays)
+        case "narrowDays": .of(narrowDays)
         case "pastDays": .of(pastDays)
         default: .none
         }

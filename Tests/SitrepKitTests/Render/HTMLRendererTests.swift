@@ -70,6 +70,8 @@ import Testing
         #expect(api.components(separatedBy: "<li class=\"day day-").count - 1 == 90)
         #expect(api.contains("<div class=\"bar-axis has-narrow\" aria-hidden=\"true\"><span class=\"axis-wide\">90 days ago</span><span class=\"axis-narrow\">30 days ago</span>"))
         #expect(api.contains("<span class=\"axis-wide\">99.93% uptime</span><span class=\"axis-narrow\">99.87% uptime</span>"))
+        #expect(site.page("index.html").contains("Uptime over the past 90 days<span class=\"narrow-only\"> (the last 30 on this screen)</span>."))
+        #expect(!(try RenderedSite()).page("index.html").contains("<span class=\"narrow-only\">"), "30 days: a phone shows them all")
         // The theme's phone rule keeps exactly the days the view calls narrow.
         let style = try String(contentsOf: SiteFixture.templates.appendingPathComponent("partials/style.mustache"), encoding: .utf8)
         #expect(style.contains(".day:nth-last-child(n+\(DailyBarsView.narrowDays + 1)) { display: none; }"))
