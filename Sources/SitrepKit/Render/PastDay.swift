@@ -9,8 +9,8 @@ struct PastDay {
     var rows: [HistoryRow]
     var hasRows: Bool
 
-    /// How many days the index lists, today included.
-    static let count = 7
+    /// How many days the index lists, today included (Statuspage's fifteen).
+    static let count = 15
 
     /// Today and the `count - 1` days before it, newest first.
     static func days(root: String, context: RenderContext) -> [PastDay] {
