@@ -11,7 +11,7 @@ struct ResponseChartView {
     var areas: [ChartArea]
     /// Top, middle and bottom of the plot, top first.
     var gridlines: [ChartGridline]
-    /// First, middle and last time, in order.
+    /// First, middle (from three points on) and last time, in order.
     var xLabels: [ChartAxisLabel]
     var legend: [ChartLegendItem]
     /// The data table's rows, for a theme that lays them out itself.
@@ -54,12 +54,10 @@ struct ResponseChartView {
         gridlines = [1.0, 0.5, 0.0].map { share in
             ChartGridline(y: NumberFormat.coordinate(y(top * share)), label: NumberFormat.milliseconds(top * share))
         }
-        let middle = points.count / 2
-        xLabels = [
-            ChartAxisLabel(position: "start", label: context.time.short(first)),
-            ChartAxisLabel(position: "middle", label: context.time.short(points[middle].0)),
-            ChartAxisLabel(position: "end", label: context.time.short(last)),
-        ]
+        // Two points have no middle: their middle would be the last one, named twice.
+        let middle = points.count >= 3 ? [ChartAxisLabel(position: "middle", label: context.time.short(points[points.count / 2].0))] : []
+        xLabels = [ChartAxisLabel(position: "start", label: context.time.short(first))] + middle
+            + [ChartAxisLabel(position: "end", label: context.time.short(last))]
         legend = phases.map { phase in
             let mean = points.map { phase.duration($0.1) }.reduce(0, +) / Double(points.count)
             return ChartLegendItem(key: phase.key, label: phase.label, value: NumberFormat.milliseconds(mean))

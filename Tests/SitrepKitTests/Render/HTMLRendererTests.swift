@@ -198,6 +198,14 @@ import Testing
         }
     }
 
+    /// A chart of two hours names each once: no middle label repeating the last.
+    @Test func aTwoPointChartNamesItsTimesOnce() throws {
+        var model = SiteFixture.model()
+        model.components[4].checks[0].responseTimes = Array(SiteFixture.series(base: 30).suffix(2))
+        let cdn = try RenderedSite(model).page("components/cdn.html")
+        #expect(cdn.contains("<div class=\"chart-x\" aria-hidden=\"true\"><span class=\"chart-x-start\">20 Nov 11:00</span><span class=\"chart-x-end\">20 Nov 12:00</span></div>"))
+    }
+
     /// The index lists the last fifteen days, Statuspage-style: each day's incidents and maintenance, or a quiet day.
     @Test func indexListsThePastDaysWithQuietOnesSaidSo() throws {
         let index = try RenderedSite().page("index.html")
@@ -261,7 +269,7 @@ import Testing
         #expect(!api.contains("No response-time data yet."))
         // The axis labels are text of the page, not of the stretched plot.
         #expect(http.contains("<div class=\"chart-y\" aria-hidden=\"true\"><span>200 ms</span><span>100 ms</span><span>0 ms</span></div>"))
-        #expect(http.contains("<div class=\"chart-x\" aria-hidden=\"true\"><span class=\"chart-x-start\">19 Nov 13:00</span>"))
+        #expect(http.contains("<div class=\"chart-x\" aria-hidden=\"true\"><span class=\"chart-x-start\">19 Nov 13:00</span><span class=\"chart-x-middle\">20 Nov 01:00</span><span class=\"chart-x-end\">20 Nov 12:00</span></div>"))
         #expect(api.contains("Error: <code>http_status</code> — HTTP 503 from &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(api.contains("Target: <code>https://api.acme.dev/health?x=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</code>"))
         #expect(api.contains("Error: <code>connect</code></p>"), "a private check shows its error kind only")
