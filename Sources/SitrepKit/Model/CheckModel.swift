@@ -23,12 +23,17 @@ public struct CheckModel: Sendable, Hashable, Identifiable {
     /// URL or host:port or DNS name: only for public checks.
     public var target: String?
     public var isPublic: Bool
+    /// This check's own response times, oldest first (hourly means over the last 48 hours, like the component's).
+    public var responseTimes: [LatencyPoint]
+    /// This check's own total response-time percentiles.
+    public var latency: LatencyPercentiles
 
     public init(
         id: String, type: CheckType, status: CheckStatus?, at: Date? = nil, latencyMs: Double? = nil,
         timings: PhaseTimings? = nil, httpStatus: Int? = nil, errorKind: ProbeErrorKind? = nil,
         errorMessage: String? = nil, target: String? = nil, isPublic: Bool = false,
-        errorSummary: String? = nil, steps: [FlowStepModel] = []
+        errorSummary: String? = nil, steps: [FlowStepModel] = [],
+        responseTimes: [LatencyPoint] = [], latency: LatencyPercentiles = LatencyPercentiles()
     ) {
         self.id = id
         self.type = type
@@ -43,5 +48,7 @@ public struct CheckModel: Sendable, Hashable, Identifiable {
         self.isPublic = isPublic
         self.errorSummary = errorSummary
         self.steps = steps
+        self.responseTimes = responseTimes
+        self.latency = latency
     }
 }
