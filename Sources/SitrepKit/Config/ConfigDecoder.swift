@@ -36,11 +36,15 @@ struct ConfigDecoder {
         let groups = decodeGroups(root.list("groups") ?? [])
         let components = decodeComponents(root.list("components") ?? [], groups: groups, probe: probe)
 
+        var notificationsReader = root.map("notifications")
+        let notifications = decodeNotifications(&notificationsReader, components: components)
+        notificationsReader?.finish()
+
         guard let site else { return nil }
         return SiteConfig(
             configFile: configFile, site: site, paths: paths, probe: probe, retention: retention,
             uptime: weights, groups: groups, components: components, secrets: expander.redactor,
-            unsetVariables: unsetVariables
+            unsetVariables: unsetVariables, notifications: notifications
         )
     }
 
@@ -299,7 +303,7 @@ struct ConfigDecoder {
 
     // MARK: - Helpers
 
-    private func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
+    func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
         guard let id = reader.string(key, required: required) else { return nil }
         guard Slug.isValid(id) else {
             reader.report("'\(reader.path(key))' must use only a-z, 0-9 and '-' (it is used in URLs), not '\(id)'",
@@ -310,7 +314,7 @@ struct ConfigDecoder {
     }
 
     /// A string value with `${VAR}` expanded.
-    private mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
+    mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
         guard let raw = reader.string(key, required: required) else { return nil }
         return expand(raw, key: reader.path(key), at: reader.valueNode(key), reader: reader)
     }
