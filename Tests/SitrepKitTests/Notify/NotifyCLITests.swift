@@ -150,6 +150,36 @@ struct NotifyCLITests {
         for request in try receiver.requests() { #expect(request.problems.isEmpty, "\(request.problems)") }
     }
 
+    @Test func aMaintenanceWindowIsAnnouncedWhenItStartsAndWhenItIsCancelled() throws {
+        let receiver = try NotifyReceiver()
+        let site = try FixtureSite(config: Self.config(receiver, channels: """
+            - {name: hook, type: webhook, url: "\(receiver.url("/webhook/hook"))", secret: "${HOOK_SECRET}"}
+        """), withTheme: false)
+        defer { site.remove() }
+        let now = Date()
+        let window = """
+        ---
+        title: Database upgrade
+        components: [api]
+        scheduled_for: "\(Self.time(now.addingTimeInterval(-300)))"
+        scheduled_until: "\(Self.time(now.addingTimeInterval(3600)))"
+        STATUS---
+        Planned.
+        """
+        try site.write("content/maintenance/upgrade.md", window.replacingOccurrences(of: "STATUS", with: ""))
+        let started = try site.run("notify", environment: Self.environment)
+        #expect(started.stdout.contains("notifications: 1 delivered"), "\(started.stdout) \(started.stderr)")
+        try site.write("content/maintenance/upgrade.md", window.replacingOccurrences(of: "STATUS", with: "status: cancelled\n"))
+        let cancelled = try site.run("notify", environment: Self.environment)
+        #expect(cancelled.stdout.contains("notifications: 1 delivered"), "\(cancelled.stdout) \(cancelled.stderr)")
+        let hook = try receiver.requests(to: "/webhook/hook")
+        #expect(hook.map(\.event) == ["maintenance_started", "maintenance_cancelled"])
+        #expect(hook.map { $0.body.text(at: "incident.status") } == ["in_progress", "cancelled"])
+        #expect(hook.first?.body.text(at: "incident.impact") == "maintenance")
+        #expect(hook.first?.body.text(at: "incident.components.0.status") == "under_maintenance")
+        for request in hook { #expect(request.problems.isEmpty, "\(request.problems)") }
+    }
+
     @Test func aReceiverThatAnswers500ThenGetsTheEventOnceOnTheRetryRun() throws {
         let receiver = try NotifyReceiver()
         let site = try FixtureSite(config: Self.config(receiver, channels: """
