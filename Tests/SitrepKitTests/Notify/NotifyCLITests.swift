@@ -225,6 +225,18 @@ struct NotifyCLITests {
         #expect(outcome.stderr.contains("'stuck' failed: no answer within 1000 ms"), "\(outcome.stderr)")
         #expect(try receiver.requests(to: "/webhook/fine").map(\.status) == [200])
         #expect(try receiver.requests(to: "/hang/webhook/stuck").count == 1)
+        // A second event waits behind the failed one: the channel's next attempt is the failed one's retry time.
+        try site.write("content/incidents/later.md", Self.incident(title: "Later", updates: [
+            (Date().addingTimeInterval(-30), "investigating", "More."),
+        ]))
+        try site.write("sitrep.yml", try site.read("sitrep.yml").replacingOccurrences(of: "initial_seconds: 0", with: "initial_seconds: 3600"))
+        _ = try SitrepProcess.run(["notify"], in: site.root, environment: Self.environment, deadline: 120)
+        let status = try site.run("notify", "--status", "--json")
+        let document = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any] ?? [:]
+        let stuck = (document["channels"] as? [[String: Any]])?.first { $0["name"] as? String == "stuck" }
+        let retryAt = try #require(stuck?["next_attempt_at"] as? String)
+        #expect(retryAt > Self.time(Date().addingTimeInterval(1800)), "\(status.stdout)")
+        #expect(stuck?["pending"] as? Int == 2)
     }
 
     @Test func killedDuringADeliveryLosesNoEventAndResendsNoneThatSucceeded() throws {
