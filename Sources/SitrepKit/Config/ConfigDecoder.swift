@@ -38,11 +38,15 @@ struct ConfigDecoder {
         let groups = decodeGroups(root.list("groups") ?? [])
         let components = decodeComponents(root.list("components") ?? [], groups: groups, probe: probe)
 
+        var notificationsReader = root.map("notifications")
+        let notifications = decodeNotifications(&notificationsReader, components: components)
+        notificationsReader?.finish()
+
         guard let site else { return nil }
         return SiteConfig(
             configFile: configFile, site: site, paths: paths, probe: probe, retention: retention,
             uptime: weights, groups: groups, components: components, secrets: expander.redactor,
-            unsetVariables: unsetVariables
+            unsetVariables: unsetVariables, notifications: notifications
         )
     }
 

@@ -35,6 +35,9 @@ public enum NotificationEventKind: String, Sendable, Hashable, Codable, CaseIter
     case maintenanceStarted = "maintenance_started"
     case maintenanceCompleted = "maintenance_completed"
     case maintenanceCancelled = "maintenance_cancelled"
+    /// `sitrep notify --test CHANNEL`: a message that only says the channel works (never filtered out, never
+    /// stored in the outbox).
+    case test
 }
 
 /// The facts a message is made of. Every channel renders the same facts in its own format.

@@ -31,4 +31,5 @@ struct TransferRequest: Sendable {
     /// nil: no cookies. Otherwise libcurl's cookie engine runs for this transfer, starting from these cookies
     /// (lines as libcurl lists them), and the outcome carries the cookies it holds at the end.
     var cookies: [String]?
+    var userAgent: String = "sitrep-probe/1"
 }

@@ -19,6 +19,9 @@ import GRDB
 /// - `result_detail`: condition and step summaries and a flow's steps, for the results that have them
 ///   (`ResultDetail`).
 ///
+/// - `notification_event`, `notification_delivery`, `notification_component_state`, `notification_announced`:
+///   the outbox of notifications and what was already announced (see `NotificationOutbox`).
+///
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
 ///
@@ -141,8 +144,14 @@ enum StoreSchema {
                            arguments: [lastMs.map { RollupGranularity.daily.bucketStartMs(of: $0) + StoreTime.dayMs }])
         }
         migrator.registerMigration(ResultDetail.migration) { db in try ResultDetail.createTable(db) }
+        migrator.registerMigration(notificationOutboxMigration) { db in
+            try NotificationOutbox.createTables(db)
+        }
         return migrator
     }
+
+    /// The migration that adds the notification outbox (`NotificationOutbox`). A reader never reads it.
+    static let notificationOutboxMigration = "v6: notification outbox"
 
     /// The migration that adds status runs. A reader opens a database without it (no probe has run since
     /// sitrep was upgraded); its history is then read from rollups only.
@@ -160,6 +169,7 @@ enum StoreSchema {
     /// runs: uptime from rollups alone).
     static let migrationsReadersDoWithout: Set<String> = [
         revisionMigration, incrementalVacuumMigration, statusRunsMigration, ResultDetail.migration,
+        notificationOutboxMigration,
     ]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.

@@ -14,10 +14,6 @@ final class ProbeTestServer: Sendable {
         var ca_file: String
     }
 
-    struct StartFailure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static let shared = Result { try ProbeTestServer() }
 
     let ports: Ports
@@ -35,31 +31,10 @@ final class ProbeTestServer: Sendable {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("probe_test_server.py")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-probe-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        process = Process()
-        if let python = ProcessInfo.processInfo.environment["SITREP_PYTHON"] {
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [script.path, work.path]
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, work.path]
-        }
-        stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        let stderrPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdoutPipe.fileHandleForReading.availableData
-            if chunk.isEmpty {
-                let errors = String(decoding: stderrPipe.fileHandleForReading.availableData, as: UTF8.self)
-                throw StartFailure(description: "probe_test_server.py ended before printing its ports: \(errors)")
-            }
-            line.append(chunk)
-        }
-        ports = try JSONDecoder().decode(Ports.self, from: line)
+        let server = try PythonServerProcess(script: script, arguments: [work.path])
+        process = server.process
+        stdinPipe = server.stdinPipe
+        ports = try JSONDecoder().decode(Ports.self, from: server.firstLine)
     }
 
     deinit {
