@@ -184,6 +184,7 @@ public struct CheckConfig: Sendable {
         case .http: .http
         case .tcp: .tcp
         case .dns: .dns
+        case .conversation(let check): check.type
         }
     }
 }
@@ -192,6 +193,9 @@ public enum CheckTarget: Sendable {
     case http(HTTPCheck)
     case tcp(host: String, port: Int)
     case dns(name: String, record: DNSRecordType)
+    /// A check that talks a protocol over a connection (`postgres`, `redis`, `amqp`, `smtp`, `tls`, and `tcp`
+    /// with `send`/`expect`).
+    case conversation(ProtocolCheck)
 }
 
 public enum DNSRecordType: String, Sendable, CaseIterable {

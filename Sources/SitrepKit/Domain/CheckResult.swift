@@ -38,4 +38,9 @@ public enum CheckType: String, Sendable, Codable, CaseIterable {
     case http
     case tcp
     case dns
+    case postgres
+    case redis
+    case amqp
+    case smtp
+    case tls
 }

@@ -34,20 +34,15 @@ struct CheckProber: Sendable {
             await probeTCP(host: host, port: port, timeoutMs: check.timeoutMs, into: &result)
         case .dns(let name, let record):
             await probeDNS(name: name, record: record, timeoutMs: check.timeoutMs, into: &result)
+        case .conversation(let protocolCheck):
+            await probeConversation(protocolCheck, timeoutMs: check.timeoutMs, into: &result)
         }
         result.status = result.error?.kind.resultingStatus ?? .up
         return result
     }
 
     private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
-        var pem: Data?
-        if let caFile = http.caFile, !http.insecure {
-            guard let bundle = trustStore.bundle(for: caFile) else {
-                result.error = ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read.")
-                return
-            }
-            pem = bundle
-        }
+        guard let pem = trustedPEM(caFile: http.caFile, insecure: http.insecure, into: &result) else { return }
         let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
         result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
         result.httpStatus = outcome.httpStatus
@@ -63,6 +58,17 @@ struct CheckProber: Sendable {
         let evaluator = HTTPResponseEvaluator(expectations: http.expect, now: Date())
         result.error = evaluator.problem(status: status, body: outcome.body, totalMs: outcome.timings.totalMs,
                                          certificateExpiry: outcome.leafCertificateExpiry.flatMap(CertificateExpiryDate.parse))
+    }
+
+    /// The CA bundle for a `ca_file` (`.some(nil)` without one); nil when the file could not be read, which
+    /// is then recorded in `result`.
+    func trustedPEM(caFile: URL?, insecure: Bool, into result: inout CheckResult) -> Data?? {
+        guard let caFile, !insecure else { return .some(nil) }
+        guard let bundle = trustStore.bundle(for: caFile) else {
+            result.error = ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read.")
+            return nil
+        }
+        return bundle
     }
 
     private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {

@@ -20,6 +20,8 @@ final class CurlMulti: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer?
     private let maxConcurrentTransfers: Int
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    /// Connected transfers in the middle of a protocol exchange (still in `active` and in the multi handle).
+    private let conversations = ConversationSet()
 
     private struct Submission {
         var request: TransferRequest
@@ -83,9 +85,12 @@ final class CurlMulti: @unchecked Sendable {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             drainFinished(multi)
+            finishConversations(multi)
             if hasAdmissibleWork() { continue }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            conversations.poll(multi, limitMs: 1000)
+            finishConversations(multi)
         }
+        conversations.removeAll()
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)
             transfer.finish(.failed(.other, "The probe engine stopped before the check finished."))
@@ -144,10 +149,26 @@ final class CurlMulti: @unchecked Sendable {
         while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
+            // A connected protocol check keeps its handle in the multi: removing it would close the connection.
+            if code == CURLE_OK, let transfer = active[easy], let script = transfer.request.exchange?.makeScript(),
+               conversations.begin(easy: easy, script: script, timeoutMs: transfer.request.timeoutMs,
+                                   connectedMs: transfer.outcome(for: code).timings.totalMs) {
+                continue
+            }
             curl_multi_remove_handle(multi, easy)
             if let transfer = active.removeValue(forKey: easy) {
                 transfer.finish(transfer.outcome(for: code))
             }
+        }
+    }
+
+    private func finishConversations(_ multi: UnsafeMutableRawPointer) {
+        for conversation in conversations.takeFinished() {
+            guard let transfer = active.removeValue(forKey: conversation.easy) else { continue }
+            var outcome = transfer.outcome(for: CURLE_OK)
+            conversation.apply(to: &outcome)
+            curl_multi_remove_handle(multi, conversation.easy)
+            transfer.finish(outcome)
         }
     }
 }
@@ -201,9 +222,12 @@ private final class CurlTransfer {
         check(sitrep_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "no-signal")
         check(sitrep_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMs)), "timeout")
         check(sitrep_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1), "fresh-connect")
-        check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"), "protocols")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), "redirect protocols")
+        // A connection kept for a protocol exchange must outlive the connect step; it is closed on removal.
+        if request.exchange == nil {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
+        }
+        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.protocols), "protocols")
+        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.protocols), "redirect protocols")
         check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, "sitrep-probe/1"), "user agent")
         if request.insecure {
             check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0), "verify-peer")
@@ -218,6 +242,15 @@ private final class CurlTransfer {
         switch request.mode {
         case .connectOnly:
             check(sitrep_easy_setopt_long(easy, CURLOPT_CONNECT_ONLY, 1), "connect-only")
+            if request.requireStartTLS {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)), "STARTTLS")
+            }
+            if !request.offerALPN {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_ENABLE_ALPN, 0), "ALPN")
+            }
+            if request.collectCertificateInfo {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_CERTINFO, 1), "certificate info")
+            }
         case .http:
             configureHTTP(check)
         }
@@ -300,6 +333,7 @@ private final class CurlTransfer {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .nameResolution
         case CURLE_COULDNT_CONNECT: .connectionRefusedOrUnreachable
         case CURLE_OPERATION_TIMEDOUT: .timedOut
+        case CURLE_WEIRD_SERVER_REPLY: .unexpectedReply
         case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
         case CURLE_GOT_NOTHING: .emptyReply
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR: .connectionLost

@@ -10,6 +10,8 @@ struct TransferOutcome: Sendable {
     var body: Data
     /// The leaf certificate's "Expire date" exactly as libcurl reports it, when asked for and available.
     var leafCertificateExpiry: String?
+    /// The verdict of a protocol exchange after connecting, when the request had one and it ran.
+    var conversation: ConversationVerdict?
 }
 
 /// Why libcurl could not complete a transfer, reduced to the distinctions the classifier needs.
@@ -23,6 +25,8 @@ struct TransferFailure: Sendable, Equatable {
         case tooManyRedirects
         case bodyTooLarge
         case emptyReply
+        /// The server answered, but not as the protocol says it must.
+        case unexpectedReply
         case other
     }
 

@@ -26,4 +26,12 @@ struct TransferRequest: Sendable {
     var insecure: Bool = false
     /// Ask libcurl for the peer's certificate chain (needed for the leaf's expiry date).
     var collectCertificateInfo: Bool = false
+    /// The URL schemes libcurl may use.
+    var protocols: String = "http,https"
+    /// Upgrade to TLS inside the protocol (STARTTLS) and fail when the server cannot.
+    var requireStartTLS: Bool = false
+    /// Offer ALPN in a TLS handshake (off for `tls` checks, whose service need not speak HTTP).
+    var offerALPN: Bool = true
+    /// With `.connectOnly`: what to say once connected (a protocol check's exchange).
+    var exchange: ProtocolExchange?
 }

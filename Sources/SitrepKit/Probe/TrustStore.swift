@@ -9,8 +9,11 @@ struct TrustStore: Sendable {
     /// Reads the system bundle and every distinct `ca_file` named by `checks`.
     init(for checks: [CheckConfig]) {
         let files = Set(checks.compactMap { check -> URL? in
-            if case .http(let http) = check.target, !http.insecure { return http.caFile }
-            return nil
+            switch check.target {
+            case .http(let http): return http.insecure ? nil : http.caFile
+            case .conversation(let protocolCheck): return protocolCheck.tlsOptions.flatMap { $0.insecure ? nil : $0.caFile }
+            case .tcp, .dns: return nil
+            }
         })
         guard !files.isEmpty else { return }
         let system = Self.systemBundle()

@@ -32,34 +32,11 @@ final class ProbeTestServer: Sendable {
     }
 
     private init() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("probe_test_server.py")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-probe-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        process = Process()
-        if let python = ProcessInfo.processInfo.environment["SITREP_PYTHON"] {
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [script.path, work.path]
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, work.path]
-        }
-        stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        let stderrPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdoutPipe.fileHandleForReading.availableData
-            if chunk.isEmpty {
-                let errors = String(decoding: stderrPipe.fileHandleForReading.availableData, as: UTF8.self)
-                throw StartFailure(description: "probe_test_server.py ended before printing its ports: \(errors)")
-            }
-            line.append(chunk)
-        }
-        ports = try JSONDecoder().decode(Ports.self, from: line)
+        let work = try ServerScript.workFolder("sitrep-probe-tests")
+        let script = try ServerScript.launch("probe_test_server.py", arguments: [work.path])
+        process = script.process
+        stdinPipe = script.stdin
+        ports = try JSONDecoder().decode(Ports.self, from: script.readyLine)
     }
 
     deinit {
