@@ -11,9 +11,15 @@ extension CheckProber {
             result.error = failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)
             return
         }
-        if case .failed(let problem) = outcome.conversation {
+        switch outcome.conversation {
+        case .failed(let problem):
             result.error = problem
             return
+        case nil where check.exchange.makeScript() != nil:
+            result.error = ProbeError(kind: .other, message: "The connection could not be used for the exchange.")
+            return
+        case .answered, nil:
+            break
         }
         result.latencyMs = outcome.timings.totalMs
         if let minimumDays = tls?.certMinDays {

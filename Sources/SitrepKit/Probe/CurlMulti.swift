@@ -87,7 +87,7 @@ final class CurlMulti: @unchecked Sendable {
             drainFinished(multi)
             finishConversations(multi)
             if hasAdmissibleWork() { continue }
-            conversations.poll(multi, limitMs: 1000)
+            poll(multi)
             finishConversations(multi)
         }
         conversations.removeAll()
@@ -150,9 +150,8 @@ final class CurlMulti: @unchecked Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
             // A connected protocol check keeps its handle in the multi: removing it would close the connection.
-            if code == CURLE_OK, let transfer = active[easy], let script = transfer.request.exchange?.makeScript(),
-               conversations.begin(easy: easy, script: script, timeoutMs: transfer.request.timeoutMs,
-                                   connectedMs: transfer.outcome(for: code).timings.totalMs) {
+            if code == CURLE_OK, let transfer = active[easy], let conversation = transfer.conversation() {
+                conversations.begin(conversation)
                 continue
             }
             curl_multi_remove_handle(multi, easy)
@@ -162,12 +161,28 @@ final class CurlMulti: @unchecked Sendable {
         }
     }
 
+    /// Waits on libcurl's sockets and those of the conversations in progress, then lets the ready ones talk.
+    private func poll(_ multi: UnsafeMutableRawPointer) {
+        let (waiting, timeoutMs) = conversations.waitList(limitMs: 1000)
+        guard !waiting.isEmpty else {
+            curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+            return
+        }
+        var descriptors = waiting.map { entry in
+            let events = entry.wantsToWrite ? CURL_WAIT_POLLIN | CURL_WAIT_POLLOUT : CURL_WAIT_POLLIN
+            return curl_waitfd(fd: entry.socket, events: Int16(events), revents: 0)
+        }
+        let count = UInt32(descriptors.count)
+        descriptors.withUnsafeMutableBufferPointer { curl_multi_poll(multi, $0.baseAddress, count, timeoutMs, nil) }
+        conversations.pump(zip(waiting, descriptors).filter { $0.1.revents != 0 }.map(\.0.key))
+    }
+
     private func finishConversations(_ multi: UnsafeMutableRawPointer) {
         for conversation in conversations.takeFinished() {
-            guard let transfer = active.removeValue(forKey: conversation.easy) else { continue }
+            guard let transfer = active.removeValue(forKey: conversation.key) else { continue }
             var outcome = transfer.outcome(for: CURLE_OK)
             conversation.apply(to: &outcome)
-            curl_multi_remove_handle(multi, conversation.easy)
+            curl_multi_remove_handle(multi, conversation.key)
             transfer.finish(outcome)
         }
     }
@@ -207,6 +222,15 @@ private final class CurlTransfer {
     func finish(_ outcome: TransferOutcome) {
         continuation?.resume(returning: outcome)
         continuation = nil
+    }
+
+    /// The protocol exchange to hold on this freshly connected handle; nil when the request has none.
+    func conversation() -> SocketConversation? {
+        guard let script = request.exchange?.makeScript() else { return nil }
+        var socket: curl_socket_t = -1
+        guard sitrep_easy_getinfo_socket(easy, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return nil }
+        return SocketConversation(key: easy, socket: socket, io: CurlConnection(easy: easy), script: script,
+                                  timeoutMs: request.timeoutMs, connectedMs: timings().totalMs)
     }
 
     /// Sets every option; returns a sentence describing the first option libcurl rejected.
@@ -377,5 +401,28 @@ private final class CurlTransfer {
             field = node.pointee.next
         }
         return nil
+    }
+}
+
+/// `curl_easy_send`/`curl_easy_recv` on a CONNECT_ONLY handle, for a protocol exchange.
+private struct CurlConnection: ConnectionIO {
+    let easy: UnsafeMutableRawPointer
+
+    func send(_ bytes: UnsafeRawBufferPointer) -> ConnectionIOResult {
+        var sent = 0
+        return Self.result(curl_easy_send(easy, bytes.baseAddress, bytes.count, &sent), sent)
+    }
+
+    func receive(into buffer: UnsafeMutableRawBufferPointer) -> ConnectionIOResult {
+        var received = 0
+        return Self.result(curl_easy_recv(easy, buffer.baseAddress, buffer.count, &received), received)
+    }
+
+    private static func result(_ code: CURLcode, _ count: Int) -> ConnectionIOResult {
+        switch code {
+        case CURLE_OK: .transferred(count)
+        case CURLE_AGAIN: .wouldBlock
+        default: .failed(String(cString: curl_easy_strerror(code)))
+        }
     }
 }

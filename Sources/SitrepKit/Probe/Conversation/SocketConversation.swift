@@ -1,15 +1,30 @@
-import CCurl
 import Foundation
+
+/// Non-blocking byte I/O on a connected socket; the engine provides it over libcurl (`curl_easy_send`/`recv`).
+protocol ConnectionIO {
+    func send(_ bytes: UnsafeRawBufferPointer) -> ConnectionIOResult
+    func receive(into buffer: UnsafeMutableRawBufferPointer) -> ConnectionIOResult
+}
+
+enum ConnectionIOResult {
+    /// This many bytes went out or came in (0 on receive: the peer closed the connection).
+    case transferred(Int)
+    /// The socket is not ready; wait for it.
+    case wouldBlock
+    /// The connection broke; libcurl's explanation.
+    case failed(String)
+}
 
 /// One script talking over a connection libcurl opened with CONNECT_ONLY, on the transfer thread only.
 ///
-/// Sends and receives never block: `curl_easy_send`/`curl_easy_recv` return CURLE_AGAIN when the socket is not
-/// ready, and the engine waits for readiness in `curl_multi_poll` (see `ConversationSet`). The check's own
-/// deadline bounds the whole exchange.
+/// Sends and receives never block; the engine waits for the socket's readiness in `curl_multi_poll` together
+/// with libcurl's own sockets, never past the nearest deadline. The check's own deadline bounds the exchange.
 final class SocketConversation {
-    let easy: UnsafeMutableRawPointer
-    let socket: curl_socket_t
+    /// The transfer's easy handle, used only as a key.
+    let key: UnsafeMutableRawPointer
+    let socket: Int32
     let deadline: ContinuousClock.Instant
+    private let io: any ConnectionIO
     private var script: any ConversationScript
     private var outbox: [UInt8]
     private var inboxBuffer = [UInt8](repeating: 0, count: 16_384)
@@ -20,12 +35,11 @@ final class SocketConversation {
     private var firstByteMs: Double?
     private(set) var verdict: ConversationVerdict?
 
-    /// nil when libcurl has no socket for the handle.
-    init?(easy: UnsafeMutableRawPointer, script: any ConversationScript, timeoutMs: Int, connectedMs: Double) {
-        var socket: curl_socket_t = -1
-        guard sitrep_easy_getinfo_socket(easy, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return nil }
-        self.easy = easy
+    init(key: UnsafeMutableRawPointer, socket: Int32, io: any ConnectionIO, script: any ConversationScript,
+         timeoutMs: Int, connectedMs: Double) {
+        self.key = key
         self.socket = socket
+        self.io = io
         self.script = script
         self.timeoutMs = timeoutMs
         self.connectedMs = connectedMs
@@ -34,10 +48,8 @@ final class SocketConversation {
         deadline = handOver.advanced(by: .milliseconds(Int64(remaining.rounded(.up))))
     }
 
-    /// What to wait for on the socket: readable always, writable while bytes wait to go out.
-    var waitEvents: Int16 {
-        Int16(outbox.isEmpty ? CURL_WAIT_POLLIN : CURL_WAIT_POLLIN | CURL_WAIT_POLLOUT)
-    }
+    /// Whether bytes wait to go out (then the socket's writability matters too).
+    var wantsToWrite: Bool { !outbox.isEmpty }
 
     /// Milliseconds since the transfer started.
     private var elapsedMs: Double {
@@ -53,22 +65,21 @@ final class SocketConversation {
                 verdict = .answered
                 return
             }
-            var received = 0
-            let code = inboxBuffer.withUnsafeMutableBytes { curl_easy_recv(easy, $0.baseAddress, $0.count, &received) }
-            if code == CURLE_AGAIN { return }
-            guard code == CURLE_OK else {
-                verdict = .failed(broken(code))
+            let result = inboxBuffer.withUnsafeMutableBytes { io.receive(into: $0) }
+            switch result {
+            case .wouldBlock:
                 return
-            }
-            guard received > 0 else {
+            case .failed(let detail):
+                verdict = .failed(broken(detail))
+            case .transferred(0):
                 verdict = .failed(script.closedEarly())
-                return
-            }
-            if firstByteMs == nil { firstByteMs = elapsedMs }
-            switch script.received(inboxBuffer[0..<received]) {
-            case .waitForMore: break
-            case .send(let bytes): outbox += bytes
-            case .finished(let result): verdict = result
+            case .transferred(let count):
+                if firstByteMs == nil { firstByteMs = elapsedMs }
+                switch script.received(inboxBuffer[0..<count]) {
+                case .waitForMore: break
+                case .send(let bytes): outbox += bytes
+                case .finished(let result): verdict = result
+                }
             }
         }
     }
@@ -88,78 +99,68 @@ final class SocketConversation {
     /// Sends as much of the outbox as the socket takes; false when the exchange ended.
     private func flush() -> Bool {
         while !outbox.isEmpty {
-            var sent = 0
-            let code = outbox.withUnsafeBytes { curl_easy_send(easy, $0.baseAddress, $0.count, &sent) }
-            if code == CURLE_AGAIN { return true }
-            guard code == CURLE_OK else {
-                verdict = .failed(broken(code))
+            switch outbox.withUnsafeBytes({ io.send($0) }) {
+            case .wouldBlock:
+                return true
+            case .failed(let detail):
+                verdict = .failed(broken(detail))
                 return false
+            case .transferred(let count):
+                outbox.removeFirst(count)
             }
-            outbox.removeFirst(sent)
         }
         return true
     }
 
-    private func broken(_ code: CURLcode) -> ProbeError {
-        TransferFailure(reason: .connectionLost, detail: String(cString: curl_easy_strerror(code)))
-            .probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)
+    private func broken(_ detail: String) -> ProbeError {
+        TransferFailure(reason: .connectionLost, detail: detail).probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)
     }
 }
 
 /// The conversations in progress, keyed by their easy handle; waited on together with libcurl's own sockets.
 final class ConversationSet {
-    private var byHandle: [UnsafeMutableRawPointer: SocketConversation] = [:]
-    private var waitFDs: [curl_waitfd] = []
-
-    var isEmpty: Bool { byHandle.isEmpty }
-
-    /// Starts talking on a freshly connected handle (sends the opening at once when the socket takes it).
-    /// false when there is no socket to talk on.
-    func begin(easy: UnsafeMutableRawPointer, script: any ConversationScript, timeoutMs: Int, connectedMs: Double) -> Bool {
-        guard let conversation = SocketConversation(easy: easy, script: script, timeoutMs: timeoutMs,
-                                                    connectedMs: connectedMs) else { return false }
-        conversation.pump()
-        byHandle[easy] = conversation
-        return true
+    struct Waiting {
+        var key: UnsafeMutableRawPointer
+        var socket: Int32
+        var wantsToWrite: Bool
     }
 
-    /// `curl_multi_poll` on libcurl's sockets and every conversation's, at most `limitMs` and never past the
-    /// nearest conversation deadline; then pumps the conversations whose socket is ready.
-    func poll(_ multi: UnsafeMutableRawPointer, limitMs: Int32) {
-        guard !byHandle.isEmpty else {
-            curl_multi_poll(multi, nil, 0, limitMs, nil)
-            return
-        }
-        let conversations = Array(byHandle.values)
-        waitFDs = conversations.map { curl_waitfd(fd: $0.socket, events: $0.waitEvents, revents: 0) }
-        let now = ContinuousClock.now
-        var timeout = limitMs
-        if let nearest = conversations.map(\.deadline).min() {
-            let left = now.duration(to: nearest).components
-            let leftMs = max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000 + 1)
-            timeout = Int32(min(Int64(limitMs), leftMs))
-        }
-        let count = UInt32(waitFDs.count)
-        waitFDs.withUnsafeMutableBufferPointer { curl_multi_poll(multi, $0.baseAddress, count, timeout, nil) }
-        for (conversation, waited) in zip(conversations, waitFDs) where waited.revents != 0 {
-            conversation.pump()
-        }
+    private var byKey: [UnsafeMutableRawPointer: SocketConversation] = [:]
+
+    /// Starts talking on a freshly connected socket (the opening goes out at once when the socket takes it).
+    func begin(_ conversation: SocketConversation) {
+        conversation.pump()
+        byKey[conversation.key] = conversation
+    }
+
+    /// The sockets to wait on and how long to wait: at most `limitMs`, never past the nearest deadline.
+    func waitList(limitMs: Int32) -> (sockets: [Waiting], timeoutMs: Int32) {
+        guard let nearest = byKey.values.map(\.deadline).min() else { return ([], limitMs) }
+        let left = ContinuousClock.now.duration(to: nearest).components
+        let leftMs = max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000 + 1)
+        let sockets = byKey.values.map { Waiting(key: $0.key, socket: $0.socket, wantsToWrite: $0.wantsToWrite) }
+        return (sockets, Int32(min(Int64(limitMs), leftMs)))
+    }
+
+    /// Lets the conversations whose sockets are ready send and receive.
+    func pump(_ ready: [UnsafeMutableRawPointer]) {
+        for key in ready { byKey[key]?.pump() }
     }
 
     /// Removes and returns every conversation with a verdict, expiring those past their deadline first.
     func takeFinished() -> [SocketConversation] {
-        guard !byHandle.isEmpty else { return [] }
+        guard !byKey.isEmpty else { return [] }
         let now = ContinuousClock.now
         var finished: [SocketConversation] = []
-        for (easy, conversation) in byHandle {
+        for (key, conversation) in byKey {
             conversation.expireIfDue(at: now)
             if conversation.verdict != nil {
                 finished.append(conversation)
-                byHandle[easy] = nil
+                byKey[key] = nil
             }
         }
         return finished
     }
 
-    func removeAll() { byHandle.removeAll() }
+    func removeAll() { byKey.removeAll() }
 }

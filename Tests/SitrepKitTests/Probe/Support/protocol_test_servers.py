@@ -166,6 +166,7 @@ def start_smtp(certs):
 class Fake(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 256  # tests open dozens of connections at once; the default backlog of 5 drops SYNs
 
 
 def fake(behaviour):
