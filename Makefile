@@ -12,9 +12,9 @@ PYTHON      = $(VENV)/bin/python
 # independent validators, chromium is the real browser for page tests).
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                openssl python3 python3-venv
-APT_TEST_PACKAGES = chromium tidy
+APT_TEST_PACKAGES = chromium tidy postgresql redis-server rabbitmq-server
 APT_BENCH_PACKAGES = time e2fsprogs
-PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0
+PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0 aiosmtpd==1.4.6
 
 .PHONY: all deps test-deps build release install run test bench clean
 
@@ -26,7 +26,7 @@ deps:
 test-deps: deps
 	@./scripts/ensure-packages $(APT_TEST_PACKAGES)
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	@$(PYTHON) -c "import feedparser, icalendar, jsonschema" 2>/dev/null || \
+	@$(PYTHON) -c "import feedparser, icalendar, jsonschema, aiosmtpd" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST_PACKAGES)
 
 build: deps

@@ -47,6 +47,10 @@ static inline CURLcode sitrep_easy_getinfo_string(CURL *handle, CURLINFO info, c
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode sitrep_easy_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 /* curl_global_init(CURL_GLOBAL_DEFAULT): the flag is a macro expression Swift cannot import. */
 static inline CURLcode sitrep_global_init_default(void) {
     return curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -193,15 +193,12 @@ struct ConfigDecoder {
             let raw = reader.string("url", required: true)
             display = MaskedURL.masked(raw ?? "")
             target = decodeHTTP(&reader, rawURL: raw).map(CheckTarget.http)
-        case .tcp:
-            let host = expanded(&reader, "host", required: true)
-            let port = reader.int("port", required: true, range: 1...65_535)
-            display = "\(reader.rawString("host") ?? ""):\(port.map(String.init) ?? "")"
-            if let host, let port { target = .tcp(host: host, port: port) } else { target = nil }
         case .flow:
             let flow = decodeFlow(&reader)
             display = flow.display
             target = flow.check.map(CheckTarget.flow)
+        case .tcp, .postgres, .redis, .amqp, .smtp, .tls:
+            (target, display) = decodeConnectionCheck(&reader, type: type)
         case .dns:
             let name = expanded(&reader, "name", required: true)
             let record = reader.enumValue("record", DNSRecordType.self) ?? .a
@@ -240,15 +237,7 @@ struct ConfigDecoder {
         let body = expanded(&reader, "body", required: false)
         let follow = reader.bool("follow_redirects") ?? true
         let maxBody = reader.int("max_body_bytes", range: 1...1_073_741_824) ?? 1_048_576
-        var caFile: URL?
-        if let path = reader.string("ca_file") {
-            let resolved = resolve(path)
-            if FileManager.default.isReadableFile(atPath: resolved.path) {
-                caFile = resolved
-            } else {
-                reader.report("'\(reader.path("ca_file"))' names a file that cannot be read: \(path)", at: reader.valueNode("ca_file"))
-            }
-        }
+        let caFile = readableCAFile(&reader)
         let insecure = reader.bool("insecure") ?? false
         var expect = HTTPExpectations()
         if var expectReader = reader.map("expect") {
@@ -319,6 +308,17 @@ struct ConfigDecoder {
     }
 
     // MARK: - Helpers
+
+    /// `ca_file`, resolved, when it names a readable file.
+    func readableCAFile(_ reader: inout YAMLMapReader) -> URL? {
+        guard let path = reader.string("ca_file") else { return nil }
+        let resolved = resolve(path)
+        guard FileManager.default.isReadableFile(atPath: resolved.path) else {
+            reader.report("'\(reader.path("ca_file"))' names a file that cannot be read: \(path)", at: reader.valueNode("ca_file"))
+            return nil
+        }
+        return resolved
+    }
 
     func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
         guard let id = reader.string(key, required: required) else { return nil }

@@ -206,6 +206,7 @@ public struct CheckConfig: Sendable {
         case .tcp: .tcp
         case .dns: .dns
         case .flow: .flow
+        case .conversation(let check): check.type
         }
     }
 }
@@ -215,6 +216,9 @@ public enum CheckTarget: Sendable {
     case tcp(host: String, port: Int)
     case dns(name: String, record: DNSRecordType)
     case flow(FlowCheck)
+    /// A check that talks a protocol over a connection (`postgres`, `redis`, `amqp`, `smtp`, `tls`, and `tcp`
+    /// with `send`/`expect`).
+    case conversation(ProtocolCheck)
 }
 
 public enum DNSRecordType: String, Sendable, CaseIterable {

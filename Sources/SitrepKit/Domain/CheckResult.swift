@@ -43,4 +43,9 @@ public enum CheckType: String, Sendable, Codable, CaseIterable {
     case tcp
     case dns
     case flow
+    case postgres
+    case redis
+    case amqp
+    case smtp
+    case tls
 }

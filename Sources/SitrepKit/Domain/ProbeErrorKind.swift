@@ -13,6 +13,14 @@ public enum ProbeErrorKind: String, Sendable, Codable, CaseIterable {
     case slow
     case header
     case capture
+    /// The server answered, but not as the protocol the check speaks (wrong protocol, garbage, cut short).
+    case `protocol`
+    /// The server refused the check's credentials or demanded some it was not given.
+    case auth
+    /// The server answered as itself but says it cannot serve now (starting up, loading, too many clients).
+    case unavailable
+    /// A value the server reported (a Redis `INFO` field) is not what `expect` asks for.
+    case field
     case other
 
     /// `slow` and `certificate` (expiry within the threshold) degrade a check; every other kind takes it down.

@@ -26,6 +26,15 @@ enum CertificateExpiryDate {
         return Calendar(identifier: .gregorian).date(from: components)
     }
 
+    /// `certificate` (degraded) when the certificate expires within `minimumDays`; nil when it does not or no date is known.
+    static func problem(expiry: Date?, minimumDays: Int, now: Date) -> ProbeError? {
+        guard let expiry else { return nil }
+        let daysLeft = expiry.timeIntervalSince(now) / 86_400
+        guard daysLeft < Double(minimumDays) else { return nil }
+        let shown = max(0, Int(daysLeft.rounded(.down)))
+        return ProbeError(kind: .certificate, message: "The TLS certificate expires in \(shown) days, sooner than the required \(minimumDays) days.")
+    }
+
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     private static func setTime(_ text: String, in components: inout DateComponents) -> Bool {

@@ -48,25 +48,32 @@ struct CheckProber: Sendable {
             await probeDNS(name: name, record: record, timeoutMs: check.timeoutMs, into: &result)
         case .flow(let flow):
             await FlowRunner(engine: engine, trustStore: trustStore, flow: flow, deadlineMs: check.timeoutMs).run(into: &result)
+        case .conversation(let protocolCheck):
+            await probeConversation(protocolCheck, timeoutMs: check.timeoutMs, into: &result)
         }
         result.status = result.error?.resultingStatus ?? .up
         return result
     }
 
     private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
-        let pem: Data?
-        switch trustStore.trustedPEM(for: http) {
-        case .success(let bundle): pem = bundle
-        case .failure(let error):
-            result.error = error
-            return
-        }
+        guard let pem = trustedPEM(caFile: http.caFile, insecure: http.insecure, into: &result) else { return }
         let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
         result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
         result.httpStatus = outcome.httpStatus
         if outcome.httpStatus != nil { result.latencyMs = outcome.timings.totalMs }
         result.error = HTTPResponseEvaluator(expectations: http.expect, now: Date())
             .problem(with: outcome, timeoutMs: timeoutMs, maxBodyBytes: http.maxBodyBytes)
+    }
+
+    /// The CA bundle for a `ca_file` (`.some(nil)` without one); nil when the file could not be read, which
+    /// is then recorded in `result`.
+    func trustedPEM(caFile: URL?, insecure: Bool, into result: inout CheckResult) -> Data?? {
+        switch trustStore.trustedPEM(caFile: caFile, insecure: insecure) {
+        case .success(let bundle): return .some(bundle)
+        case .failure(let error):
+            result.error = error
+            return nil
+        }
     }
 
     private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {

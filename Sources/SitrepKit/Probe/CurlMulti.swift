@@ -20,6 +20,8 @@ final class CurlMulti: @unchecked Sendable {
     private let multi: UnsafeMutableRawPointer?
     private let maxConcurrentTransfers: Int
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    /// Connected transfers in the middle of a protocol exchange (still in `active` and in the multi handle).
+    private let conversations = ConversationSet()
 
     private struct Submission {
         var request: TransferRequest
@@ -83,9 +85,12 @@ final class CurlMulti: @unchecked Sendable {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             drainFinished(multi)
+            finishConversations(multi)
             if hasAdmissibleWork() { continue }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            poll(multi)
+            finishConversations(multi)
         }
+        conversations.removeAll()
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)
             transfer.finish(.failed(.other, "The probe engine stopped before the check finished."))
@@ -144,10 +149,41 @@ final class CurlMulti: @unchecked Sendable {
         while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             let code = message.pointee.data.result
+            // A connected protocol check keeps its handle in the multi: removing it would close the connection.
+            if code == CURLE_OK, let transfer = active[easy], let conversation = transfer.conversation() {
+                conversations.begin(conversation)
+                continue
+            }
             curl_multi_remove_handle(multi, easy)
             if let transfer = active.removeValue(forKey: easy) {
                 transfer.finish(transfer.outcome(for: code))
             }
+        }
+    }
+
+    /// Waits on libcurl's sockets and those of the conversations in progress, then lets the ready ones talk.
+    private func poll(_ multi: UnsafeMutableRawPointer) {
+        let (waiting, timeoutMs) = conversations.waitList(limitMs: 1000)
+        guard !waiting.isEmpty else {
+            curl_multi_poll(multi, nil, 0, timeoutMs, nil)
+            return
+        }
+        var descriptors = waiting.map { entry in
+            let events = entry.wantsToWrite ? CURL_WAIT_POLLIN | CURL_WAIT_POLLOUT : CURL_WAIT_POLLIN
+            return curl_waitfd(fd: entry.socket, events: Int16(events), revents: 0)
+        }
+        let count = UInt32(descriptors.count)
+        descriptors.withUnsafeMutableBufferPointer { curl_multi_poll(multi, $0.baseAddress, count, timeoutMs, nil) }
+        conversations.pump(zip(waiting, descriptors).filter { $0.1.revents != 0 }.map(\.0.key))
+    }
+
+    private func finishConversations(_ multi: UnsafeMutableRawPointer) {
+        for conversation in conversations.takeFinished() {
+            guard let transfer = active.removeValue(forKey: conversation.key) else { continue }
+            var outcome = transfer.outcome(for: CURLE_OK)
+            conversation.apply(to: &outcome)
+            curl_multi_remove_handle(multi, conversation.key)
+            transfer.finish(outcome)
         }
     }
 }
@@ -188,6 +224,15 @@ private final class CurlTransfer {
         continuation = nil
     }
 
+    /// The protocol exchange to hold on this freshly connected handle; nil when the request has none.
+    func conversation() -> SocketConversation? {
+        guard let script = request.exchange?.makeScript() else { return nil }
+        var socket: curl_socket_t = -1
+        guard sitrep_easy_getinfo_socket(easy, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return nil }
+        return SocketConversation(key: easy, socket: socket, io: CurlConnection(easy: easy), script: script,
+                                  timeoutMs: request.timeoutMs, connectedMs: timings().totalMs)
+    }
+
     /// Sets every option; returns a sentence describing the first option libcurl rejected.
     func configure() -> String? {
         var problem: String?
@@ -201,9 +246,12 @@ private final class CurlTransfer {
         check(sitrep_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "no-signal")
         check(sitrep_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMs)), "timeout")
         check(sitrep_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1), "fresh-connect")
-        check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"), "protocols")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), "redirect protocols")
+        // A connection kept for a protocol exchange must outlive the connect step; it is closed on removal.
+        if request.exchange == nil {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
+        }
+        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.protocols), "protocols")
+        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.protocols), "redirect protocols")
         check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, request.userAgent), "user agent")
         if request.insecure {
             check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0), "verify-peer")
@@ -218,6 +266,15 @@ private final class CurlTransfer {
         switch request.mode {
         case .connectOnly:
             check(sitrep_easy_setopt_long(easy, CURLOPT_CONNECT_ONLY, 1), "connect-only")
+            if request.requireStartTLS {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)), "STARTTLS")
+            }
+            if !request.offerALPN {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_ENABLE_ALPN, 0), "ALPN")
+            }
+            if request.collectCertificateInfo {
+                check(sitrep_easy_setopt_long(easy, CURLOPT_CERTINFO, 1), "certificate info")
+            }
         case .http:
             configureHTTP(check)
         }
@@ -335,6 +392,7 @@ private final class CurlTransfer {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .nameResolution
         case CURLE_COULDNT_CONNECT: .connectionRefusedOrUnreachable
         case CURLE_OPERATION_TIMEDOUT: .timedOut
+        case CURLE_WEIRD_SERVER_REPLY: .unexpectedReply
         case CURLE_TOO_MANY_REDIRECTS: .tooManyRedirects
         case CURLE_GOT_NOTHING: .emptyReply
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR: .connectionLost
@@ -378,5 +436,28 @@ private final class CurlTransfer {
             field = node.pointee.next
         }
         return nil
+    }
+}
+
+/// `curl_easy_send`/`curl_easy_recv` on a CONNECT_ONLY handle, for a protocol exchange.
+private struct CurlConnection: ConnectionIO {
+    let easy: UnsafeMutableRawPointer
+
+    func send(_ bytes: UnsafeRawBufferPointer) -> ConnectionIOResult {
+        var sent = 0
+        return Self.result(curl_easy_send(easy, bytes.baseAddress, bytes.count, &sent), sent)
+    }
+
+    func receive(into buffer: UnsafeMutableRawBufferPointer) -> ConnectionIOResult {
+        var received = 0
+        return Self.result(curl_easy_recv(easy, buffer.baseAddress, buffer.count, &received), received)
+    }
+
+    private static func result(_ code: CURLcode, _ count: Int) -> ConnectionIOResult {
+        switch code {
+        case CURLE_OK: .transferred(count)
+        case CURLE_AGAIN: .wouldBlock
+        default: .failed(String(cString: curl_easy_strerror(code)))
+        }
     }
 }

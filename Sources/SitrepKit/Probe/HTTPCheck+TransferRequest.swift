@@ -23,8 +23,8 @@ extension HTTPCheck {
 
 extension CheckTarget {
     /// A URL libcurl can connect to for a `tcp` check (IPv6 literals in brackets).
-    static func connectURL(host: String, port: Int) -> String {
+    static func connectURL(host: String, port: Int, scheme: String = "http") -> String {
         let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        return "http://\(bracketed):\(port)/"
+        return "\(scheme)://\(bracketed):\(port)/"
     }
 }

@@ -69,10 +69,7 @@ struct HTTPResponseEvaluator {
     }
 
     private func certificateProblem(_ expiry: Date?) -> ProbeError? {
-        guard let minimumDays = expectations.certMinDays, let expiry else { return nil }
-        let daysLeft = expiry.timeIntervalSince(now) / 86_400
-        guard daysLeft < Double(minimumDays) else { return nil }
-        let shown = max(0, Int(daysLeft.rounded(.down)))
-        return ProbeError(kind: .certificate, message: "The TLS certificate expires in \(shown) days, sooner than the required \(minimumDays) days.")
+        guard let minimumDays = expectations.certMinDays else { return nil }
+        return CertificateExpiryDate.problem(expiry: expiry, minimumDays: minimumDays, now: now)
     }
 }

@@ -12,6 +12,7 @@ extension TransferFailure {
         case .tooManyRedirects: (.redirects, "The request was redirected too many times\(explained).")
         case .bodyTooLarge:
             (.tooLarge, "The response body is larger than \(maxBodyBytes.map(String.init) ?? "the allowed number of") bytes, so it was not downloaded further.")
+        case .unexpectedReply: (.protocol, "The server's reply did not follow the protocol\(explained).")
         case .emptyReply: (.other, "The server closed the connection without sending a response.")
         case .other: (.other, "The request failed\(explained).")
         }

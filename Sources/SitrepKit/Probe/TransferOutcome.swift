@@ -14,6 +14,8 @@ struct TransferOutcome: Sendable {
     var headers: [String: String] = [:]
     /// The cookie engine's cookies after the transfer (libcurl's Netscape-format lines); empty without one.
     var cookies: [String] = []
+    /// The verdict of a protocol exchange after connecting, when the request had one and it ran.
+    var conversation: ConversationVerdict?
 }
 
 /// Why libcurl could not complete a transfer, reduced to the distinctions the classifier needs.
@@ -27,6 +29,8 @@ struct TransferFailure: Sendable, Equatable {
         case tooManyRedirects
         case bodyTooLarge
         case emptyReply
+        /// The server answered, but not as the protocol says it must.
+        case unexpectedReply
         case other
     }
 

@@ -32,4 +32,12 @@ struct TransferRequest: Sendable {
     /// (lines as libcurl lists them), and the outcome carries the cookies it holds at the end.
     var cookies: [String]?
     var userAgent: String = "sitrep-probe/1"
+    /// The URL schemes libcurl may use.
+    var protocols: String = "http,https"
+    /// Upgrade to TLS inside the protocol (STARTTLS) and fail when the server cannot.
+    var requireStartTLS: Bool = false
+    /// Offer ALPN in a TLS handshake (off for `tls` checks, whose service need not speak HTTP).
+    var offerALPN: Bool = true
+    /// With `.connectOnly`: what to say once connected (a protocol check's exchange).
+    var exchange: ProtocolExchange?
 }

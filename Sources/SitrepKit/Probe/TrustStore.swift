@@ -8,14 +8,14 @@ struct TrustStore: Sendable {
 
     /// Reads the system bundle and every distinct `ca_file` named by `checks`.
     init(for checks: [CheckConfig]) {
-        let requests = checks.flatMap { check -> [HTTPCheck] in
+        let files = Set(checks.flatMap { check -> [URL] in
             switch check.target {
-            case .http(let http): [http]
-            case .flow(let flow): flow.steps.map(\.request)
-            case .tcp, .dns: []
+            case .http(let http): return http.insecure ? [] : http.caFile.map { [$0] } ?? []
+            case .flow(let flow): return flow.steps.compactMap { $0.request.insecure ? nil : $0.request.caFile }
+            case .conversation(let protocolCheck): return protocolCheck.tlsOptions.flatMap { $0.insecure ? nil : $0.caFile }.map { [$0] } ?? []
+            case .tcp, .dns: return []
             }
-        }
-        let files = Set(requests.compactMap { (http: HTTPCheck) -> URL? in http.insecure ? nil : http.caFile })
+        })
         guard !files.isEmpty else { return }
         let system = Self.systemBundle()
         for file in files {
@@ -33,7 +33,12 @@ struct TrustStore: Sendable {
     /// The bundle a request with these settings trusts: nil for libcurl's default (or `insecure`), a failure
     /// when its `ca_file` could not be read.
     func trustedPEM(for http: HTTPCheck) -> Result<Data?, ProbeError> {
-        guard let caFile = http.caFile, !http.insecure else { return .success(nil) }
+        trustedPEM(caFile: http.caFile, insecure: http.insecure)
+    }
+
+    /// The same for any connection's `ca_file` and `insecure` settings.
+    func trustedPEM(caFile: URL?, insecure: Bool) -> Result<Data?, ProbeError> {
+        guard let caFile, !insecure else { return .success(nil) }
         guard let bundle = bundle(for: caFile) else {
             return .failure(ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read."))
         }

@@ -146,7 +146,7 @@ struct ConfigLoaderTests {
             checks:
               - {type: tcp, host: db, port: 70000}
               - {type: http, url: "ftp://x"}
-              - {type: smtp}
+              - {type: ftp}
               - {type: http, url: "https://x.test/${NOPE}"}
           - id: api
             name: Twice
@@ -163,7 +163,7 @@ struct ConfigLoaderTests {
         #expect(lines.contains("sitrep.yml:13:12: 'components[0].group' refers to unknown group 'missing'"))
         #expect(lines.contains("sitrep.yml:15:37: 'components[0].checks[0].port' must be between 1 and 65535, not 70000"))
         #expect(lines.contains("sitrep.yml:16:27: 'components[0].checks[1].url' must be an absolute http:// or https:// URL"))
-        #expect(lines.contains("sitrep.yml:17:16: 'components[0].checks[2].type' must be one of http, tcp, dns, flow, not 'smtp'"))
+        #expect(lines.contains("sitrep.yml:17:16: 'components[0].checks[2].type' must be one of http, tcp, dns, flow, postgres, redis, amqp, smtp, tls, not 'ftp'"))
         #expect(lines.contains("sitrep.yml:19:9: duplicate component id 'api'"))
         #expect(lines.contains("sitrep.yml:21:9: 'components[2].id' must use only a-z, 0-9 and '-' (it is used in URLs), not 'Bad_Id'"))
         #expect(lines.contains("sitrep.yml:21:5: missing required key 'components[2].name'"))
