@@ -11,7 +11,7 @@ extension ConfigDecoder {
         case .amqp: 5672
         case .smtp: 25
         case .tls: 443
-        case .http, .tcp, .dns: nil
+        case .http, .tcp, .dns, .flow: nil
         }
     }
 
@@ -48,7 +48,7 @@ extension ConfigDecoder {
             exchange = .smtp(starttls: starttls, tls: options)
         case .tls:
             exchange = .tls(decodeTLSOptions(&reader))
-        case .http, .dns:
+        case .http, .dns, .flow:
             exchange = nil
         }
         guard let host, let port, let exchange else { return (nil, display) }

@@ -55,7 +55,7 @@ struct HTTPChannel: NotificationChannel {
             case .connectionRefusedOrUnreachable: "the connection was refused or the host is unreachable"
             case .connectionLost, .emptyReply: "the connection closed before an answer"
             case .tls: "the TLS handshake or certificate check failed"
-            case .tooManyRedirects, .bodyTooLarge, .other: "the request failed"
+            case .tooManyRedirects, .bodyTooLarge, .unexpectedReply, .other: "the request failed"
             }
             return .failed(reason: redactor.redact(reason))
         }

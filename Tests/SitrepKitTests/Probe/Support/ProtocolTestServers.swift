@@ -40,7 +40,7 @@ final class ProtocolTestServers: Sendable {
     /// The port of a real server, or a failure naming why it did not start.
     func real(_ port: KeyPath<Ports, Int?>, _ name: String) throws -> Int {
         guard let value = ports[keyPath: port] else {
-            throw ProbeTestServer.StartFailure(description: "\(name) did not start: \(ports.errors[name] ?? "unknown reason")")
+            throw PythonServerProcess.StartFailure(description: "\(name) did not start: \(ports.errors[name] ?? "unknown reason")")
         }
         return value
     }

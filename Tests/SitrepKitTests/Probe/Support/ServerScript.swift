@@ -29,7 +29,7 @@ struct ServerScript {
             let chunk = stdout.fileHandleForReading.availableData
             if chunk.isEmpty {
                 let errors = String(decoding: stderr.fileHandleForReading.availableData, as: UTF8.self)
-                throw ProbeTestServer.StartFailure(description: "\(name) ended before printing its ports: \(errors)")
+                throw PythonServerProcess.StartFailure(description: "\(name) ended before printing its ports: \(errors)")
             }
             line.append(chunk)
         }
