@@ -61,6 +61,10 @@ public struct StoreInventory: Sendable, Hashable {
         "check_rollup_daily": "daily rollups per check",
         "component_rollup_hourly": "hourly rollups per component",
         "component_rollup_daily": "daily rollups per component",
+        "component_status_run": "status runs per component",
+        "status_run_origin": "start of exact history",
+        "component_key": "component ids",
+        "check_key": "check ids",
         "store_revision": "write count",
         "grdb_migrations": "applied migrations",
     ]
