@@ -137,6 +137,21 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// Appends many runs in one transaction, leaving the same rows as `append` called for each in turn, except that
+    /// raw results of runs started before `rawResultsFrom` are not written: the rows a prune with that cut-off would
+    /// delete. Rollup buckets are written once per batch, not once per run: for backfilling history and for the
+    /// year benchmark (`sitrep-bench store-year`).
+    public func appendBatch(_ runs: [(run: ProbeRun, results: [CheckResult])], rawResultsFrom: Date = .distantPast) throws {
+        do {
+            try pool.write { db in
+                try BatchAppender.append(runs, rawFromMs: StoreTime.milliseconds(rawResultsFrom), in: db)
+                try StoreSchema.bumpRevision(db)
+            }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
     /// Appends one run and its results in one transaction, updating `latest_result` and every rollup.
     public func append(_ run: ProbeRun, results: [CheckResult]) throws {
         do {

@@ -111,14 +111,14 @@ enum RollupWriter {
         }
     }
 
-    private static func checkInsertHead(_ granularity: RollupGranularity) -> String {
+    static func checkInsertHead(_ granularity: RollupGranularity) -> String {
         """
         INSERT INTO \(granularity.checkTable) (bucket_start_ms, check_key,
             \(additiveCheckColumns.joined(separator: ", ")), latency_min_us, latency_max_us, latency_histogram)
         """
     }
 
-    private static var checkConflictClause: String {
+    static var checkConflictClause: String {
         let additive = additiveCheckColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
         return """
             ON CONFLICT (bucket_start_ms, check_key) DO UPDATE SET \(additive),
@@ -143,11 +143,11 @@ enum RollupWriter {
         ]
     }
 
-    private static func componentInsertHead(_ granularity: RollupGranularity) -> String {
+    static func componentInsertHead(_ granularity: RollupGranularity) -> String {
         "INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_key, \(componentCountColumns.joined(separator: ", ")))"
     }
 
-    private static var componentConflictClause: String {
+    static var componentConflictClause: String {
         let additive = componentCountColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
         return "ON CONFLICT (bucket_start_ms, component_key) DO UPDATE SET \(additive)"
     }
