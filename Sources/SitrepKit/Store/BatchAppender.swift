@@ -117,7 +117,9 @@ enum BatchAppender {
         guard !runs.isEmpty else { return }
         var keys = try StoreKeys.load(db)
         let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") ?? 0) + 1
-        var open = try openStatusRuns(previousRunID: firstID - 1, db)
+        var open = try StatusRunWriter.openRuns(endingWith: firstID - 1, db).mapValues { run in
+            OpenStatusRun(status: Int(run.status), firstRunID: run.firstRunID, lastRunID: firstID - 1, stored: true)
+        }
         var ended: [(componentKey: Int64, run: OpenStatusRun)] = []
         var hourly: [BucketKey: CheckSums] = [:]
         var severalHourly: [BucketKey: CheckSums] = [:]
@@ -242,23 +244,6 @@ enum BatchAppender {
                                 tail: RollupWriter.componentConflictClause, in: db)
         }
         try writeStatusRuns(ended + open.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: db)
-    }
-
-    /// Each component's newest stored status run, when it ends with run `previousRunID`.
-    private static func openStatusRuns(previousRunID: Int64, _ db: Database) throws -> [Int64: OpenStatusRun] {
-        var open: [Int64: OpenStatusRun] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.component_key, s.status, s.first_run_id FROM component_key AS c
-            JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id = (
-                SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key)
-            WHERE s.last_run_id = ?
-            """, arguments: [previousRunID])
-        while let row = try rows.next() {
-            let stored = StoredRow(row, of: "component_status_run")
-            open[try stored.integer(0)] = OpenStatusRun(
-                status: Int(try stored.integer(1)), firstRunID: try stored.integer(2), lastRunID: previousRunID, stored: true)
-        }
-        return open
     }
 
     /// Stored status runs the batch extended get their new end; the ones it started are inserted whole.

@@ -11,20 +11,7 @@ enum StatusRunWriter {
     /// `statuses`: each component's automatic status in run `runID`, by component key; `previousRunID`: the run
     /// stored before it.
     static func record(_ statuses: [Int64: ComponentStatus], runID: Int64, previousRunID: Int64?, in db: Database) throws {
-        // The newest status run of each component, if the previous run ended it: the one this run may extend.
-        var open: [Int64: (status: Int64, firstRunID: Int64)] = [:]
-        if let previousRunID {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.component_key, s.status, s.first_run_id FROM component_key AS c
-                JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id = (
-                    SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key)
-                WHERE s.last_run_id = ?
-                """, arguments: [previousRunID])
-            while let row = try rows.next() {
-                let stored = StoredRow(row, of: "component_status_run")
-                open[try stored.integer(0)] = (try stored.integer(1), try stored.integer(2))
-            }
-        }
+        let open = try previousRunID.map { try openRuns(endingWith: $0, db) } ?? [:]
         var extended: [(any DatabaseValueConvertible)?] = []
         var started: [[(any DatabaseValueConvertible)?]] = []
         for key in statuses.keys.sorted() {
@@ -50,6 +37,23 @@ enum StatusRunWriter {
         }
         try RowBatch.insert(
             started, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)
+    }
+
+    /// Each component's newest status run, by component key, when run `previousRunID` ends it: the one the next
+    /// run may extend.
+    static func openRuns(endingWith previousRunID: Int64, _ db: Database) throws -> [Int64: (status: Int64, firstRunID: Int64)] {
+        var open: [Int64: (status: Int64, firstRunID: Int64)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT s.component_key, s.status, s.first_run_id FROM component_key AS c
+            JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id = (
+                SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key)
+            WHERE s.last_run_id = ?
+            """, arguments: [previousRunID])
+        while let row = try rows.next() {
+            let stored = StoredRow(row, of: "component_status_run")
+            open[try stored.integer(0)] = (try stored.integer(1), try stored.integer(2))
+        }
+        return open
     }
 
     /// Moves the start of exact history past imported rollups: an import says how many observations a bucket had,
