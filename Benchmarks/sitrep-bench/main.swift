@@ -7,6 +7,8 @@ do {
     switch arguments.first {
     case "store-commit":
         try storeCommit()
+    case "store-year":
+        try StoreYearBenchmark.run(Array(arguments.dropFirst()))
     case "make-site":
         try BuildSiteGenerator.run(Array(arguments.dropFirst()))
     case "build-phases":
@@ -14,7 +16,7 @@ do {
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | make-site DIR | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit | store-year [DAYS] | make-site DIR | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

@@ -4,7 +4,9 @@ import Foundation
 /// days of hourly rollups and `BuildPipeline.snapshotDays(historyDays:)` UTC days of daily rollups, so keeping
 /// less would leave holes in every site built afterwards.
 public enum RetentionRules {
-    public static let defaultRawDays = 30
+    /// Raw results: a day, what `probe`'s detail and a build with `--now` in the past read; a build works from
+    /// rollups, status runs and the latest results.
+    public static let defaultRawDays = 1
     public static let defaultHourlyDays = 30
     /// Daily rollups: a year and a month, or `site.history_days` when that is longer (`defaultDailyDays(historyDays:)`).
     public static let defaultDailyDays = 400

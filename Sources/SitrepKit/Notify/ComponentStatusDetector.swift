@@ -27,11 +27,12 @@ struct ComponentStatusDetector: Sendable {
         let latestID = try latestRun.integer(0)
         let latestMs = try latestRun.integer(1)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT s.component_id, s.status, s.first_run_id,
+            SELECT c.component_id, s.status, s.first_run_id,
                    (SELECT count(*) FROM run WHERE run.id BETWEEN s.first_run_id AND s.last_run_id),
                    (SELECT started_at_ms FROM run WHERE run.id = s.first_run_id),
                    a.status
-            FROM component_status_run s LEFT JOIN notification_component_state a ON a.component_id = s.component_id
+            FROM component_status_run s JOIN component_key c ON c.key = s.component_key
+            LEFT JOIN notification_component_state a ON a.component_id = c.component_id
             WHERE s.last_run_id = ?
             """, arguments: [latestID])
         let links = SiteLinks(siteURL: siteURL)
@@ -40,7 +41,7 @@ struct ComponentStatusDetector: Sendable {
             let stored = StoredRow(row, of: "component_status_run")
             let componentID = try stored.text(0)
             guard let component = components.first(where: { $0.id == componentID }),
-                  let status = ComponentStatus(rawValue: try stored.text(1)) else { continue }
+                  let status = StoreCodes.componentStatus(try stored.integer(1)) else { continue }
             let firstRunID = try stored.integer(2)
             let runs = try stored.count(3)
             guard let firstMs = try stored.optionalInteger(4) else { continue }

@@ -38,8 +38,10 @@ enum ResultDetail {
         guard try db.tableExists("result_detail") else { return }
         try db.execute(sql: """
             DELETE FROM result_detail WHERE at_ms < ? AND NOT EXISTS (
-                SELECT 1 FROM latest_result l WHERE l.component_id = result_detail.component_id
-                AND l.check_id = result_detail.check_id AND l.at_ms = result_detail.at_ms)
+                SELECT 1 FROM latest_result l JOIN check_key k ON k.key = l.check_key
+                JOIN component_key c ON c.key = k.component_key
+                WHERE c.component_id = result_detail.component_id AND k.check_id = result_detail.check_id
+                AND l.at_ms = result_detail.at_ms)
             """, arguments: [rawCutoffMs])
     }
 

@@ -1,51 +1,50 @@
 import Foundation
 import GRDB
 
-/// How a `CheckResult` maps onto the columns shared by `result` and `latest_result`.
+/// How a `CheckResult` maps onto the columns shared by `result` and `latest_result` (v5: keys and codes, see
+/// `StoreCodes` and `StoreKeys`).
 enum ResultRow {
     static let columns = [
-        "at_ms", "component_id", "check_id", "type", "status", "latency_ms",
-        "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "total_ms",
+        "at_ms", "check_key", "type", "status", "latency_us",
+        "dns_us", "connect_us", "tls_us", "ttfb_us", "total_us",
         "http_status", "error_kind", "error_message", "attempts",
     ]
 
     static var columnList: String { columns.joined(separator: ", ") }
 
-    static func values(_ result: CheckResult) -> [(any DatabaseValueConvertible)?] {
-        [
-            StoreTime.milliseconds(result.at), result.componentID, result.checkID, result.type.rawValue,
-            result.status.rawValue, result.latencyMs,
-            result.timings?.dnsMs, result.timings?.connectMs, result.timings?.tlsMs, result.timings?.ttfbMs,
-            result.timings?.totalMs,
-            result.httpStatus, result.error?.kind.rawValue, result.error?.message, result.attempts,
+    static func values(_ result: CheckResult, checkKey: Int64) -> [(any DatabaseValueConvertible)?] {
+        let timings = result.timings
+        return [
+            StoreTime.milliseconds(result.at), checkKey, StoreCodes.code(result.type),
+            StoreCodes.code(result.status), result.latencyMs.map(StoreCodes.microseconds),
+            timings.map { StoreCodes.microseconds($0.dnsMs) }, timings.map { StoreCodes.microseconds($0.connectMs) },
+            timings.map { StoreCodes.microseconds($0.tlsMs) }, timings.map { StoreCodes.microseconds($0.ttfbMs) },
+            timings.map { StoreCodes.microseconds($0.totalMs) },
+            result.httpStatus, result.error.map { StoreCodes.code($0.kind) }, result.error?.message, result.attempts,
         ]
     }
 
     /// Decodes a row of `table` selected with `columnList` starting at column `offset` (by position: name
     /// lookups are slow); throws `SQLITE_CORRUPT` for values this store never writes.
-    static func decode(_ row: Row, from offset: Int = 0, table: String = "result") throws -> CheckResult {
+    static func decode(_ row: Row, from offset: Int = 0, table: String = "result", keys: StoreKeys) throws -> CheckResult {
         let stored = StoredRow(row, of: table)
-        guard let type = CheckType(rawValue: try stored.text(offset + 3)) else {
-            throw stored.damage(offset + 3, "holds an unknown check type")
-        }
-        guard let status = CheckStatus(rawValue: try stored.text(offset + 4)) else {
-            throw stored.damage(offset + 4, "holds an unknown status")
-        }
+        let series = try keys.check(stored, offset + 1)
+        let type = try stored.code(offset + 2, StoreCodes.checkType, "check type")
+        let status = try stored.code(offset + 3, StoreCodes.checkStatus, "status")
         var timings: PhaseTimings?
-        if let dns = try stored.optionalMilliseconds(offset + 6), let connect = try stored.optionalMilliseconds(offset + 7),
-           let tls = try stored.optionalMilliseconds(offset + 8), let ttfb = try stored.optionalMilliseconds(offset + 9),
-           let total = try stored.optionalMilliseconds(offset + 10) {
+        if let dns = try stored.optionalMicroseconds(offset + 5), let connect = try stored.optionalMicroseconds(offset + 6),
+           let tls = try stored.optionalMicroseconds(offset + 7), let ttfb = try stored.optionalMicroseconds(offset + 8),
+           let total = try stored.optionalMicroseconds(offset + 9) {
             timings = PhaseTimings(dnsMs: dns, connectMs: connect, tlsMs: tls, ttfbMs: ttfb, totalMs: total)
         }
         var error: ProbeError?
-        if let kindText = try stored.optionalText(offset + 12) {
-            let message = try stored.optionalText(offset + 13) ?? ""
-            error = ProbeError(kind: ProbeErrorKind(rawValue: kindText) ?? .other, message: message)
+        if let kind = try stored.optionalInteger(offset + 11) {
+            error = ProbeError(kind: StoreCodes.errorKind(kind), message: try stored.optionalText(offset + 12) ?? "")
         }
         return CheckResult(
-            componentID: try stored.text(offset + 1), checkID: try stored.text(offset + 2), type: type,
-            at: try stored.instant(offset), status: status, latencyMs: try stored.optionalMilliseconds(offset + 5),
-            httpStatus: try stored.optionalInt(offset + 11), timings: timings, error: error,
-            attempts: try stored.count(offset + 14))
+            componentID: series.componentID, checkID: series.checkID, type: type,
+            at: try stored.instant(offset), status: status, latencyMs: try stored.optionalMicroseconds(offset + 4),
+            httpStatus: try stored.optionalInt(offset + 10), timings: timings, error: error,
+            attempts: try stored.count(offset + 13))
     }
 }

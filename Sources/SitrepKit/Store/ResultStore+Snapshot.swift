@@ -17,13 +17,11 @@ extension ResultStore {
         do {
             return try pool.read { db in
                 let parts = try SnapshotPart.Kind.allCases.map { try Self.part($0, window: window, revision: nil, db) }
+                // Raw results have no time index; they are few (a day or two by default) and this read is rare.
                 let recent = !includingRecentResults ? [] : try Self.results(
                     db, table: "result",
-                    sql: """
-                        SELECT \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?
-                        ORDER BY component_id, check_id, at_ms, run_id, ordinal
-                        """,
-                    arguments: [window.nowMs - StoreTime.dayMs, window.nowMs])
+                    sql: "SELECT run_id, ordinal, \(ResultRow.columnList) FROM result WHERE at_ms > ? AND at_ms <= ?",
+                    arguments: [window.nowMs - StoreTime.dayMs, window.nowMs], keys: try StoreKeys.load(db))
                 guard let snapshot = StoreSnapshot(assembling: parts, now: now, days: window.days, recentResults: recent) else {
                     throw StoreError(.other, path: displayPath, detail: "a part of the snapshot was not read")
                 }
@@ -49,23 +47,27 @@ extension ResultStore {
     /// The rows of one part, read in the caller's transaction.
     private static func part(_ kind: SnapshotPart.Kind, window: SnapshotWindow, revision: Int64?, _ db: Database) throws -> SnapshotPart {
         var part = SnapshotPart(kind: kind, revision: revision)
+        let keys = try StoreKeys.load(db)
         switch kind {
         case .latest:
             part.latestRun = try latestRun(upTo: window.nowMs, db)
-            part.latestResults = try ResultDetail.attach(to: try latestResults(upTo: window.nowMs, db), db)
+            part.latestResults = try ResultDetail.attach(to: try latestResults(upTo: window.nowMs, keys: keys, db), db)
         case .componentHourly:
             part.componentRollups = try componentRollups(
-                .hourly, from: window.componentHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)
+                .hourly, from: window.componentHourlyFrom, to: try window.lastBucketMs(.hourly, db), keys: keys, db)
         case .componentDaily:
             part.componentRollups = try componentRollups(
-                .daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), db)
+                .daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), keys: keys, db)
         case .checkHourly:
-            part.checkRollups = try checkRollups(.hourly, from: window.checkHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)
+            part.checkRollups = try checkRollups(
+                .hourly, from: window.checkHourlyFrom, to: try window.lastBucketMs(.hourly, db), keys: keys, db)
         case .checkDaily:
-            part.checkRollups = try checkRollups(.daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), db)
+            part.checkRollups = try checkRollups(
+                .daily, from: window.dailyFrom, to: try window.lastBucketMs(.daily, db), keys: keys, db)
         case .statusRuns:
             // A day more than the daily rollups: the first local day of the bars may begin before its UTC day.
-            part.statusRunHistory = try statusRunHistory(from: window.dailyFrom - StoreTime.dayMs, to: window.nowMs, db)
+            part.statusRunHistory = try statusRunHistory(
+                from: window.dailyFrom - StoreTime.dayMs, to: window.nowMs, keys: keys, db)
         }
         return part
     }
@@ -73,28 +75,26 @@ extension ResultStore {
     /// The newest result of every check taken at or before `nowMs`: `latest_result`, except for a check whose
     /// newest result is later than `nowMs` (a build with `--now` in the past), whose newest raw result at or
     /// before it is read instead (none once raw retention removed it). Sorted by component and check id.
-    private static func latestResults(upTo nowMs: Int64, _ db: Database) throws -> [CheckResult] {
-        let current = "SELECT \(ResultRow.columnList) FROM latest_result WHERE at_ms <= ?1"
+    private static func latestResults(upTo nowMs: Int64, keys: StoreKeys, _ db: Database) throws -> [CheckResult] {
+        let current = "SELECT run_id, ordinal, \(ResultRow.columnList) FROM latest_result WHERE at_ms <= ?1"
         // Usually nothing is later than now; the raw rows are then not looked at.
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM latest_result WHERE at_ms > ?)",
                                 arguments: [nowMs]) == true
-        else { return try results(db, table: "latest_result", sql: current + " ORDER BY component_id, check_id", arguments: [nowMs]) }
+        else { return try results(db, table: "latest_result", sql: current, arguments: [nowMs], keys: keys) }
         return try results(db, table: "latest_result", sql: """
             \(current)
             UNION ALL
-            SELECT \(ResultRow.columnList) FROM result JOIN (
-                SELECT component_id AS later_component, check_id AS later_check, max(at_ms) AS newest_ms FROM result
-                WHERE at_ms <= ?1 AND (component_id, check_id) IN (
-                    SELECT component_id, check_id FROM latest_result WHERE at_ms > ?1)
-                GROUP BY component_id, check_id
-            ) ON component_id = later_component AND check_id = later_check AND at_ms = newest_ms
-            ORDER BY component_id, check_id
-            """, arguments: [nowMs])
+            SELECT run_id, ordinal, \(ResultRow.columnList) FROM result JOIN (
+                SELECT check_key AS later_check, max(at_ms) AS newest_ms FROM result
+                WHERE at_ms <= ?1 AND check_key IN (SELECT check_key FROM latest_result WHERE at_ms > ?1)
+                GROUP BY check_key
+            ) ON check_key = later_check AND at_ms = newest_ms
+            """, arguments: [nowMs], keys: keys)
     }
 
     /// The runs started in `from...to` (ids and start times) and the status runs that reach into them; `.none` for
     /// a database not yet upgraded to status runs.
-    private static func statusRunHistory(from: Int64, to: Int64, _ db: Database) throws -> StatusRunHistory {
+    private static func statusRunHistory(from: Int64, to: Int64, keys: StoreKeys, _ db: Database) throws -> StatusRunHistory {
         guard try db.tableExists("component_status_run"),
               let origin = try Row.fetchOne(db, sql: "SELECT exact_from_ms FROM status_run_origin WHERE id = 1")
         else { return .none }
@@ -114,16 +114,19 @@ extension ResultStore {
             return StatusRunHistory(exactFrom: exactFrom, runIDs: [], runStartsMs: [], statusRuns: [])
         }
         var statusRuns: [StatusRun] = []
+        // Per component (status runs of one never overlap): the last one starting at or before the first run,
+        // and every one starting after it up to the last run; primary-key seeks only.
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT component_id, status, first_run_id, last_run_id FROM component_status_run
-            WHERE last_run_id >= ? AND first_run_id <= ?
+            SELECT s.component_key, s.status, s.first_run_id, s.last_run_id FROM component_key AS c
+            JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id >= coalesce((
+                SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key AND first_run_id <= ?1), ?1)
+                AND s.first_run_id <= ?2
+            WHERE s.last_run_id >= ?1
             """, arguments: [firstID, lastID])
         while let row = try rows.next() {
             let stored = StoredRow(row, of: "component_status_run")
-            guard let status = ComponentStatus(rawValue: try stored.text(1)), status != .underMaintenance else {
-                throw stored.damage(1, "holds an unknown component status")
-            }
-            statusRuns.append(StatusRun(componentID: try stored.text(0), status: status,
+            let status = try stored.code(1, StoreCodes.componentStatus, "component status")
+            statusRuns.append(StatusRun(componentID: try keys.component(stored, 0), status: status,
                                         firstRunID: try stored.integer(2), lastRunID: try stored.integer(3)))
         }
         statusRuns.sort { first, second in
@@ -162,22 +165,38 @@ extension ResultStore {
         /// it when that bucket also counts something recorded after `nowMs`.
         func lastBucketMs(_ granularity: RollupGranularity, _ db: Database) throws -> Int64 {
             let start = granularity.bucketStartMs(of: nowMs)
+            // Raw results have no time index: they are looked at only when some check's latest result is later
+            // than now (a build with `--now` in the past), as no raw result is later than its check's latest.
             let later = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM run WHERE started_at_ms > ?1 AND started_at_ms < ?2)
-                    OR EXISTS (SELECT 1 FROM result WHERE at_ms > ?1 AND at_ms < ?2)
+                    OR (EXISTS (SELECT 1 FROM latest_result WHERE at_ms > ?1)
+                        AND EXISTS (SELECT 1 FROM result WHERE at_ms > ?1 AND at_ms < ?2))
                     OR (SELECT min(started_at_ms) FROM run) > ?1
                 """, arguments: [nowMs, start + granularity.lengthMs]) ?? false
             return later ? start - 1 : nowMs
         }
     }
 
+    /// The results `sql` selects (`run_id, ordinal, ` then `ResultRow.columnList`), sorted by component id, check
+    /// id, time, run and ordinal (ids compared byte by byte, as SQLite's BINARY collation does).
     private static func results(
-        _ db: Database, table: String, sql: String, arguments: StatementArguments = StatementArguments()
+        _ db: Database, table: String, sql: String, arguments: StatementArguments = StatementArguments(), keys: StoreKeys
     ) throws -> [CheckResult] {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        var results: [CheckResult] = []
-        while let row = try rows.next() { results.append(try ResultRow.decode(row, table: table)) }
-        return results
+        var keyed: [(order: (Int64, Int64), result: CheckResult)] = []
+        while let row = try rows.next() {
+            let stored = StoredRow(row, of: table)
+            keyed.append(((try stored.integer(0), try stored.integer(1)), try ResultRow.decode(row, from: 2, table: table, keys: keys)))
+        }
+        keyed.sort { first, second in
+            let a = first.result, b = second.result
+            let seriesA = RollupKey(componentID: a.componentID, checkID: a.checkID)
+            let seriesB = RollupKey(componentID: b.componentID, checkID: b.checkID)
+            if seriesA != seriesB { return seriesA.precedes(seriesB) }
+            if a.at != b.at { return a.at < b.at }
+            return first.order < second.order
+        }
+        return keyed.map(\.result)
     }
 
     private static func latestRun(upTo nowMs: Int64, _ db: Database) throws -> ProbeRun? {
@@ -191,16 +210,16 @@ extension ResultStore {
     }
 
     private static func componentRollups(
-        _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
+        _ granularity: RollupGranularity, from: Int64, to: Int64, keys: StoreKeys, _ db: Database
     ) throws -> [ComponentRollup] {
         let columns = """
-            bucket_start_ms, component_id,
+            bucket_start_ms, component_key,
             operational_count, degraded_performance_count, partial_outage_count, major_outage_count
             """
         return try rows(columns, of: granularity.componentTable, from: from, to: to, db,
                         key: { RollupKey(componentID: $0.componentID, checkID: "") }, time: \.bucketStart) { row in
                 var rollup = ComponentRollup(
-                    componentID: try row.text(1), granularity: granularity, bucketStart: try row.instant(0))
+                    componentID: try keys.component(row, 1), granularity: granularity, bucketStart: try row.instant(0))
                 rollup.operational = try row.count(2)
                 rollup.degradedPerformance = try row.count(3)
                 rollup.partialOutage = try row.count(4)
@@ -210,33 +229,34 @@ extension ResultStore {
     }
 
     private static func checkRollups(
-        _ granularity: RollupGranularity, from: Int64, to: Int64, _ db: Database
+        _ granularity: RollupGranularity, from: Int64, to: Int64, keys: StoreKeys, _ db: Database
     ) throws -> [CheckRollup] {
         let columns = """
-            bucket_start_ms, component_id, check_id, up_count, degraded_count, down_count,
-            latency_count, latency_sum_ms, latency_min_ms, latency_max_ms, latency_histogram,
-            timing_count, dns_sum_ms, connect_sum_ms, tls_sum_ms, ttfb_sum_ms, total_sum_ms
+            bucket_start_ms, check_key, up_count, degraded_count, down_count,
+            latency_count, latency_sum_us, latency_min_us, latency_max_us, latency_histogram,
+            timing_count, dns_sum_us, connect_sum_us, tls_sum_us, ttfb_sum_us, total_sum_us
             """
         return try rows(columns, of: granularity.checkTable, from: from, to: to, db,
                         key: { RollupKey(componentID: $0.componentID, checkID: $0.checkID) }, time: \.bucketStart) { row in
+            let series = try keys.check(row, 1)
             var rollup = CheckRollup(
-                componentID: try row.text(1), checkID: try row.text(2), granularity: granularity,
+                componentID: series.componentID, checkID: series.checkID, granularity: granularity,
                 bucketStart: try row.instant(0))
-            rollup.up = try row.count(3)
-            rollup.degraded = try row.count(4)
-            rollup.down = try row.count(5)
-            rollup.latencyCount = try row.count(6)
-            rollup.latencySumMs = try row.milliseconds(7)
-            rollup.latencyMinMs = try row.optionalMilliseconds(8)
-            rollup.latencyMaxMs = try row.optionalMilliseconds(9)
-            guard let histogram = LatencyHistogram(encoded: try row.blob(10)) else {
-                throw row.damage(10, "holds an unreadable latency histogram")
+            rollup.up = try row.count(2)
+            rollup.degraded = try row.count(3)
+            rollup.down = try row.count(4)
+            rollup.latencyCount = try row.count(5)
+            rollup.latencySumMs = try row.microseconds(6)
+            rollup.latencyMinMs = try row.optionalMicroseconds(7)
+            rollup.latencyMaxMs = try row.optionalMicroseconds(8)
+            guard let histogram = LatencyHistogram(encoded: try row.blob(9)) else {
+                throw row.damage(9, "holds an unreadable latency histogram")
             }
             rollup.histogram = histogram
-            rollup.timingCount = try row.count(11)
+            rollup.timingCount = try row.count(10)
             rollup.phaseSumsMs = PhaseTimings(
-                dnsMs: try row.milliseconds(12), connectMs: try row.milliseconds(13), tlsMs: try row.milliseconds(14),
-                ttfbMs: try row.milliseconds(15), totalMs: try row.milliseconds(16))
+                dnsMs: try row.microseconds(11), connectMs: try row.microseconds(12), tlsMs: try row.microseconds(13),
+                ttfbMs: try row.microseconds(14), totalMs: try row.microseconds(15))
             return rollup
         }
     }

@@ -127,8 +127,24 @@ public final class ResultStore: Sendable {
     public func importRollups(checks: [CheckRollup], components: [ComponentRollup]) throws {
         do {
             try pool.write { db in
-                try RollupWriter.merge(checks: checks, components: components, in: db)
+                var keys = try StoreKeys.load(db)
+                try RollupWriter.merge(checks: checks, components: components, keys: &keys, in: db)
                 try StatusRunWriter.afterImport(components, in: db)
+                try StoreSchema.bumpRevision(db)
+            }
+        } catch {
+            throw StoreError(error, path: displayPath)
+        }
+    }
+
+    /// Appends many runs in one transaction, leaving the same rows as `append` called for each in turn, except that
+    /// raw results of runs started before `rawResultsFrom` are not written: the rows a prune with that cut-off would
+    /// delete. Rollup buckets are written once per batch, not once per run: for backfilling history and for the
+    /// year benchmark (`sitrep-bench store-year`).
+    public func appendBatch(_ runs: [(run: ProbeRun, results: [CheckResult])], rawResultsFrom: Date = .distantPast) throws {
+        do {
+            try pool.write { db in
+                try BatchAppender.append(runs, rawFromMs: StoreTime.milliseconds(rawResultsFrom), in: db)
                 try StoreSchema.bumpRevision(db)
             }
         } catch {
@@ -159,14 +175,22 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Deletes what `retention` no longer keeps, in one transaction: raw results older than `rawDays` days
-    /// before `now`; hourly rollups older than `hourlyDays`; daily rollups, the latest result of a check not
-    /// probed since, runs without results and the status runs ending in them, older than `dailyDays` (status
-    /// runs time their observations by the runs, so runs live as long as daily history). Rollup buckets that straddle a
-    /// cut-off are kept whole. Retentions shorter than a build reads (`RetentionRules`, checked when the config
-    /// is read) are raised to it. Then gives back to the file system up to `vacuumPagesPerPrune` of the pages
-    /// the database no longer uses (`StoreVacuum`).
+    /// Deletes what `retention` no longer keeps, in one transaction: raw results of runs started more than
+    /// `rawDays` days before `now`; hourly rollups older than `hourlyDays`; daily rollups, the latest result of a
+    /// check not probed since, runs without results and the status runs ending in them, older than `dailyDays`
+    /// (status runs time their observations by the runs, so runs live as long as daily history). Rollup buckets
+    /// that straddle a cut-off are kept whole. Retentions shorter than a build reads (`RetentionRules`, checked
+    /// when the config is read) are raised to it. Then gives back to the file system up to `vacuumPagesPerPrune`
+    /// of the pages the database no longer uses (`StoreVacuum`).
+    ///
+    /// Raw results have no time index: they go by their run, and only runs from the oldest one still holding
+    /// results on are looked at (by id, the run table's own order).
     public func prune(now: Date, keeping retention: RetentionSettings) throws {
+        try prune(now: now, keeping: retention, vacuumPages: StoreVacuum.pagesPerPrune)
+    }
+
+    /// `prune(now:keeping:)` giving back at most `vacuumPages` free pages.
+    func prune(now: Date, keeping retention: RetentionSettings, vacuumPages: Int) throws {
         let nowMs = StoreTime.milliseconds(now)
         func cutoff(_ days: Int, atLeast minimum: Int) -> Int64 { nowMs - Int64(max(minimum, days)) * StoreTime.dayMs }
         let rawCutoff = cutoff(retention.rawDays, atLeast: RetentionRules.minimumRawDays)
@@ -175,17 +199,25 @@ public final class ResultStore: Sendable {
         do {
             try pool.write { db in
                 let changesBefore = db.totalChangesCount
-                try db.execute(sql: "DELETE FROM result WHERE at_ms < ?", arguments: [rawCutoff])
+                // `+started_at_ms`: walk the runs by id from the oldest with results, not the time index.
+                try db.execute(
+                    sql: """
+                        DELETE FROM result WHERE run_id IN (
+                            SELECT id FROM run WHERE id >= (SELECT min(run_id) FROM result) AND +started_at_ms < ?)
+                        """,
+                    arguments: [rawCutoff])
                 try db.execute(
                     sql: """
                         DELETE FROM run WHERE started_at_ms < ?
                         AND NOT EXISTS (SELECT 1 FROM result WHERE result.run_id = run.id)
                         """,
                     arguments: [dailyCutoff])
+                // Per component, only its status runs that began before the oldest run are looked at.
                 try db.execute(sql: """
                     DELETE FROM component_status_run
-                    WHERE last_run_id < coalesce((SELECT min(id) FROM run), 9223372036854775807)
-                    """)
+                    WHERE component_key IN (SELECT key FROM component_key)
+                    AND first_run_id < ?1 AND last_run_id < ?1
+                    """, arguments: [try Int64.fetchOne(db, sql: "SELECT min(id) FROM run") ?? Int64.max])
                 try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [dailyCutoff])
                 try ResultDetail.prune(before: rawCutoff, in: db)
                 for granularity in RollupGranularity.allCases {
@@ -196,7 +228,7 @@ public final class ResultStore: Sendable {
                 }
                 if db.totalChangesCount > changesBefore { try StoreSchema.bumpRevision(db) }
             }
-            try StoreVacuum.releaseFreePages(pool, upTo: StoreVacuum.pagesPerPrune)
+            try StoreVacuum.releaseFreePages(pool, upTo: vacuumPages)
         } catch {
             throw StoreError(error, path: displayPath)
         }

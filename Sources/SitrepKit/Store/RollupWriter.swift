@@ -19,10 +19,10 @@ enum RollupWriter {
 
     /// Columns of the check rollup tables that an upsert adds up.
     private static let additiveCheckColumns = [
-        "up_count", "degraded_count", "down_count", "latency_count", "latency_sum_ms",
-        "timing_count", "dns_sum_ms", "connect_sum_ms", "tls_sum_ms", "ttfb_sum_ms", "total_sum_ms",
+        "up_count", "degraded_count", "down_count", "latency_count", "latency_sum_us",
+        "timing_count", "dns_sum_us", "connect_sum_us", "tls_sum_us", "ttfb_sum_us", "total_sum_us",
     ]
-    private static let componentCountColumns = [
+    static let componentCountColumns = [
         "operational_count", "degraded_performance_count", "partial_outage_count", "major_outage_count",
     ]
 
@@ -40,12 +40,14 @@ enum RollupWriter {
             ])
         let runID = db.lastInsertedRowID
 
+        var keys = try StoreKeys.load(db)
         var checkRollups: [CheckKey: CheckRollup] = [:]
         var componentStatuses: [String: [CheckStatus]] = [:]
         var rows: [[(any DatabaseValueConvertible)?]] = []
         rows.reserveCapacity(results.count)
         for (ordinal, result) in results.enumerated() {
-            rows.append([runID, ordinal] + ResultRow.values(result))
+            let checkKey = try keys.checkKey(result.componentID, result.checkID, in: db)
+            rows.append([runID, ordinal] + ResultRow.values(result, checkKey: checkKey))
             let atMs = StoreTime.milliseconds(result.at)
             for granularity in RollupGranularity.allCases {
                 let start = granularity.bucketStartMs(of: atMs)
@@ -63,17 +65,17 @@ enum RollupWriter {
         try RowBatch.insert(
             rows, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
             tail: """
-                ON CONFLICT (component_id, check_id) DO UPDATE SET
+                ON CONFLICT (check_key) DO UPDATE SET
                     run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
                 WHERE excluded.at_ms >= latest_result.at_ms
                 """,
             in: db)
         let runMs = StoreTime.milliseconds(run.startedAt)
         var componentRollups: [ComponentRollup] = []
-        var automatic: [String: ComponentStatus] = [:]
+        var automatic: [Int64: ComponentStatus] = [:]
         for (componentID, statuses) in componentStatuses {
             guard let status = ComponentStatus.automatic(from: statuses) else { continue }
-            automatic[componentID] = status
+            automatic[try keys.componentKey(componentID, in: db)] = status
             for granularity in RollupGranularity.allCases {
                 var rollup = ComponentRollup(
                     componentID: componentID, granularity: granularity,
@@ -82,62 +84,71 @@ enum RollupWriter {
                 componentRollups.append(rollup)
             }
         }
-        try merge(checks: Array(checkRollups.values), components: componentRollups, in: db)
+        try merge(checks: Array(checkRollups.values), components: componentRollups, keys: &keys, in: db)
         try StatusRunWriter.record(automatic, runID: runID, previousRunID: previousRunID, in: db)
     }
 
     /// Adds rollups into the stored buckets (counts and sums added, min/max widened, histograms merged),
     /// inside the caller's write transaction. `append` uses it for each run; imports use it directly.
-    static func merge(checks: [CheckRollup], components: [ComponentRollup], in db: Database) throws {
+    static func merge(checks: [CheckRollup], components: [ComponentRollup], keys: inout StoreKeys, in db: Database) throws {
         for granularity in RollupGranularity.allCases {
-            let checkRows = checks.filter { $0.granularity == granularity }.map { rollup in
-                values(rollup, bucketStartMs: granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)))
+            var checkRows: [[(any DatabaseValueConvertible)?]] = []
+            for rollup in checks where rollup.granularity == granularity {
+                let key = try keys.checkKey(rollup.componentID, rollup.checkID, in: db)
+                checkRows.append(values(rollup, checkKey: key,
+                                        bucketStartMs: granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart))))
             }
             try RowBatch.insert(checkRows, head: checkInsertHead(granularity), tail: checkConflictClause, in: db)
-            let componentRows: [[(any DatabaseValueConvertible)?]] = components.filter { $0.granularity == granularity }.map { rollup in
-                [granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)), rollup.componentID,
-                 rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage]
+            var componentRows: [[(any DatabaseValueConvertible)?]] = []
+            for rollup in components where rollup.granularity == granularity {
+                componentRows.append([
+                    granularity.bucketStartMs(of: StoreTime.milliseconds(rollup.bucketStart)),
+                    try keys.componentKey(rollup.componentID, in: db),
+                    rollup.operational, rollup.degradedPerformance, rollup.partialOutage, rollup.majorOutage,
+                ])
             }
             try RowBatch.insert(componentRows, head: componentInsertHead(granularity), tail: componentConflictClause, in: db)
         }
     }
 
-    private static func checkInsertHead(_ granularity: RollupGranularity) -> String {
+    static func checkInsertHead(_ granularity: RollupGranularity) -> String {
         """
-        INSERT INTO \(granularity.checkTable) (bucket_start_ms, component_id, check_id,
-            \(additiveCheckColumns.joined(separator: ", ")), latency_min_ms, latency_max_ms, latency_histogram)
+        INSERT INTO \(granularity.checkTable) (bucket_start_ms, check_key,
+            \(additiveCheckColumns.joined(separator: ", ")), latency_min_us, latency_max_us, latency_histogram)
         """
     }
 
-    private static var checkConflictClause: String {
+    static var checkConflictClause: String {
         let additive = additiveCheckColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
         return """
-            ON CONFLICT (bucket_start_ms, component_id, check_id) DO UPDATE SET \(additive),
-                latency_min_ms = min(coalesce(latency_min_ms, excluded.latency_min_ms),
-                                     coalesce(excluded.latency_min_ms, latency_min_ms)),
-                latency_max_ms = max(coalesce(latency_max_ms, excluded.latency_max_ms),
-                                     coalesce(excluded.latency_max_ms, latency_max_ms)),
+            ON CONFLICT (bucket_start_ms, check_key) DO UPDATE SET \(additive),
+                latency_min_us = min(coalesce(latency_min_us, excluded.latency_min_us),
+                                     coalesce(excluded.latency_min_us, latency_min_us)),
+                latency_max_us = max(coalesce(latency_max_us, excluded.latency_max_us),
+                                     coalesce(excluded.latency_max_us, latency_max_us)),
                 latency_histogram = \(StoreSchema.histogramMergeFunction)(latency_histogram, excluded.latency_histogram)
             """
     }
 
-    /// Values in the order of `checkInsertHead`.
-    private static func values(_ rollup: CheckRollup, bucketStartMs: Int64) -> [(any DatabaseValueConvertible)?] {
+    /// Values in the order of `checkInsertHead`, latencies rounded to the microsecond as in raw results. An append
+    /// brings one result per check and bucket and the upsert adds integers, so stored sums are exact.
+    private static func values(_ rollup: CheckRollup, checkKey: Int64, bucketStartMs: Int64) -> [(any DatabaseValueConvertible)?] {
         let sums = rollup.phaseSumsMs
+        let us = StoreCodes.microseconds
         return [
-            bucketStartMs, rollup.componentID, rollup.checkID,
-            rollup.up, rollup.degraded, rollup.down, rollup.latencyCount, rollup.latencySumMs,
-            rollup.timingCount, sums.dnsMs, sums.connectMs, sums.tlsMs, sums.ttfbMs, sums.totalMs,
-            rollup.latencyMinMs, rollup.latencyMaxMs, rollup.histogram.encoded,
+            bucketStartMs, checkKey,
+            rollup.up, rollup.degraded, rollup.down, rollup.latencyCount, us(rollup.latencySumMs),
+            rollup.timingCount, us(sums.dnsMs), us(sums.connectMs), us(sums.tlsMs), us(sums.ttfbMs), us(sums.totalMs),
+            rollup.latencyMinMs.map(us), rollup.latencyMaxMs.map(us), rollup.histogram.encoded,
         ]
     }
 
-    private static func componentInsertHead(_ granularity: RollupGranularity) -> String {
-        "INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_id, \(componentCountColumns.joined(separator: ", ")))"
+    static func componentInsertHead(_ granularity: RollupGranularity) -> String {
+        "INSERT INTO \(granularity.componentTable) (bucket_start_ms, component_key, \(componentCountColumns.joined(separator: ", ")))"
     }
 
-    private static var componentConflictClause: String {
+    static var componentConflictClause: String {
         let additive = componentCountColumns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
-        return "ON CONFLICT (bucket_start_ms, component_id) DO UPDATE SET \(additive)"
+        return "ON CONFLICT (bucket_start_ms, component_key) DO UPDATE SET \(additive)"
     }
 }

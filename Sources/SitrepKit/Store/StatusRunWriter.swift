@@ -4,45 +4,56 @@ import GRDB
 /// Keeps `component_status_run` up to date on every append, inside the append's transaction: a component seen
 /// in the same status as in the run before extends its open status run; any other starts a new one.
 ///
-/// Cost per append: one indexed read of the status runs the previous run ended, one `UPDATE` per 200 extended
-/// components and one batched insert of the new ones.
+/// Cost per append: one read of each component's newest status run (a primary-key seek each, in one statement),
+/// one `UPDATE` per 100 extended components and one batched insert of the new ones. The table has no index
+/// but its primary key (component, first run).
 enum StatusRunWriter {
-    /// `statuses`: each component's automatic status in run `runID`; `previousRunID`: the run stored before it.
-    static func record(_ statuses: [String: ComponentStatus], runID: Int64, previousRunID: Int64?, in db: Database) throws {
-        var open: [String: String] = [:]
-        if let previousRunID {
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT component_id, status FROM component_status_run WHERE last_run_id = ?",
-                arguments: [previousRunID])
-            while let row = try rows.next() {
-                let stored = StoredRow(row, of: "component_status_run")
-                open[try stored.text(0)] = try stored.text(1)
-            }
-        }
-        var extended: [String] = []
+    /// `statuses`: each component's automatic status in run `runID`, by component key; `previousRunID`: the run
+    /// stored before it.
+    static func record(_ statuses: [Int64: ComponentStatus], runID: Int64, previousRunID: Int64?, in db: Database) throws {
+        let open = try previousRunID.map { try openRuns(endingWith: $0, db) } ?? [:]
+        var extended: [(any DatabaseValueConvertible)?] = []
         var started: [[(any DatabaseValueConvertible)?]] = []
-        for componentID in statuses.keys.sorted() {
-            guard let status = statuses[componentID] else { continue }
-            if open[componentID] == status.rawValue {
-                extended.append(componentID)
+        for key in statuses.keys.sorted() {
+            guard let status = statuses[key] else { continue }
+            let code = StoreCodes.code(status)
+            if let run = open[key], run.status == Int64(code) {
+                extended += [key, run.firstRunID]
             } else {
-                started.append([componentID, status.rawValue, runID, runID])
+                started.append([key, runID, code, runID])
             }
         }
-        if let previousRunID {
-            var start = 0
-            while start < extended.count {
-                let end = min(start + RowBatch.rowsPerStatement, extended.count)
-                let list = Array(repeating: "?", count: end - start).joined(separator: ", ")
-                let statement = try db.cachedStatement(sql: """
-                    UPDATE component_status_run SET last_run_id = ? WHERE last_run_id = ? AND component_id IN (\(list))
-                    """)
-                try statement.execute(arguments: StatementArguments([runID, previousRunID] + Array(extended[start..<end])))
-                start = end
-            }
+        let perStatement = RowBatch.rowsPerStatement / 2
+        var start = 0
+        while start < extended.count {
+            let end = min(start + perStatement * 2, extended.count)
+            let pairs = Array(repeating: "(?, ?)", count: (end - start) / 2).joined(separator: ", ")
+            let statement = try db.cachedStatement(sql: """
+                UPDATE component_status_run SET last_run_id = ? FROM (VALUES \(pairs)) AS open
+                WHERE component_key = open.column1 AND first_run_id = open.column2
+                """)
+            try statement.execute(arguments: StatementArguments([runID] + Array(extended[start..<end])))
+            start = end
         }
         try RowBatch.insert(
-            started, head: "INSERT INTO component_status_run (component_id, status, first_run_id, last_run_id)", in: db)
+            started, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)
+    }
+
+    /// Each component's newest status run, by component key, when run `previousRunID` ends it: the one the next
+    /// run may extend.
+    static func openRuns(endingWith previousRunID: Int64, _ db: Database) throws -> [Int64: (status: Int64, firstRunID: Int64)] {
+        var open: [Int64: (status: Int64, firstRunID: Int64)] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT s.component_key, s.status, s.first_run_id FROM component_key AS c
+            JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id = (
+                SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key)
+            WHERE s.last_run_id = ?
+            """, arguments: [previousRunID])
+        while let row = try rows.next() {
+            let stored = StoredRow(row, of: "component_status_run")
+            open[try stored.integer(0)] = (try stored.integer(1), try stored.integer(2))
+        }
+        return open
     }
 
     /// Moves the start of exact history past imported rollups: an import says how many observations a bucket had,

@@ -1,17 +1,19 @@
 import Foundation
 import GRDB
 
-/// The database layout and its migrations.
+/// The database layout and its migrations. Since v5 ("compact store", `CompactStoreMigration`) components and
+/// checks are named by small integer keys (`component_key`, `check_key`), statuses, check types and error kinds
+/// by small integer codes (`StoreCodes`), and latencies are whole microseconds (`*_us`).
 ///
-/// - `run`: one row per append (start, duration, location, up/degraded/down counts).
+/// - `run`: one row per append (start, duration, location, up/degraded/down counts), by id and by start time.
 /// - `result`: one row per check result, clustered by (run_id, ordinal) so appends land at the end of the
-///   tree; `result_by_time` serves retention and the 24-hour read.
-/// - `latest_result`: a copy of the newest result per (component, check), kept across raw retention.
-/// - `check_rollup_hourly` / `check_rollup_daily`: per check and UTC bucket, status counts, latency
+///   tree; no time index: retention deletes by run, and the rare reads by time scan the few days kept.
+/// - `latest_result`: a copy of the newest result per check (by `check_key`), kept across raw retention.
+/// - `check_rollup_hourly` / `check_rollup_daily`: per check key and UTC bucket, status counts, latency
 ///   count/sum/min/max, the `LatencyHistogram` blob and phase timing sums.
-/// - `component_rollup_hourly` / `component_rollup_daily`: per component and UTC bucket, how many runs saw
+/// - `component_rollup_hourly` / `component_rollup_daily`: per component key and UTC bucket, how many runs saw
 ///   it in each automatic status.
-/// - `component_status_run`: per component, each stretch of consecutive probe runs (ids `first_run_id` to
+/// - `component_status_run`: per component key, each stretch of consecutive probe runs (ids `first_run_id` to
 ///   `last_run_id`, every one of them observing the component) with one automatic status; with the `run` rows'
 ///   times it says exactly when each observation was made. `status_run_origin.exact_from_ms`: where that
 ///   exact history starts (NULL: from the first run); before it only rollups describe the past.
@@ -29,7 +31,7 @@ import GRDB
 /// file system after each prune.
 ///
 /// Rollup keys start with the bucket time, so appends touch the newest pages and pruning cuts the oldest.
-/// All times are integer milliseconds since the Unix epoch (UTC); all durations are milliseconds.
+/// All times are integer milliseconds since the Unix epoch (UTC).
 enum StoreSchema {
     /// `PRAGMA application_id` of a sitrep database ("SITR"): how `open` recognises its own files.
     static let applicationID: Int32 = 0x5349_5452
@@ -147,6 +149,7 @@ enum StoreSchema {
         migrator.registerMigration(notificationOutboxMigration) { db in
             try NotificationOutbox.createTables(db)
         }
+        migrator.registerMigration(CompactStoreMigration.identifier, migrate: CompactStoreMigration.migrate)
         return migrator
     }
 
@@ -165,12 +168,9 @@ enum StoreSchema {
     /// table, so a reader opens a database without it.
     static let incrementalVacuumMigration = "v4: incremental vacuum"
 
-    /// Migrations a reader opens a database without: it reads what the database has (no revision, no status
-    /// runs: uptime from rollups alone).
-    static let migrationsReadersDoWithout: Set<String> = [
-        revisionMigration, incrementalVacuumMigration, statusRunsMigration, ResultDetail.migration,
-        notificationOutboxMigration,
-    ]
+    /// Migrations a reader opens a database without. None since v5: a reader reads the compact layout only, and
+    /// a database from before it is refused (`StoreError.Kind.olderSchema`) until the next probe upgrades it.
+    static let migrationsReadersDoWithout: Set<String> = []
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

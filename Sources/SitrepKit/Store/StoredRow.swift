@@ -98,6 +98,24 @@ struct StoredRow {
         return number
     }
 
+    /// Whole microseconds (the compact store's latencies and their sums), as milliseconds.
+    func microseconds(_ index: Int) throws -> Double {
+        guard let value = try optionalMicroseconds(index) else { throw damage(index, "holds no value") }
+        return value
+    }
+
+    func optionalMicroseconds(_ index: Int) throws -> Double? {
+        guard let us = try optionalInteger(index) else { return nil }
+        guard us >= -StoreCodes.limitUs, us <= StoreCodes.limitUs else { throw damage(index, "holds an impossible duration") }
+        return StoreCodes.milliseconds(us)
+    }
+
+    /// A code of `StoreCodes`, decoded by `decode`; damage when it knows no such code.
+    func code<Decoded>(_ index: Int, _ decode: (Int64) -> Decoded?, _ what: String) throws -> Decoded {
+        guard let decoded = decode(try integer(index)) else { throw damage(index, "holds an unknown \(what)") }
+        return decoded
+    }
+
     func blob(_ index: Int) throws -> Data {
         switch try value(index).storage {
         case .blob(let data): return data

@@ -4,7 +4,7 @@ import Testing
 @testable import SitrepKit
 
 /// The binary on a database written by sitrep before status runs (the fixture of `StatusRunUpgradeTests`): a build
-/// reads it untouched, and the next probe upgrades it in place, keeping every stored row.
+/// refuses it untouched, saying to probe, and the next probe upgrades it in place, keeping every stored row.
 @Suite("sitrep on a database from before status runs", .serialized)
 struct UpgradeCLITests {
     static let config = """
@@ -14,6 +14,8 @@ struct UpgradeCLITests {
     probe:
       timeout_ms: 2000
       retries: 0
+    retention:
+      raw_days: 3650
     components:
       - id: web
         name: Web
@@ -25,7 +27,7 @@ struct UpgradeCLITests {
           - {id: tcp, type: tcp, host: 127.0.0.1, port: 1}
     """
 
-    @Test func buildReadsTheOldDatabaseAndProbeUpgradesItInPlace() throws {
+    @Test func buildRefusesTheOldDatabaseAndProbeUpgradesItInPlace() throws {
         let site = try FixtureSite(config: Self.config)
         defer { site.remove() }
         let database = site.root.appendingPathComponent("data/sitrep.sqlite")
@@ -34,8 +36,8 @@ struct UpgradeCLITests {
         let original = try Data(contentsOf: database)
 
         let build = try site.run("build", "--now", "2026-12-06T20:59:20Z")
-        #expect(build.status == 0, "\(build.stderr)")
-        #expect(try site.read("site/api/v1/components/web.json").contains(#""24h":50"#))
+        #expect(build.status != 0)
+        #expect(build.stderr.contains("was written by an older version of sitrep; run `sitrep probe` once to upgrade it."), "\(build.stderr)")
         #expect(try Data(contentsOf: database) == original, "a build never writes to the database")
 
         let probe = try site.run("probe")
@@ -51,5 +53,8 @@ struct UpgradeCLITests {
                 """)
         }
         #expect(observations == 10)
+        let after = try site.run("build", "--now", "2026-12-06T20:59:20Z")
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(try site.read("site/api/v1/components/web.json").contains(#""24h":50"#))
     }
 }

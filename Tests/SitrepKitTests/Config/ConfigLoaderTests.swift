@@ -121,7 +121,7 @@ struct ConfigLoaderTests {
         #expect(site.site.timezone.secondsFromGMT(for: Date(timeIntervalSince1970: 0)) == 0)
         #expect(site.site.historyDays == 90 && site.site.refreshSeconds == 60)
         #expect(site.probe.timeoutMs == 10_000 && site.probe.concurrency == 64 && site.probe.retries == 1)
-        #expect(site.probe.staleAfterS == 900 && site.retention.rawDays == 30)
+        #expect(site.probe.staleAfterS == 900 && site.retention.rawDays == 1)
         #expect(site.paths.database.path == "/srv/status/data/sitrep.sqlite")
         #expect(site.paths.templates.path == "/srv/status/templates")
         #expect(site.paths.output.path == "/srv/status/site")

@@ -25,7 +25,7 @@ struct RetentionConfigTests {
 
         let (defaults, none) = parse("site: {title: T, url: 'http://x.test'}\n")
         #expect(none.isEmpty)
-        #expect(try #require(defaults).retention == RetentionSettings(rawDays: 30, hourlyDays: 30, dailyDays: 400))
+        #expect(try #require(defaults).retention == RetentionSettings(rawDays: 1, hourlyDays: 30, dailyDays: 400))
     }
 
     @Test func dailyRollupsAreKeptAtLeastAsLongAsTheHistoryShown() throws {

@@ -172,7 +172,11 @@ import Testing
 
         func sortedBySQLite(_ table: String, _ keys: String) throws -> [String] {
             try store.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT \(keys), bucket_start_ms FROM \(table) ORDER BY \(keys), bucket_start_ms")
+                // The ids through the key tables.
+                let join = table.hasPrefix("check")
+                    ? "JOIN check_key ON check_key.key = \(table).check_key JOIN component_key ON component_key.key = check_key.component_key"
+                    : "JOIN component_key ON component_key.key = \(table).component_key"
+                return try Row.fetchAll(db, sql: "SELECT \(keys), bucket_start_ms FROM \(table) \(join) ORDER BY \(keys), bucket_start_ms")
                     .map { row in row.databaseValues.map(\.description).joined(separator: "|") }
             }
         }

@@ -10,9 +10,11 @@ struct StatusRunTests {
         try store.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT component_id, status, first_run_id, last_run_id FROM component_status_run
+                JOIN component_key ON component_key.key = component_status_run.component_key
                 ORDER BY component_id, first_run_id
                 """).map { row in
-                "\(row[0] as String) \(row[1] as String) \(row[2] as Int64)-\(row[3] as Int64)"
+                let status = StoreCodes.componentStatus(row[1] as Int64)?.rawValue ?? "unknown"
+                return "\(row[0] as String) \(status) \(row[2] as Int64)-\(row[3] as Int64)"
             }
         }
     }

@@ -90,14 +90,18 @@ import Testing
             #expect(rollup.degraded == results.filter { $0.status == .degraded }.count)
             #expect(rollup.down == results.filter { $0.status == .down }.count)
             #expect(rollup.latencyCount == latencies.count)
-            #expect(rollup.latencySumMs == latencies.reduce(0, +))
+            // Sums are kept in whole microseconds, added exactly.
+            func sum(_ values: [Double]) -> Double {
+                StoreCodes.milliseconds(values.map(StoreCodes.microseconds).reduce(0, +))
+            }
+            #expect(rollup.latencySumMs == sum(latencies))
             #expect(rollup.latencyMinMs == latencies.first && rollup.latencyMaxMs == latencies.last)
             #expect(rollup.histogram.total == latencies.count)
             #expect(rollup.timingCount == timings.count)
-            #expect(rollup.phaseSumsMs.dnsMs == timings.map(\.dnsMs).reduce(0, +))
-            #expect(rollup.phaseSumsMs.tlsMs == timings.map(\.tlsMs).reduce(0, +))
-            #expect(rollup.phaseSumsMs.ttfbMs == timings.map(\.ttfbMs).reduce(0, +))
-            #expect(rollup.phaseSumsMs.totalMs == timings.map(\.totalMs).reduce(0, +))
+            #expect(rollup.phaseSumsMs.dnsMs == sum(timings.map(\.dnsMs)))
+            #expect(rollup.phaseSumsMs.tlsMs == sum(timings.map(\.tlsMs)))
+            #expect(rollup.phaseSumsMs.ttfbMs == sum(timings.map(\.ttfbMs)))
+            #expect(rollup.phaseSumsMs.totalMs == sum(timings.map(\.totalMs)))
         }
 
         // Percentiles over any set of buckets lie within one bucket width of the exact nearest-rank value.

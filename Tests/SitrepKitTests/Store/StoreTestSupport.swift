@@ -61,9 +61,11 @@ enum StoreFixtures {
                     let roll = Int.random(in: 0..<20, using: &random)
                     let status: CheckStatus = roll < 2 ? .down : roll < 5 ? .degraded : .up
                     let latency = roll == 0 ? nil : Double(Int.random(in: 0..<40_000, using: &random)) / 4
+                    // Whole microseconds, as libcurl measures and the store keeps them.
+                    func us(_ ms: Double) -> Double { (ms * 1000).rounded() / 1000 }
                     let timings = latency.map { total in
-                        PhaseTimings(dnsMs: total / 8, connectMs: total / 4, tlsMs: total / 2, ttfbMs: total * 0.75,
-                                     totalMs: total)
+                        PhaseTimings(dnsMs: us(total / 8), connectMs: us(total / 4), tlsMs: us(total / 2),
+                                     ttfbMs: us(total * 0.75), totalMs: total)
                     }
                     let offset = Double(Int.random(in: 0..<5_000, using: &random)) / 1000
                     results.append(result(component, check, at: at.addingTimeInterval(offset), status: status,
@@ -84,8 +86,9 @@ enum StoreFixtures {
     /// Every raw result with its run id, straight from the table.
     static func rawResults(_ store: ResultStore) throws -> [(runID: Int64, result: CheckResult)] {
         try store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT run_id, \(ResultRow.columnList) FROM result ORDER BY run_id, ordinal")
-                .map { row in (row[0], try ResultRow.decode(row, from: 1)) }
+            let keys = try StoreKeys.load(db)
+            return try Row.fetchAll(db, sql: "SELECT run_id, \(ResultRow.columnList) FROM result ORDER BY run_id, ordinal")
+                .map { row in (row[0], try ResultRow.decode(row, from: 1, keys: keys)) }
         }
     }
 

@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+
+/// The body of `ResultStore.appendBatch`: many runs in one transaction, leaving exactly the rows that appending
+/// them one by one (`RollupWriter.append`) and then pruning raw results older than `rawFromMs` leave.
+///
+/// Each run's results are rolled up per check and bucket as `append` does (a `CheckRollup` per run, rounded to
+/// microseconds as its upsert writes it) and added up as integers in memory, so every bucket is written once per
+/// batch instead of once per run; status runs and latest results are followed in memory across the batch and
+/// written at its end. Runs get the ids `append` would give them (one more than the largest).
+enum BatchAppender {
+    private struct BucketKey: Hashable {
+        var granularity: RollupGranularity
+        var bucketStartMs: Int64
+        var key: Int64
+    }
+
+    /// Integer sums of rounded per-run rollups: what the upserts of `append` add up in SQL.
+    private struct CheckSums {
+        var up = 0, degraded = 0, down = 0, latencyCount = 0, timingCount = 0
+        /// latency, dns, connect, tls, ttfb, total
+        var sumsUs: (Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0)
+        var minUs: Int64?
+        var maxUs: Int64?
+        var histogram = LatencyHistogram()
+
+        /// A run's rollup of one check and bucket, as `RollupWriter` rounds it for its upsert.
+        mutating func add(_ rollup: CheckRollup) {
+            let us = StoreCodes.microseconds
+            up += rollup.up
+            degraded += rollup.degraded
+            down += rollup.down
+            latencyCount += rollup.latencyCount
+            timingCount += rollup.timingCount
+            let phases = rollup.phaseSumsMs
+            sumsUs.0 += us(rollup.latencySumMs)
+            sumsUs.1 += us(phases.dnsMs)
+            sumsUs.2 += us(phases.connectMs)
+            sumsUs.3 += us(phases.tlsMs)
+            sumsUs.4 += us(phases.ttfbMs)
+            sumsUs.5 += us(phases.totalMs)
+            if let low = rollup.latencyMinMs.map(us) { minUs = min(minUs ?? low, low) }
+            if let high = rollup.latencyMaxMs.map(us) { maxUs = max(maxUs ?? high, high) }
+            histogram.merge(rollup.histogram)
+        }
+
+        /// The one result a run has of a check: the same as `add` of a rollup of that result alone.
+        mutating func add(_ result: CheckResult) {
+            let us = StoreCodes.microseconds
+            switch result.status {
+            case .up: up += 1
+            case .degraded: degraded += 1
+            case .down: down += 1
+            }
+            if let latency = result.latencyMs {
+                let value = us(latency)
+                latencyCount += 1
+                sumsUs.0 += value
+                minUs = min(minUs ?? value, value)
+                maxUs = max(maxUs ?? value, value)
+                histogram.record(ms: latency)
+            }
+            if let timings = result.timings {
+                timingCount += 1
+                sumsUs.1 += us(timings.dnsMs)
+                sumsUs.2 += us(timings.connectMs)
+                sumsUs.3 += us(timings.tlsMs)
+                sumsUs.4 += us(timings.ttfbMs)
+                sumsUs.5 += us(timings.totalMs)
+            }
+        }
+
+        /// Sums of two sets of rounded rollups (integers: exact in any order).
+        mutating func merge(_ other: CheckSums) {
+            up += other.up
+            degraded += other.degraded
+            down += other.down
+            latencyCount += other.latencyCount
+            timingCount += other.timingCount
+            sumsUs.0 += other.sumsUs.0
+            sumsUs.1 += other.sumsUs.1
+            sumsUs.2 += other.sumsUs.2
+            sumsUs.3 += other.sumsUs.3
+            sumsUs.4 += other.sumsUs.4
+            sumsUs.5 += other.sumsUs.5
+            if let low = other.minUs { minUs = min(minUs ?? low, low) }
+            if let high = other.maxUs { maxUs = max(maxUs ?? high, high) }
+            histogram.merge(other.histogram)
+        }
+
+        func values(_ key: BucketKey) -> [(any DatabaseValueConvertible)?] {
+            [key.bucketStartMs, key.key, up, degraded, down, latencyCount, sumsUs.0, timingCount, sumsUs.1, sumsUs.2,
+             sumsUs.3, sumsUs.4, sumsUs.5, minUs, maxUs, histogram.encoded]
+        }
+    }
+
+    private struct OpenStatusRun {
+        var status: Int
+        var firstRunID: Int64
+        var lastRunID: Int64
+        /// Whether the row is stored already (then only its last run changes).
+        var stored: Bool
+    }
+
+    /// What the batch knows of one check: its newest result so far and the last run that had it.
+    private struct CheckState {
+        var latestAtMs = Int64.min
+        var latest: (runID: Int64, ordinal: Int, result: CheckResult)?
+        var lastRunID: Int64 = 0
+    }
+
+    /// The common case costs one hash of an integer key per result: a check's single result in a run goes straight
+    /// into its hour's sums, and daily sums are those hours added up (integers, so exactly what a daily upsert per
+    /// run adds). A check with several results in one run (never from `probe`) is rolled up per run and bucket as
+    /// `append` does.
+    static func append(_ runs: [(run: ProbeRun, results: [CheckResult])], rawFromMs: Int64, in db: Database) throws {
+        guard !runs.isEmpty else { return }
+        var keys = try StoreKeys.load(db)
+        let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") ?? 0) + 1
+        var open = try StatusRunWriter.openRuns(endingWith: firstID - 1, db).mapValues { run in
+            OpenStatusRun(status: Int(run.status), firstRunID: run.firstRunID, lastRunID: firstID - 1, stored: true)
+        }
+        var ended: [(componentKey: Int64, run: OpenStatusRun)] = []
+        var hourly: [BucketKey: CheckSums] = [:]
+        var severalHourly: [BucketKey: CheckSums] = [:]
+        var severalDaily: [BucketKey: CheckSums] = [:]
+        var componentCounts: [BucketKey: [Int]] = [:]
+        var checks: [Int64: CheckState] = [:]
+        var runRows: [[(any DatabaseValueConvertible)?]] = []
+        var rawRows: [[(any DatabaseValueConvertible)?]] = []
+        // The previous run's checks by position: runs list their checks in the same order, so the key is found by
+        // comparing ids instead of hashing them.
+        var previous: [(componentID: String, checkID: String, key: Int64)] = []
+
+        for (index, (run, results)) in runs.enumerated() {
+            let runID = firstID + Int64(index)
+            let runMs = StoreTime.milliseconds(run.startedAt)
+            var up = 0, degraded = 0, down = 0
+            var resultKeys: [Int64] = []
+            resultKeys.reserveCapacity(results.count)
+            var several: Set<Int64> = []
+            var current: [(componentID: String, checkID: String, key: Int64)] = []
+            current.reserveCapacity(results.count)
+            for (ordinal, result) in results.enumerated() {
+                let key: Int64
+                if ordinal < previous.count, previous[ordinal].componentID == result.componentID,
+                   previous[ordinal].checkID == result.checkID {
+                    key = previous[ordinal].key
+                } else {
+                    key = try keys.checkKey(result.componentID, result.checkID, in: db)
+                }
+                current.append((result.componentID, result.checkID, key))
+                resultKeys.append(key)
+                let atMs = StoreTime.milliseconds(result.at)
+                var state = checks[key] ?? CheckState()
+                if state.lastRunID == runID { several.insert(key) }
+                state.lastRunID = runID
+                if atMs >= state.latestAtMs {
+                    state.latestAtMs = atMs
+                    state.latest = (runID, ordinal, result)
+                }
+                checks[key] = state
+            }
+            previous = current
+            var perRun: [BucketKey: CheckRollup] = [:]
+            var componentStatuses: [String: [CheckStatus]] = [:]
+            for (ordinal, result) in results.enumerated() {
+                switch result.status {
+                case .up: up += 1
+                case .degraded: degraded += 1
+                case .down: down += 1
+                }
+                let key = resultKeys[ordinal]
+                if runMs >= rawFromMs { rawRows.append([runID, ordinal] + ResultRow.values(result, checkKey: key)) }
+                let atMs = StoreTime.milliseconds(result.at)
+                if several.isEmpty || !several.contains(key) {
+                    hourly[BucketKey(granularity: .hourly, bucketStartMs: RollupGranularity.hourly.bucketStartMs(of: atMs), key: key),
+                           default: CheckSums()].add(result)
+                } else {
+                    for granularity in RollupGranularity.allCases {
+                        let start = granularity.bucketStartMs(of: atMs)
+                        perRun[BucketKey(granularity: granularity, bucketStartMs: start, key: key), default: CheckRollup(
+                            componentID: result.componentID, checkID: result.checkID, granularity: granularity,
+                            bucketStart: StoreTime.date(start))].record(result)
+                    }
+                }
+                componentStatuses[result.componentID, default: []].append(result.status)
+            }
+            for (key, rollup) in perRun {
+                if key.granularity == .hourly {
+                    severalHourly[key, default: CheckSums()].add(rollup)
+                } else {
+                    severalDaily[key, default: CheckSums()].add(rollup)
+                }
+            }
+            runRows.append([runID, runMs, run.durationMs, run.location, up, degraded, down])
+            for (componentID, statuses) in componentStatuses {
+                guard let status = ComponentStatus.automatic(from: statuses) else { continue }
+                let componentKey = try keys.componentKey(componentID, in: db)
+                let code = StoreCodes.code(status)
+                for granularity in RollupGranularity.allCases {
+                    let key = BucketKey(granularity: granularity, bucketStartMs: granularity.bucketStartMs(of: runMs), key: componentKey)
+                    componentCounts[key, default: [0, 0, 0, 0]][code] += 1
+                }
+                if var current = open[componentKey], current.status == code, current.lastRunID == runID - 1 {
+                    current.lastRunID = runID
+                    open[componentKey] = current
+                } else {
+                    if let previous = open[componentKey] { ended.append((componentKey, previous)) }
+                    open[componentKey] = OpenStatusRun(status: code, firstRunID: runID, lastRunID: runID, stored: false)
+                }
+            }
+        }
+
+        var daily = severalDaily
+        for (key, sums) in hourly {
+            daily[BucketKey(granularity: .daily, bucketStartMs: RollupGranularity.daily.bucketStartMs(of: key.bucketStartMs), key: key.key),
+                  default: CheckSums()].merge(sums)
+        }
+        for (key, sums) in severalHourly { hourly[key, default: CheckSums()].merge(sums) }
+
+        try RowBatch.insert(runRows, head: "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)", in: db)
+        try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
+        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let latest: [[(any DatabaseValueConvertible)?]] = checks.keys.sorted().compactMap { key in
+            checks[key]?.latest.map { [$0.runID, $0.ordinal] + ResultRow.values($0.result, checkKey: key) }
+        }
+        try RowBatch.insert(
+            latest, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
+            tail: """
+                ON CONFLICT (check_key) DO UPDATE SET run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
+                WHERE excluded.at_ms >= latest_result.at_ms
+                """,
+            in: db)
+        for (granularity, sums) in [(RollupGranularity.hourly, hourly), (.daily, daily)] {
+            try RowBatch.insert(sums.sorted { ($0.key.bucketStartMs, $0.key.key) < ($1.key.bucketStartMs, $1.key.key) }.map { $0.value.values($0.key) },
+                                head: RollupWriter.checkInsertHead(granularity), tail: RollupWriter.checkConflictClause, in: db)
+        }
+        for granularity in RollupGranularity.allCases {
+            let componentRows: [[(any DatabaseValueConvertible)?]] = componentCounts.filter { $0.key.granularity == granularity }.map { key, counts in
+                [key.bucketStartMs, key.key, counts[0], counts[1], counts[2], counts[3]]
+            }
+            try RowBatch.insert(componentRows, head: RollupWriter.componentInsertHead(granularity),
+                                tail: RollupWriter.componentConflictClause, in: db)
+        }
+        try writeStatusRuns(ended + open.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: db)
+    }
+
+    /// Stored status runs the batch extended get their new end; the ones it started are inserted whole.
+    private static func writeStatusRuns(_ runs: [(componentKey: Int64, run: OpenStatusRun)], in db: Database) throws {
+        var inserted: [[(any DatabaseValueConvertible)?]] = []
+        let update = try db.cachedStatement(sql: """
+            UPDATE component_status_run SET last_run_id = ? WHERE component_key = ? AND first_run_id = ?
+            """)
+        for (componentKey, run) in runs {
+            if run.stored {
+                try update.execute(arguments: [run.lastRunID, componentKey, run.firstRunID])
+            } else {
+                inserted.append([componentKey, run.firstRunID, run.status, run.lastRunID])
+            }
+        }
+        try RowBatch.insert(inserted, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// The small integer keys the compact store (v5) uses for component and check ids, in tables `component_key`
+/// and `check_key`: every other table names a series by its key, so an id's text is stored once.
+///
+/// Keys are never reused or renumbered; a key without rows left is kept (a few bytes). A build reads both tables
+/// whole (one row per component and check) and maps keys back to ids in memory.
+struct StoreKeys {
+    private(set) var componentIDs: [Int64: String] = [:]
+    private(set) var checks: [Int64: RollupKey] = [:]
+    private var componentKeys: [String: Int64] = [:]
+    private var checkKeys: [RollupKey: Int64] = [:]
+
+    /// Both key tables, read in the caller's transaction.
+    static func load(_ db: Database) throws -> StoreKeys {
+        var keys = StoreKeys()
+        let components = try Row.fetchCursor(db, sql: "SELECT key, component_id FROM component_key")
+        while let row = try components.next() {
+            let stored = StoredRow(row, of: "component_key")
+            let key = try stored.integer(0)
+            let id = try stored.text(1)
+            keys.componentIDs[key] = id
+            keys.componentKeys[id] = key
+        }
+        let checks = try Row.fetchCursor(db, sql: "SELECT key, component_key, check_id FROM check_key")
+        while let row = try checks.next() {
+            let stored = StoredRow(row, of: "check_key")
+            let key = try stored.integer(0)
+            guard let componentID = keys.componentIDs[try stored.integer(1)] else {
+                throw stored.damage(1, "names no stored component")
+            }
+            let series = RollupKey(componentID: componentID, checkID: try stored.text(2))
+            keys.checks[key] = series
+            keys.checkKeys[series] = key
+        }
+        return keys
+    }
+
+    /// The key of `componentID`, added to `component_key` when new (inside the caller's write transaction).
+    mutating func componentKey(_ componentID: String, in db: Database) throws -> Int64 {
+        if let key = componentKeys[componentID] { return key }
+        try db.execute(sql: "INSERT INTO component_key (component_id) VALUES (?)", arguments: [componentID])
+        let key = db.lastInsertedRowID
+        componentKeys[componentID] = key
+        componentIDs[key] = componentID
+        return key
+    }
+
+    /// The key of a check, added to `check_key` (and its component to `component_key`) when new.
+    mutating func checkKey(_ componentID: String, _ checkID: String, in db: Database) throws -> Int64 {
+        let series = RollupKey(componentID: componentID, checkID: checkID)
+        if let key = checkKeys[series] { return key }
+        let component = try componentKey(componentID, in: db)
+        try db.execute(sql: "INSERT INTO check_key (component_key, check_id) VALUES (?, ?)", arguments: [component, checkID])
+        let key = db.lastInsertedRowID
+        checkKeys[series] = key
+        checks[key] = series
+        return key
+    }
+
+    /// The ids of check key `key` read from column `index` of `row`; damage when no check has that key.
+    func check(_ row: StoredRow, _ index: Int) throws -> RollupKey {
+        guard let series = checks[try row.integer(index)] else { throw row.damage(index, "names no stored check") }
+        return series
+    }
+
+    /// The id of component key `key` read from column `index` of `row`.
+    func component(_ row: StoredRow, _ index: Int) throws -> String {
+        guard let id = componentIDs[try row.integer(index)] else { throw row.damage(index, "names no stored component") }
+        return id
+    }
+}
