@@ -114,7 +114,7 @@ struct HostileMarkdownCLITests {
                 """)
         }
         let postmortem = Self.incident(body: sections.joined(separator: "\n\n"))
-        #expect(postmortem.utf8.count > 12_000 && postmortem.utf8.count < 32_768)
+        #expect(postmortem.utf8.count > 12_000 && postmortem.utf8.count <= 16_384)
         try site.write("content/incidents/postmortem.md", postmortem)
         let check = try site.run("check")
         #expect(check.status == 0, "\(check.stderr)")
