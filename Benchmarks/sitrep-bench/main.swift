@@ -11,12 +11,14 @@ do {
         try StoreYearBenchmark.run(Array(arguments.dropFirst()))
     case "make-site":
         try BuildSiteGenerator.run(Array(arguments.dropFirst()))
+    case "make-content-site":
+        try MaximalContentGenerator.run(Array(arguments.dropFirst()))
     case "build-phases":
         try buildPhases(Array(arguments.dropFirst()))
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | store-year [DAYS] | make-site DIR | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit | store-year [DAYS] | make-site DIR | make-content-site DIR [SHAPE] [SPACING_S] [BYTES] | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

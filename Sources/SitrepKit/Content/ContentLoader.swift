@@ -62,9 +62,12 @@ public enum ContentLoader {
     }
 
     /// The largest content file read, in bytes. cmark-gfm's inline parser is quadratic on some inputs (a
-    /// 200 KB paragraph of `![[]()` took 6.4 s, 1 MB never finished); at this size the worst input measured
-    /// renders in under 0.2 s, while a long postmortem fits several times over.
-    public static let maximumFileBytes = 32_768
+    /// 200 KB paragraph of `![[]()` took 6.4 s, 1 MB never finished), and every byte of a file is written
+    /// into several outputs: 1,000 files of 32 KiB with tables and lists took 9.4 s of CPU and 405 MB and
+    /// wrote 235 MB; at 16 KiB 5.5 s, 129 MB and 81 MB (`scripts/bench-content`; the build budget is 1 s and
+    /// 200 MB, see README). A long postmortem (nine sections of timeline tables, lists and code, 15.5 KB,
+    /// `aLongRealisticPostmortemBuilds`) still fits.
+    public static let maximumFileBytes = 16_384
 
     /// One file's bytes: the item, or nil and every problem.
     private static func parse<Parser: ContentFileParser>(

@@ -6,16 +6,26 @@ import Foundation
 /// and links or images whose URL uses a script-capable or local scheme (`javascript:`, `vbscript:`,
 /// `file:`, `data:`) are unwrapped to their text.
 ///
-/// This is the only file that talks to cmark-gfm. Safe to call from any thread: cmark-gfm keeps a few
-/// process-wide tables (extension registry, special inline characters) that parser set-up writes to,
-/// so every render runs under one lock.
+/// This is the only file that talks to cmark-gfm. Safe to call from any thread. cmark-gfm (0.29.0.gfm.6 and
+/// its current source alike) keeps two process-wide tables of special inline characters (`SPECIAL_CHARS`
+/// and `SKIP_CHARS` in inlines.c): `cmark_parser_finish` adds the characters of the attached extensions
+/// (`~`, `@`, `:`, `w`, ...) before it parses the inlines and removes them after, so a parse finishing on
+/// one thread would switch off strikethrough and autolinks in a parse running on another. Only that step
+/// holds the lock; the block parse (`cmark_parser_feed`, which reads no shared table), the HTML renderer
+/// and the node walk run on any number of threads. The extension registry is filled once, before the first
+/// parser is made, and only read after.
 public enum Markdown {
     /// The HTML for a Markdown source. Never contains raw HTML from the source.
     public static func html(_ source: String) -> String {
-        lock.withLock { render(source) }
+        render(source)
     }
 
-    private static let lock = NSLock()
+    /// Held while cmark-gfm parses inlines (see above).
+    private static let inlineLock = NSLock()
+
+    /// Registers the core extensions once (`cmark_gfm_core_extensions_ensure_registered` itself is not
+    /// thread-safe; a static is initialised once, on first use).
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     /// GFM extensions attached to every parser (`tagfilter` only matters if raw HTML were allowed; kept as
     /// a second line of defence).
@@ -24,9 +34,8 @@ public enum Markdown {
     /// Schemes never allowed as a link or image target, compared lowercased.
     private static let forbiddenSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
-    /// Runs only with the lock held.
     private static func render(_ source: String) -> String {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = registration
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
@@ -41,7 +50,7 @@ public enum Markdown {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
         unwrapForbiddenTargets(in: document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }

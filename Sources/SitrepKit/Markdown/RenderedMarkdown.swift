@@ -1,7 +1,7 @@
 /// Every Markdown text of the content (incident and maintenance bodies and update messages) rendered ahead of
-/// the model. `Markdown.html` runs under one process-wide lock, so rendering cannot be spread over cores;
-/// `BuildPipeline` renders them on the content side while the database is read on the other core, and the
-/// model builder, which needs both, only looks them up. A text missing here is rendered when asked for.
+/// the model, on every core (only cmark-gfm's inline step runs one text at a time, see `Markdown`);
+/// `BuildPipeline` renders them on the content side while the database is read, and the model builder,
+/// which needs both, only looks them up. A text missing here is rendered when asked for.
 public struct RenderedMarkdown: Sendable {
     private let html: [String: String]
 
@@ -23,11 +23,10 @@ public struct RenderedMarkdown: Sendable {
             sources += window.updates.map(\.message)
             if let body = ContentText.nonBlank(window.body) { sources.append(body) }
         }
-        var html: [String: String] = [:]
-        for source in sources where html[source] == nil {
-            html[source] = Markdown.html(source)
-        }
-        return RenderedMarkdown(html: html)
+        var seen: Set<String> = []
+        let unique = sources.filter { seen.insert($0).inserted }
+        let rendered = WorkQueue.map(count: unique.count) { Markdown.html(unique[$0]) }
+        return RenderedMarkdown(html: Dictionary(uniqueKeysWithValues: zip(unique, rendered)))
     }
 
     /// The HTML for `source`.

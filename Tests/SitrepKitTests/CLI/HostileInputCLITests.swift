@@ -59,9 +59,31 @@ struct HostileInputCLITests {
     }
 
     @Test func aContentFileOverTheSizeLimitIsRefused() throws {
-        try expectRefused(["content/incidents/huge.md:1:1: this file has more than the 32768 bytes"]) { site in
+        try expectRefused(["content/incidents/huge.md:1:1: this file has more than the 16384 bytes"]) { site in
             try site.write("content/incidents/huge.md", Self.incident + String(repeating: "![[]()", count: 40_000 / 6))
         }
+    }
+
+    /// Plain prose just over 16 KiB (within the 32 KiB limit before): 1,000 files this size must build within the
+    /// build budget, so a file one byte over is refused, and one at the limit builds.
+    @Test func proseOneByteOverTheSizeLimitIsRefusedAndAtTheLimitBuilds() throws {
+        func prose(filling bytes: Int) -> String {
+            let sentence = "The primary database failed over after the deploy and the API answered slowly for eleven minutes. "
+            var text = Self.incident + "\n"
+            while text.utf8.count + sentence.utf8.count <= bytes { text += sentence }
+            return text + String(repeating: "a", count: bytes - text.utf8.count)
+        }
+        try expectRefused(["content/incidents/long.md:1:1: this file has more than the 16384 bytes a content file may have"]) { site in
+            try site.write("content/incidents/long.md", prose(filling: 16_385))
+        }
+        let site = try FixtureSite(config: CLITests.offlineConfig)
+        defer { site.remove() }
+        try site.write("content/incidents/long.md", prose(filling: 16_384))
+        let check = try site.run("check")
+        #expect(check.status == 0, "\(check.stderr)")
+        let build = try site.run("build", "--now", "2026-11-23T12:00:00Z")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try site.read("site/incidents/long.html").contains("answered slowly for eleven minutes"))
     }
 
     @Test func aConfigErrorDoesNotHideContentAndTemplateProblems() throws {

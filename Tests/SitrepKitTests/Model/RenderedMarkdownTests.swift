@@ -45,4 +45,21 @@ struct RenderedMarkdownTests {
         #expect(model.maintenance.first?.bodyHTML == "<p>planted</p>")
         #expect(model.incidents.first?.updates.last?.messageHTML.contains("<strong>Bold</strong>") == true)
     }
+
+    /// cmark-gfm switches its special inline characters (`~`, `@`, `w`) on and off around every inline parse;
+    /// texts rendered on several threads at once must still all get strikethrough and autolinks.
+    @Test func textsRenderedOnManyThreadsAtOnceKeepStrikethroughAndAutolinks() {
+        // Long texts full of both, between short ones whose parses end (and switch the characters off) often.
+        let long = String(repeating: "~~old~~ at www.example.com or ops@example.com, ", count: 200)
+        let texts = (0..<400).map { $0 % 2 == 0 ? "Item \($0): " + long : "Item \($0)." }
+        let expected = texts.map { Markdown.html($0) }
+        #expect(expected[0].components(separatedBy: "<del>old</del>").count == 201)
+        #expect(expected[0].components(separatedBy: "href=\"http://www.example.com\"").count == 201)
+        #expect(expected[0].components(separatedBy: "mailto:ops@example.com").count == 201)
+        for _ in 0..<5 {
+            let rendered = WorkQueue.map(count: texts.count, workers: 8) { Markdown.html(texts[$0]) }
+            let differing = texts.indices.filter { rendered[$0] != expected[$0] }
+            #expect(differing.isEmpty, "texts rendered differently on many threads: \(differing.prefix(10))")
+        }
+    }
 }

@@ -36,6 +36,29 @@ struct OutputsFileSetTests {
         }
     }
 
+    @Test("api/v1 and the feeds carry a body's Markdown or a link to its page, never its HTML again")
+    func bodiesAreNotRepeated() throws {
+        let outputs = try OutputFiles()
+        let incident = try #require(try outputs.list("api/v1/incidents.json", "incidents").first { $0["id"] as? String == "db-failover" })
+        #expect(incident["body"] as? String == "Postmortem.")
+        #expect(incident["body_html"] == nil)
+        let updates = try #require(incident["updates"] as? [[String: Any]])
+        #expect(updates.first?["message"] as? String == "Fixed.")
+        #expect(updates.allSatisfy { $0["message_html"] == nil })
+        let window = try #require(try outputs.list("api/v1/maintenance.json", "maintenance").first)
+        #expect(window.keys.contains("body") && !window.keys.contains("body_html"))
+        for path in ["history.rss", "history.atom", "components/db.rss"] {
+            let feed = try outputs.text(path)
+            #expect(!feed.contains("Postmortem."), "\(path) repeats the body")
+            #expect(feed.contains("&lt;a href=&quot;https://status.example.com/incidents/db-failover.html&quot;&gt;Details on the status page"),
+                    "\(path) does not link the body")
+            // The update timeline stays in the feed.
+            #expect(feed.contains("Watching."), "\(path) lost the timeline")
+        }
+        // An event without a body gets no link.
+        #expect(!(try outputs.text("history.rss")).contains("incidents/search-slow.html&quot;&gt;Details"))
+    }
+
     @Test("cancelled maintenance is left out of api/v2 but shown in the feeds, the calendar and api/v1")
     func cancelled() throws {
         let outputs = try OutputFiles()

@@ -9,7 +9,7 @@ struct FeedItem {
     var published: Date
     /// The latest update's date. Never a window's future start: a feed item is dated when something was said.
     var updated: Date
-    /// The update timeline as HTML; the feed writers escape it as text.
+    /// The update timeline as HTML (`FeedContent`); the feed writers escape it as text.
     var contentHTML: String
     /// Plain-text one-liner for RSS readers that show only a summary.
     var summary: String
@@ -26,7 +26,7 @@ struct FeedItem {
             updated = incident.updatedAt
             components = incident.components
             summary = "\(incident.status.rawValue.capitalized) – impact: \(incident.impact.rawValue)"
-            contentHTML = FeedContent.incident(incident, display: display)
+            contentHTML = FeedContent.incident(incident, link: link, display: display)
         case .maintenance(let maintenance):
             let cancelled = maintenance.state == .cancelled
             title = cancelled ? "[Cancelled] \(maintenance.title)" : maintenance.title
@@ -36,7 +36,7 @@ struct FeedItem {
             components = maintenance.components
             summary = "Maintenance \(FeedContent.stateWord(maintenance.state).lowercased()): "
                 + "\(display(maintenance.scheduledFor)) – \(display(maintenance.scheduledUntil))"
-            contentHTML = FeedContent.maintenance(maintenance, display: display)
+            contentHTML = FeedContent.maintenance(maintenance, link: link, display: display)
         }
     }
 
