@@ -21,7 +21,7 @@ import Testing
         ("component_rollup_hourly", "component_key", "42"),
         ("latest_result", "status", "'sideways'"),
         ("latest_result", "status", "9"),
-        ("latest_result", "type", "7"),
+        ("latest_result", "type", "97"),
         ("result", "check_key", "42"),
         ("component_status_run", "status", "4"),
         ("latest_result", "at_ms", "\(Int64.min)"),
