@@ -14,7 +14,7 @@ APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev l
                openssl python3 python3-venv
 APT_TEST_PACKAGES = chromium tidy
 APT_BENCH_PACKAGES = time e2fsprogs
-PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0
+PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0 aiosmtpd==1.4.6
 
 .PHONY: all deps test-deps build release run test bench clean
 
@@ -26,7 +26,7 @@ deps:
 test-deps: deps
 	@./scripts/ensure-packages $(APT_TEST_PACKAGES)
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	@$(PYTHON) -c "import feedparser, icalendar, jsonschema" 2>/dev/null || \
+	@$(PYTHON) -c "import feedparser, icalendar, jsonschema, aiosmtpd" 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_TEST_PACKAGES)
 
 build: deps

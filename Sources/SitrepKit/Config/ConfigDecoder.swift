@@ -310,12 +310,12 @@ struct ConfigDecoder {
     }
 
     /// A string value with `${VAR}` expanded.
-    private mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
+    mutating func expanded(_ reader: inout YAMLMapReader, _ key: String, required: Bool) -> String? {
         guard let raw = reader.string(key, required: required) else { return nil }
         return expand(raw, key: reader.path(key), at: reader.valueNode(key), reader: reader)
     }
 
-    private mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
+    mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
         switch expander.expand(raw) {
         case .success(let value):
             return value
@@ -335,7 +335,7 @@ struct ConfigDecoder {
         for key in reader.keys { _ = reader.value(key) }
     }
 
-    private func resolve(_ path: String) -> URL {
+    func resolve(_ path: String) -> URL {
         Self.resolve(path, against: baseDirectory)
     }
 

@@ -51,9 +51,12 @@ public struct SiteSettings: Sendable {
     public var timezoneName: String
     public var historyDays: Int
     public var refreshSeconds: Int
+    /// `notifications.signup_url`: where readers sign up for email (a `mailto:` or a form the operator runs
+    /// elsewhere); shown on the Subscribe page when set.
+    public var signupURL: String?
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
-                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60) {
+                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, signupURL: String? = nil) {
         self.title = title
         self.url = url
         self.description = description
@@ -61,6 +64,7 @@ public struct SiteSettings: Sendable {
         self.timezoneName = timezoneName ?? timezone.identifier
         self.historyDays = historyDays
         self.refreshSeconds = refreshSeconds
+        self.signupURL = signupURL
     }
 }
 

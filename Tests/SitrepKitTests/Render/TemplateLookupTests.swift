@@ -14,7 +14,7 @@ struct TemplateLookupTests {
         let model = SiteFixture.model()
         let templates = try TemplateSet(directory: SiteFixture.templates)
         let context = RenderContext(model: model, fragments: try ComponentFragments.render(model, with: templates.library, mode: .shapes))
-        var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context)]
+        var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context), SubscribePage(context: context)]
         views += model.components.map { ComponentPage($0, context: context) }
         views += model.incidents.map { IncidentPage($0, context: context) }
         views += model.maintenance.map { MaintenancePage($0, context: context) }
@@ -63,7 +63,7 @@ struct TemplateLookupTests {
             "ChartRow", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
             "HistoryPage", "HistoryRow", "IncidentCard", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
             "MaintenanceDetail", "MaintenancePage", "MonthGroup", "PageChrome", "PercentileRow", "ResponseChartView",
-            "SparklineView", "StatusView", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
+            "SparklineView", "StatusView", "SubscribePage", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
         ]
         #expect(expected.subtracting(types).isEmpty, "not reached by the fixture: \(expected.subtracting(types).sorted())")
     }

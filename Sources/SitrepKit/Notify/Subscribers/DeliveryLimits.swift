@@ -1,0 +1,20 @@
+/// The `components:` and `events:` limits of a channel or subscriber: nil means "all". An event passes when it
+/// concerns at least one of the listed components (events without components, such as an incident affecting
+/// nothing listed, pass only an unlimited list) and is of a listed kind.
+public struct DeliveryLimits: Sendable, Hashable {
+    public var components: Set<String>?
+    public var events: Set<NotificationEventKind>?
+
+    public init(components: Set<String>? = nil, events: Set<NotificationEventKind>? = nil) {
+        self.components = components
+        self.events = events
+    }
+
+    /// A test message (`sitrep notify --test`) always passes.
+    public func accepts(_ event: NotificationEvent) -> Bool {
+        if event.kind == .test { return true }
+        if let events, !events.contains(event.kind) { return false }
+        if let components, !event.componentIDs.contains(where: components.contains) { return false }
+        return true
+    }
+}
