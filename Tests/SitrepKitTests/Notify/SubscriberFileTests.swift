@@ -80,6 +80,25 @@ import Testing
         await transport.close()
     }
 
+    @Test func channelsApplyTheEntrysAndTheSubscribersLimitsAndAlwaysTakeTests() async throws {
+        let transport = NotificationTransport()
+        var settings = F.email("smtp://127.0.0.1:1", caFile: nil)
+        settings.limits = DeliveryLimits(events: [.incidentOpened, .componentStatus])
+        let subscriber = F.subscriber(email: "ana@example.org", limits: DeliveryLimits(components: ["api"]))
+        let channel = try #require(EmailChannels.make(settings, subscribers: [subscriber], templates: try F.templates(),
+                                                      transport: transport).first)
+        #expect(channel.accepts(F.incidentOpened()))                      // api, a kind the entry takes
+        #expect(!channel.accepts(F.componentDown()))                      // web: not the subscriber's
+        #expect(channel.accepts(F.componentDown("api", name: "API")))
+        var resolved = F.incidentOpened()
+        resolved.kind = .incidentResolved
+        #expect(!channel.accepts(resolved))                               // a kind the entry does not take
+        var test = F.componentDown()
+        test.kind = .test
+        #expect(channel.accepts(test))
+        await transport.close()
+    }
+
     @Test func unreadableFileIsOneSentence() {
         #expect(throws: DiagnosticsError.self) {
             try SubscriberFile.load(from: URL(fileURLWithPath: "/nonexistent/subscribers.yml"), componentIDs: [])
