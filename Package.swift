@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // HMAC-SHA256 signatures of webhook notifications (README: Notifications explains why this package).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Pinned to 2.1: PageShapes/ShapeRecording mirror this minor version's rendering rules (indentation of
         // standalone partials, for one); HTMLRendererEquivalenceTests must pass before the pin moves.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
@@ -38,6 +40,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -63,7 +66,8 @@ let package = Package(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
             // Test servers, Python validators, JSON Schemas, golden pages and browser scripts used by the tests (found via #filePath).
-            exclude: ["Probe/Support/probe_test_server.py", "Notify/Support/notify_test_servers.py", "Outputs/Validators", "Outputs/Schemas", "Render/Golden", "Render/Browser",
+            exclude: ["Probe/Support/probe_test_server.py", "Notify/Support/notify_receiver.py", "Notify/Support/notify_test_servers.py",
+                      "Outputs/Validators", "Outputs/Schemas", "Render/Golden", "Render/Browser",
                       "Store/Fixtures"]
         ),
     ]

@@ -10,7 +10,8 @@ struct RunCommand: AsyncParsableCommand {
             Holds a lock beside the database; an overlapping run waits briefly, then exits 1 with a message. \
             Content files with problems are left out and the rest is published: every problem is printed as \
             `check` prints it and the exit code is 3 (published with problems); config or template problems \
-            publish nothing (exit 1).
+            publish nothing (exit 1). With `notifications:` configured, what changed is then sent (see `notify`); \
+            failed deliveries are listed on stderr and retried by later runs, and do not change the exit code.
             """
     )
 
@@ -30,9 +31,16 @@ struct RunCommand: AsyncParsableCommand {
             print(report.table(), terminator: "")
             fflush(nil)
             Progress.say("Rendering the site…")
-            let summary = try BuildPipeline.build(config: config, now: pinned ?? Date(), contentPolicy: .leaveOut)
-            withExtendedLifetime(lock) {}
+            let now = pinned ?? Date()
+            let summary = try BuildPipeline.build(config: config, now: now, contentPolicy: .leaveOut)
             print(summary.line)
+            if !config.notifications.channels.isEmpty {
+                fflush(nil)
+                let delivery = try await NotifyPipeline.run(config: config, now: now)
+                print(delivery.line)
+                for line in delivery.failureLines { printError(line) }
+            }
+            withExtendedLifetime(lock) {}
             guard summary.problems.isEmpty else { throw Failure.publishedWithProblems(summary) }
         }
     }

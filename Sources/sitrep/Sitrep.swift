@@ -11,7 +11,7 @@ struct Sitrep: AsyncParsableCommand {
         version: SitrepVersion.current,
         subcommands: [
             ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
-            IncidentCommand.self, MaintenanceCommand.self, InitCommand.self, DbCommand.self,
+            IncidentCommand.self, MaintenanceCommand.self, InitCommand.self, DbCommand.self, NotifyCommand.self,
         ]
     )
 

@@ -36,11 +36,16 @@ struct ConfigDecoder {
         let groups = decodeGroups(root.list("groups") ?? [])
         let components = decodeComponents(root.list("components") ?? [], groups: groups, probe: probe)
 
-        guard let site else { return nil }
+        var notificationsReader = root.map("notifications")
+        let notifications = decodeNotifications(&notificationsReader, components: components)
+        notificationsReader?.finish()
+
+        guard var site else { return nil }
+        site.signupURL = notifications.signupURL
         return SiteConfig(
             configFile: configFile, site: site, paths: paths, probe: probe, retention: retention,
             uptime: weights, groups: groups, components: components, secrets: expander.redactor,
-            unsetVariables: unsetVariables
+            unsetVariables: unsetVariables, notifications: notifications
         )
     }
 
@@ -299,7 +304,7 @@ struct ConfigDecoder {
 
     // MARK: - Helpers
 
-    private func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
+    func checkedID(_ reader: inout YAMLMapReader, key: String, required: Bool, what: String) -> String? {
         guard let id = reader.string(key, required: required) else { return nil }
         guard Slug.isValid(id) else {
             reader.report("'\(reader.path(key))' must use only a-z, 0-9 and '-' (it is used in URLs), not '\(id)'",

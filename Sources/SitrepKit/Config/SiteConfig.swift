@@ -16,11 +16,14 @@ public struct SiteConfig: Sendable {
     /// `${VAR}` references to variables that are not set, where they are. Checks keep such values as written, so
     /// only commands that probe need them: `ConfigLoader.load` refuses them unless told the command does not probe.
     public var unsetVariables: [Diagnostic]
+    /// `notifications:`; `.none` when the section is absent.
+    public var notifications: NotificationSettings
 
     public init(
         configFile: URL, site: SiteSettings, paths: PathSettings, probe: ProbeSettings,
         retention: RetentionSettings, uptime: UptimeWeights, groups: [GroupConfig],
-        components: [ComponentConfig], secrets: SecretRedactor = SecretRedactor(), unsetVariables: [Diagnostic] = []
+        components: [ComponentConfig], secrets: SecretRedactor = SecretRedactor(), unsetVariables: [Diagnostic] = [],
+        notifications: NotificationSettings = .none
     ) {
         self.configFile = configFile
         self.site = site
@@ -32,6 +35,7 @@ public struct SiteConfig: Sendable {
         self.components = components
         self.secrets = secrets
         self.unsetVariables = unsetVariables
+        self.notifications = notifications
     }
 
     /// Every check of every component, in config order.

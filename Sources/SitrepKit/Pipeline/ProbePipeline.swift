@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 
-/// `sitrep probe`: run every check once, append the run to the store in one transaction, prune old rows.
+/// `sitrep probe`: run every check once, append the run to the store in one transaction (with the component
+/// status changes it makes hold, when notifications are configured), prune old rows.
 public enum ProbePipeline {
     /// Opens (and checks) the database while the checks run: opening a large database reads all of it once
     /// (`quick_check`, about 0.7 s for 166 MB), which the probe's network waits hide. A corrupt or unwritable
@@ -19,7 +20,9 @@ public enum ProbePipeline {
         let elapsed = clock.now - start
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let run = ProbeRun(startedAt: startedAt, durationMs: durationMs, location: location)
-        try store.append(run, results: results)
+        let outbox = config.notifications.channels.isEmpty ? nil
+            : StatusOutbox(detector: ComponentStatusDetector(config: config), channels: config.notifications.channels)
+        try store.append(run, results: results, notifying: outbox)
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, keeping: config.retention)
         // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file

@@ -211,7 +211,7 @@ private final class CurlTransfer {
         } else {
             check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"), "protocols")
             check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), "redirect protocols")
-            check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, "sitrep-probe/1"), "user agent")
+            check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, request.userAgent), "user agent")
         }
         if request.insecure {
             check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0), "verify-peer")

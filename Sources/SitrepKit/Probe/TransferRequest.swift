@@ -28,4 +28,5 @@ struct TransferRequest: Sendable {
     var insecure: Bool = false
     /// Ask libcurl for the peer's certificate chain (needed for the leaf's expiry date).
     var collectCertificateInfo: Bool = false
+    var userAgent: String = "sitrep-probe/1"
 }

@@ -138,9 +138,19 @@ public final class ResultStore: Sendable {
 
     /// Appends one run and its results in one transaction, updating `latest_result` and every rollup.
     public func append(_ run: ProbeRun, results: [CheckResult]) throws {
+        try append(run, results: results, notifying: nil)
+    }
+
+    /// Appends as `append(_:results:)` does and, in the same transaction, enqueues the component status changes
+    /// that this run made hold (`ComponentStatusDetector`): a crash loses the run and its events together.
+    func append(_ run: ProbeRun, results: [CheckResult], notifying outbox: StatusOutbox?) throws {
         do {
             try pool.write { db in
                 try RollupWriter.append(run, results: results, in: db)
+                if let outbox {
+                    let events = try outbox.detector.detect(in: db)
+                    try NotificationOutbox.enqueue(events, channels: outbox.channels, now: run.startedAt, in: db)
+                }
                 try StoreSchema.bumpRevision(db)
             }
         } catch {

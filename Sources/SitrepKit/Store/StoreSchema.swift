@@ -16,6 +16,8 @@ import GRDB
 ///   times it says exactly when each observation was made. `status_run_origin.exact_from_ms`: where that
 ///   exact history starts (NULL: from the first run); before it only rollups describe the past.
 ///
+/// - `notification_event`, `notification_delivery`, `notification_component_state`, `notification_announced`:
+///   the outbox of notifications and what was already announced (see `NotificationOutbox`).
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
 ///
@@ -137,8 +139,14 @@ enum StoreSchema {
             try db.execute(sql: "INSERT INTO status_run_origin (id, exact_from_ms) VALUES (1, ?)",
                            arguments: [lastMs.map { RollupGranularity.daily.bucketStartMs(of: $0) + StoreTime.dayMs }])
         }
+        migrator.registerMigration(notificationOutboxMigration) { db in
+            try NotificationOutbox.createTables(db)
+        }
         return migrator
     }
+
+    /// The migration that adds the notification outbox (`NotificationOutbox`). A reader never reads it.
+    static let notificationOutboxMigration = "v6: notification outbox"
 
     /// The migration that adds status runs. A reader opens a database without it (no probe has run since
     /// sitrep was upgraded); its history is then read from rollups only.
@@ -154,7 +162,9 @@ enum StoreSchema {
 
     /// Migrations a reader opens a database without: it reads what the database has (no revision, no status
     /// runs: uptime from rollups alone).
-    static let migrationsReadersDoWithout: Set<String> = [revisionMigration, incrementalVacuumMigration, statusRunsMigration]
+    static let migrationsReadersDoWithout: Set<String> = [
+        revisionMigration, incrementalVacuumMigration, statusRunsMigration, notificationOutboxMigration,
+    ]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

@@ -1,30 +1,27 @@
 import Foundation
 
-/// A loopback test server written in Python: started with a fresh work folder as its argument, ready once it has
-/// printed its first line (a JSON object with its ports), stopped when this value goes away. The scripts exit when
-/// their stdin closes, which also happens when the test process ends, so no server outlives the tests.
-/// The venv's Python (`SITREP_PYTHON`) runs them when set, else `python3` from the PATH.
-final class PythonServerProcess: Sendable {
+/// A loopback test server written in Python (the test venv's when `SITREP_PYTHON` is set), started with its
+/// stdin on a pipe: such a script prints one JSON line (its ports) and serves until that pipe closes, which it
+/// does when this process ends, so no server outlives the tests.
+struct PythonServerProcess {
     struct StartFailure: Error, CustomStringConvertible {
         var description: String
     }
 
+    let process: Process
+    /// Kept open for as long as the server should run.
+    let stdinPipe: Pipe
     /// The first line the script printed.
     let firstLine: Data
-    let workFolder: URL
-    private let process: Process
-    private let stdinPipe: Pipe
 
-    init(script: URL, name: String) throws {
-        workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+    init(script: URL, arguments: [String]) throws {
         process = Process()
         if let python = ProcessInfo.processInfo.environment["SITREP_PYTHON"] {
             process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [script.path, workFolder.path]
+            process.arguments = [script.path] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, workFolder.path]
+            process.arguments = ["python3", script.path] + arguments
         }
         stdinPipe = Pipe()
         let stdoutPipe = Pipe()
@@ -43,9 +40,5 @@ final class PythonServerProcess: Sendable {
             line.append(chunk)
         }
         firstLine = line
-    }
-
-    deinit {
-        process.terminate()
     }
 }

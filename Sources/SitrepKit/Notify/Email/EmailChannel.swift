@@ -14,7 +14,7 @@ struct EmailChannel: RecipientChannel {
 
     func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
                  timeout: Duration) async -> DeliveryOutcome {
-        let message = NotificationMessage(event: event, site: site, unsubscribeURL: settings.unsubscribeURL)
+        let message = NotificationTemplateValues(event: event, site: site, unsubscribeURL: settings.unsubscribeURL)
         let mail = MailMessage(
             from: settings.from, to: MailAddress(displayName: nil, address: recipient.address),
             subject: Self.oneLine(templates.render(NotificationTemplates.emailSubject, message)),

@@ -18,7 +18,7 @@ struct SMSChannel: RecipientChannel {
 
     func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
                  timeout: Duration) async -> DeliveryOutcome {
-        let message = NotificationMessage(event: event, site: site, unsubscribeURL: "")
+        let message = NotificationTemplateValues(event: event, site: site, unsubscribeURL: "")
         var request = TransferRequest(url: settings.url, timeoutMs: timeout.milliseconds)
         request.method = "POST"
         request.body = Data(FormEncoding.encode([

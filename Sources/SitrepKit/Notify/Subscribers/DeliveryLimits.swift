@@ -1,6 +1,6 @@
 /// The `components:` and `events:` limits of a channel or subscriber: nil means "all". An event passes when it
-/// concerns at least one of the listed components (events without components, such as an incident affecting
-/// nothing listed, pass only an unlimited list) and is of a listed kind.
+/// is of a listed kind and concerns at least one of the listed components (an event about no component passes,
+/// as for `ChannelConfig`).
 public struct DeliveryLimits: Sendable, Hashable {
     public var components: Set<String>?
     public var events: Set<NotificationEventKind>?
@@ -14,7 +14,7 @@ public struct DeliveryLimits: Sendable, Hashable {
     public func accepts(_ event: NotificationEvent) -> Bool {
         if event.kind == .test { return true }
         if let events, !events.contains(event.kind) { return false }
-        if let components, !event.componentIDs.contains(where: components.contains) { return false }
+        if let components, !event.componentIDs.isEmpty, !event.componentIDs.contains(where: components.contains) { return false }
         return true
     }
 }

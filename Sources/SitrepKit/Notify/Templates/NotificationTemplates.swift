@@ -51,7 +51,7 @@ public struct NotificationTemplates: Sendable {
     }
 
     /// The template's output for `message`; empty when the template was not asked for at load time.
-    func render(_ name: String, _ message: NotificationMessage) -> String {
+    func render(_ name: String, _ message: NotificationTemplateValues) -> String {
         templates[name]?.render(message.values) ?? ""
     }
 }

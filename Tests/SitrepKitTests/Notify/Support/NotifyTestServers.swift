@@ -50,7 +50,8 @@ final class NotifyTestServers: Sendable {
     static var available: Bool { RequiredTool.runs(ProcessInfo.processInfo.environment["SITREP_PYTHON"]) }
 
     let ports: Ports
-    private let process: PythonServerProcess
+    private let server: PythonServerProcess
+    private let workFolder: URL
 
     var caFile: URL { URL(fileURLWithPath: ports.ca_file) }
     func smtp(_ port: KeyPath<Ports, Int>, scheme: String = "smtp") -> String { "\(scheme)://127.0.0.1:\(ports[keyPath: port])" }
@@ -58,8 +59,14 @@ final class NotifyTestServers: Sendable {
 
     private init() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("notify_test_servers.py")
-        process = try PythonServerProcess(script: script, name: "sitrep-notify-tests")
-        ports = try JSONDecoder().decode(Ports.self, from: process.firstLine)
+        workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-notify-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        server = try PythonServerProcess(script: script, arguments: [workFolder.path])
+        ports = try JSONDecoder().decode(Ports.self, from: server.firstLine)
+    }
+
+    deinit {
+        server.process.terminate()
     }
 
     func mails() -> [ReceivedMail] { read("mail") }
@@ -71,7 +78,7 @@ final class NotifyTestServers: Sendable {
     }
 
     private func read<Document: Decodable>(_ folder: String) -> [Document] {
-        let url = process.workFolder.appendingPathComponent(folder)
+        let url = workFolder.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             (try? Data(contentsOf: url.appendingPathComponent(name))).flatMap { try? JSONDecoder().decode(Document.self, from: $0) }

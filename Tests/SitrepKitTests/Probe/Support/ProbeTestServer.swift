@@ -1,7 +1,8 @@
 import Foundation
 @testable import SitrepKit
 
-/// The loopback servers of `probe_test_server.py`, started once for the whole test process.
+/// The loopback servers of `probe_test_server.py`, started once for the whole test process. The script exits when
+/// its stdin closes, which happens when this process ends, so no server outlives the tests.
 final class ProbeTestServer: Sendable {
     struct Ports: Decodable, Sendable {
         var http: Int
@@ -16,7 +17,8 @@ final class ProbeTestServer: Sendable {
     static let shared = Result { try ProbeTestServer() }
 
     let ports: Ports
-    private let process: PythonServerProcess
+    private let process: Process
+    private let stdinPipe: Pipe
 
     var caFile: URL { URL(fileURLWithPath: ports.ca_file) }
 
@@ -27,7 +29,15 @@ final class ProbeTestServer: Sendable {
 
     private init() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("probe_test_server.py")
-        process = try PythonServerProcess(script: script, name: "sitrep-probe-tests")
-        ports = try JSONDecoder().decode(Ports.self, from: process.firstLine)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-probe-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let server = try PythonServerProcess(script: script, arguments: [work.path])
+        process = server.process
+        stdinPipe = server.stdinPipe
+        ports = try JSONDecoder().decode(Ports.self, from: server.firstLine)
+    }
+
+    deinit {
+        process.terminate()
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the message templates see of one event: plain facts (text, flags, lists), the same for every channel.
 /// `headline` is the one-line summary shared by the subject, the text and the SMS.
-struct NotificationMessage {
+struct NotificationTemplateValues {
     let headline: String
     /// The page the event is about (component, incident or maintenance page).
     let url: String

@@ -1,0 +1,83 @@
+import Foundation
+
+/// A channel that POSTs one JSON document per event: the generic webhook (Statuspage payloads, signed when it
+/// has a secret), Slack, Discord or Microsoft Teams. One attempt is one transfer on the shared curl multi
+/// handle, with a hard deadline; every answer is read as delivered, failed (retried) or rejected (not retried).
+struct HTTPChannel: NotificationChannel {
+    enum Format: Sendable { case statuspage, slack, discord, teams }
+
+    let config: ChannelConfig
+    let settings: HTTPChannelSettings
+    let format: Format
+    let engine: NotificationEngine
+    let redactor: SecretRedactor
+
+    var name: String { config.name }
+
+    func accepts(_ event: NotificationEvent) -> Bool { config.accepts(event) }
+
+    func body(_ event: NotificationEvent, site: NotificationSite) -> Data {
+        switch format {
+        case .statuspage: StatuspageWebhookPayload.body(event, site: site)
+        case .slack: SlackPayload.body(NotificationMessage(event, site: site))
+        case .discord: DiscordPayload.body(NotificationMessage(event, site: site))
+        case .teams: TeamsPayload.body(NotificationMessage(event, site: site))
+        }
+    }
+
+    func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
+                 timeout: Duration) async -> DeliveryOutcome {
+        let payload = body(event, site: site)
+        var headers = [
+            "Content-Type: application/json",
+            "Idempotency-Key: \(idempotencyKey)",
+            "X-Sitrep-Event: \(event.kind.rawValue)",
+        ]
+        if let secret = settings.secret, !secret.isEmpty {
+            headers.append("\(WebhookSignature.headerName): \(WebhookSignature.headerValue(body: payload, secret: secret))")
+        }
+        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        let request = TransferRequest(
+            url: settings.url, mode: .http, method: "POST", headerLines: headers, body: payload,
+            followRedirects: false, timeoutMs: Int(max(1, milliseconds)), maxBodyBytes: 65_536,
+            userAgent: "sitrep-notify/1")
+        let outcome = await engine.perform(request)
+        return Self.outcome(of: outcome, timeoutMs: Int(milliseconds), redactor: redactor)
+    }
+
+    /// 2xx delivered; 408, 429, 5xx and transport failures retried; any other status rejected. Reasons never
+    /// quote the URL (a chat webhook's URL is its secret) nor the receiver's body.
+    static func outcome(of transfer: TransferOutcome, timeoutMs: Int, redactor: SecretRedactor) -> DeliveryOutcome {
+        if let failure = transfer.failure {
+            let reason: String = switch failure.reason {
+            case .timedOut: "no answer within \(timeoutMs) ms"
+            case .nameResolution: "the host name could not be resolved"
+            case .connectionRefusedOrUnreachable: "the connection was refused or the host is unreachable"
+            case .connectionLost, .emptyReply: "the connection closed before an answer"
+            case .tls: "the TLS handshake or certificate check failed"
+            case .tooManyRedirects, .bodyTooLarge, .other: "the request failed"
+            }
+            return .failed(reason: redactor.redact(reason))
+        }
+        let status = transfer.httpStatus ?? 0
+        switch status {
+        case 200..<300: return .delivered
+        case 408, 429, 500..<600: return .failed(reason: "HTTP \(status)")
+        default: return .rejected(reason: "HTTP \(status)")
+        }
+    }
+}
+
+/// The transfers of one delivery round: one curl multi handle on its own thread (never the concurrency pool),
+/// shared by every HTTP channel; `shutdown()` when the round is over.
+final class NotificationEngine: Sendable {
+    private let multi: CurlMulti
+
+    init(maxConcurrentTransfers: Int = 16) {
+        multi = CurlMulti(maxConcurrentTransfers: maxConcurrentTransfers)
+    }
+
+    func perform(_ request: TransferRequest) async -> TransferOutcome { await multi.perform(request) }
+
+    func shutdown() async { await multi.shutdown() }
+}
