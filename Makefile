@@ -16,7 +16,7 @@ APT_TEST_PACKAGES = chromium tidy
 APT_BENCH_PACKAGES = time e2fsprogs
 PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0 aiosmtpd==1.4.6
 
-.PHONY: all deps test-deps build release run test bench clean
+.PHONY: all deps test-deps build release install run test bench clean
 
 all: build
 
@@ -49,6 +49,15 @@ test: test-deps
 # installed (it still needs libcurl, libsqlite3 and libcmark-gfm) and starts with less relocation work.
 release: deps
 	$(SWIFT) build --build-path $(BUILD_DIR) -c release --static-swift-stdlib
+
+# The release layout: the binary in $(PREFIX)/bin and the default theme in $(PREFIX)/share/sitrep/templates, where
+# the binary looks for it (a site's templates/ holds only the files it overrides). DESTDIR stages a package.
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sitrep
+	install -m 755 $(BUILD_DIR)/release/sitrep $(DESTDIR)$(PREFIX)/bin/sitrep
+	rm -rf $(DESTDIR)$(PREFIX)/share/sitrep/templates
+	cp -R templates $(DESTDIR)$(PREFIX)/share/sitrep/templates
 
 bench: release
 	@./scripts/ensure-packages $(APT_BENCH_PACKAGES)

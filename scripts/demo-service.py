@@ -13,6 +13,9 @@ HTTP endpoints (what each sample check sees):
     /auth/login   200, a page containing "Sign in"     Login & accounts: up
     /www/         200, the marketing home page         Marketing website: up
     /docs/        200 after 1.2 s                      Documentation: degraded (its check allows 500 ms)
+    /api/queue    200, worker count and queue depth    Public API: up (its conditions hold)
+    POST /auth/session  with {"password": "demo-password"}: a token (JSON) and a session cookie
+    /api/orders   200 only with that token (Authorization: Bearer) and that cookie: the sign-in flow
 TCP: the second port accepts connections and closes them (Primary database: up).
 """
 
@@ -35,11 +38,45 @@ PAGES = {
     "/auth/login": ("text/html; charset=utf-8", "<!doctype html><title>Acme</title><h1>Sign in</h1><form></form>"),
     "/www/": ("text/html; charset=utf-8", "<!doctype html><title>Acme</title><h1>Acme</h1><p>Welcome.</p>"),
     "/docs/": ("text/html; charset=utf-8", "<!doctype html><title>Acme docs</title><h1>Documentation</h1>"),
+    "/api/queue": ("application/json", json.dumps({"workers": 4, "queue": {"depth": 12}})),
 }
+
+DEMO_PASSWORD = "demo-password"
+DEMO_TOKEN = "demo-token-7f3a"
+DEMO_SESSION = "demo-session-42"
 
 
 class DemoHandler(BaseHTTPRequestHandler):
+    def send_json(self, status, document, headers=()):
+        body = json.dumps(document).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0") or "0")
+        try:
+            sent = json.loads(self.rfile.read(length) or b"{}")
+        except ValueError:
+            sent = {}
+        if self.path != "/auth/session":
+            self.send_error(404)
+        elif not isinstance(sent, dict) or sent.get("password") != DEMO_PASSWORD:
+            self.send_json(401, {"error": "wrong password"})
+        else:
+            self.send_json(200, {"token": DEMO_TOKEN},
+                           headers=[("Set-Cookie", f"session={DEMO_SESSION}; Path=/; HttpOnly")])
+
     def do_GET(self):
+        if self.path == "/api/orders":
+            signed_in = (self.headers.get("Authorization") == f"Bearer {DEMO_TOKEN}"
+                         and f"session={DEMO_SESSION}" in self.headers.get("Cookie", ""))
+            self.send_json(200 if signed_in else 403, {"orders": [{"id": 1}]} if signed_in else {"error": "sign in"})
+            return
         page = PAGES.get(self.path)
         if page is None:
             self.send_error(404)

@@ -26,6 +26,29 @@ struct CheckCommand: ParsableCommand {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
             throw ExitCode(1)
         }
+        printTheme(report)
         print("OK: \(DisplayPath.of(options.url)), content and templates are valid.")
+    }
+
+    /// Which files of the site's templates folder replace the default theme's (they no longer receive its fixes).
+    private func printTheme(_ report: SiteValidator.Report) {
+        guard let defaultTheme = report.defaultTheme else {
+            print("Theme: no default theme found; the templates folder holds the whole theme")
+            return
+        }
+        let overrides = report.themeOverrides
+        print("Theme: default theme \(DisplayPath.of(defaultTheme)), \(overrides.isEmpty ? "nothing overridden" : "overridden by:")")
+        var identical: [String] = []
+        for file in overrides {
+            switch file.kind {
+            case .changed: print("  \(file.path): overrides the default")
+            case .identical: identical.append(file.path)
+            case .added: print("  \(file.path): added (the default theme has no such file)")
+            }
+        }
+        // A copied theme is many such files: one line.
+        if !identical.isEmpty {
+            print("  identical to the default (remove to receive its updates): \(identical.joined(separator: ", "))")
+        }
     }
 }

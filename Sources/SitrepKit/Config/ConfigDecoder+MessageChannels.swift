@@ -1,9 +1,9 @@
 import Foundation
 
 /// The `email` and `sms` entries of `notifications.channels` (the notifications section hands each entry of
-/// those types here after reading its `name` and `type`).
+/// those types here after reading its `name`, `type`, `components` and `events`).
 extension ConfigDecoder {
-    mutating func decodeEmailChannel(_ reader: inout YAMLMapReader, name: String, componentIDs: Set<String>) -> EmailChannelSettings? {
+    mutating func decodeEmailChannel(_ reader: inout YAMLMapReader, name: String) -> EmailChannelSettings? {
         let url = expanded(&reader, "url", required: true)
         if let url, !Self.isMailURL(url) {
             reader.report("'\(reader.path("url"))' must be an smtp:// or smtps:// URL such as smtps://smtp.example.org:465",
@@ -30,15 +30,14 @@ extension ConfigDecoder {
         }
         let caFile = reader.string("ca_file").map(resolve)
         let insecure = reader.bool("insecure") ?? false
-        let limits = DeliveryLimitsReader.read(&reader, componentIDs: componentIDs)
-        guard let url, let from, let limits, collector.isEmpty else { return nil }
+        guard let url, let from, collector.isEmpty else { return nil }
         return EmailChannelSettings(
             name: name, url: url, starttls: starttls, username: username, password: password, from: from,
-            to: to.compactMap { MailAddress.parse($0)?.address }, unsubscribeURL: unsubscribe, limits: limits,
+            to: to.compactMap { MailAddress.parse($0)?.address }, unsubscribeURL: unsubscribe,
             caFile: caFile, insecure: insecure, redactor: expander.redactor)
     }
 
-    mutating func decodeSMSChannel(_ reader: inout YAMLMapReader, name: String, componentIDs: Set<String>) -> SMSChannelSettings? {
+    mutating func decodeSMSChannel(_ reader: inout YAMLMapReader, name: String) -> SMSChannelSettings? {
         let url = expanded(&reader, "url", required: false)
         if let url, !Self.isAbsoluteWebURL(url) {
             reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
@@ -51,10 +50,9 @@ extension ConfigDecoder {
             reader.report("'\(reader.path("to"))' item \(index + 1) must be an international number: '+' and 6 to 15 digits",
                           at: reader.valueNode("to"))
         }
-        let limits = DeliveryLimitsReader.read(&reader, componentIDs: componentIDs)
-        guard let accountSID, let authToken, let from, let limits, collector.isEmpty else { return nil }
+        guard let accountSID, let authToken, let from, collector.isEmpty else { return nil }
         return SMSChannelSettings(name: name, url: url, accountSID: accountSID, authToken: authToken, from: from, to: to,
-                                  limits: limits, redactor: expander.redactor)
+                                  redactor: expander.redactor)
     }
 
     /// `notifications.signup_url`: a mailto or a web form.

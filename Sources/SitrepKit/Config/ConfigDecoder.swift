@@ -9,17 +9,19 @@ struct ConfigDecoder {
     /// `${VAR}` references whose variable is not set, each as the sentence a command that probes refuses with.
     /// Their values stay as written: only probing needs them.
     var unsetVariables: [Diagnostic] = []
+    /// true while a flow step's fields are read: `${steps.…}` is then kept for the flow to fill in.
+    var readingFlowStep = false
 
     mutating func decode(_ root: inout YAMLMapReader, configFile: URL) -> SiteConfig? {
-        var site: SiteSettings?
-        if var siteReader = root.map("site", required: true) {
-            site = decodeSite(&siteReader)
-            siteReader.finish()
-        }
-
         var pathsReader = root.map("paths")
         let paths = decodePaths(&pathsReader)
         pathsReader?.finish()
+
+        var site: SiteSettings?
+        if var siteReader = root.map("site", required: true) {
+            site = decodeSite(&siteReader, staticFolder: paths.staticFolder)
+            siteReader.finish()
+        }
 
         var probeReader = root.map("probe")
         let probe = decodeProbe(&probeReader)
@@ -51,7 +53,7 @@ struct ConfigDecoder {
 
     // MARK: - Sections
 
-    private func decodeSite(_ reader: inout YAMLMapReader) -> SiteSettings? {
+    private func decodeSite(_ reader: inout YAMLMapReader, staticFolder: URL) -> SiteSettings? {
         let title = reader.string("title", required: true)
         let url = reader.string("url", required: true)
         let description = reader.string("description")
@@ -71,11 +73,14 @@ struct ConfigDecoder {
         if let url, let problem = SiteURL.problem(url) {
             reader.report("'site.url' \(problem), not '\(url)'", at: reader.valueNode("url"))
         }
+        let lang = decodeLanguage(&reader)
+        let branding = decodeBranding(&reader, staticFolder: staticFolder)
         guard let title, let url else { return nil }
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
         return SiteSettings(title: title, url: base, description: description, timezone: timezone,
-                            timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh)
+                            timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh,
+                            lang: lang, branding: branding)
     }
 
     private func decodePaths(_ reader: inout YAMLMapReader?) -> PathSettings {
@@ -85,10 +90,11 @@ struct ConfigDecoder {
         }
         let paths = PathSettings(
             database: path("database", "data/sitrep.sqlite"), content: path("content", "content"),
-            templates: path("templates", "templates"), output: path("output", "site")
+            templates: path("templates", "templates"), output: path("output", "site"), staticFolder: path("static", "static"),
+            defaultTheme: DefaultTheme.locate(environment: expander.environment)
         )
         var locations: [String: SourceLocation] = [:]
-        for key in ["database", "content", "templates", "output"] {
+        for key in ["database", "content", "templates", "output", "static"] {
             if let reader, let node = reader.valueNode(key) { locations[key] = reader.location(of: node) }
         }
         PathRules.check(paths, configFolder: baseDirectory, locations: locations,
@@ -193,6 +199,10 @@ struct ConfigDecoder {
             let port = reader.int("port", required: true, range: 1...65_535)
             display = "\(reader.rawString("host") ?? ""):\(port.map(String.init) ?? "")"
             if let host, let port { target = .tcp(host: host, port: port) } else { target = nil }
+        case .flow:
+            let flow = decodeFlow(&reader)
+            display = flow.display
+            target = flow.check.map(CheckTarget.flow)
         case .dns:
             let name = expanded(&reader, "name", required: true)
             let record = reader.enumValue("record", DNSRecordType.self) ?? .a
@@ -204,13 +214,13 @@ struct ConfigDecoder {
                            isPublic: isPublic, displayTarget: display)
     }
 
-    private mutating func decodeHTTP(_ reader: inout YAMLMapReader, rawURL: String?) -> HTTPCheck? {
+    mutating func decodeHTTP(_ reader: inout YAMLMapReader, rawURL: String?) -> HTTPCheck? {
         var url: String?
         if let rawURL {
             url = expand(rawURL, key: reader.path("url"), at: reader.valueNode("url"), reader: reader)
             // A URL still holding an unset `${VAR}` is checked by the command that probes it (which refuses it).
             let unexpanded = url == rawURL && rawURL.contains("${")
-            if let value = url, !unexpanded, !Self.isAbsoluteWebURL(value) {
+            if let value = url, !unexpanded, !Self.isAbsoluteWebURL(StepReference.substitute(placeholdersIn: value)) {
                 reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
                 url = nil
             }
@@ -272,15 +282,22 @@ struct ConfigDecoder {
             if case .mapping(let mapping) = jsonNode {
                 for (key, value) in mapping {
                     guard let path = key.scalarText, !path.isEmpty else { continue }
-                    guard case .scalar(let scalar) = value else {
-                        reader.report("'\(reader.path("json")).\(key.scalarText ?? "")' must be a single value (text, number, true/false or null)", at: value)
-                        continue
+                    switch decodeJSONEntry(value, path: path, keyPath: "\(reader.path("json")).\(path)", reader: reader) {
+                    case .equality(let scalar): expect.json.append(JSONExpectation(path: path, expected: scalar))
+                    case .condition(let condition): expect.conditions.append(condition)
+                    case nil: break
                     }
-                    expect.json.append(JSONExpectation(path: path, expected: Self.jsonScalar(scalar)))
                 }
             } else {
                 reader.report("'\(reader.path("json"))' must map dotted paths to expected values", at: jsonNode)
             }
+        }
+        if let headersNode = reader.value("headers") {
+            expect.conditions += decodeHeaderConditions(headersNode, keyPath: reader.path("headers"), reader: reader)
+        }
+        if let timeNode = reader.value("response_ms"),
+           let condition = decodeResponseTimeCondition(timeNode, keyPath: reader.path("response_ms"), reader: reader) {
+            expect.conditions.append(condition)
         }
         expect.maxResponseMs = reader.int("max_response_ms", range: 1...600_000)
         expect.certMinDays = reader.int("cert_min_days", range: 0...3650)
@@ -321,7 +338,7 @@ struct ConfigDecoder {
     }
 
     mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
-        switch expander.expand(raw) {
+        switch expander.expand(raw, keepingStepReferences: readingFlowStep) {
         case .success(let value):
             return value
         case .failure(.unset(let name)):
@@ -331,6 +348,8 @@ struct ConfigDecoder {
             return raw
         case .failure(.malformed):
             reader.report("'\(key)' has a malformed ${...} reference (write ${NAME}, or $$ for a literal $)", at: node)
+        case .failure(.stepReference):
+            reader.report("'\(key)' uses ${steps.…}, which only the steps of a flow check can use", at: node)
         }
         return nil
     }

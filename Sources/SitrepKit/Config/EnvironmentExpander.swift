@@ -10,10 +10,13 @@ struct EnvironmentExpander {
     enum Failure: Error, Equatable {
         case unset(String)
         case malformed
+        /// `${steps.…}` where no flow step can be meant.
+        case stepReference
     }
 
-    /// Replaces every `${NAME}`; `$$` stands for a literal `$`.
-    mutating func expand(_ text: String) -> Result<String, Failure> {
+    /// Replaces every `${NAME}`; `$$` stands for a literal `$`. With `keepingStepReferences` (a flow step's
+    /// fields) `${steps.…}` is kept as written for the flow to fill in; elsewhere it is a failure.
+    mutating func expand(_ text: String, keepingStepReferences: Bool = false) -> Result<String, Failure> {
         guard text.contains("$") else { return .success(text) }
         var output = ""
         var index = text.startIndex
@@ -36,7 +39,14 @@ struct EnvironmentExpander {
                 continue
             }
             guard let close = text[next...].firstIndex(of: "}") else { return .failure(.malformed) }
-            let name = String(text[text.index(after: next)..<close])
+            let inner = text[text.index(after: next)..<close]
+            if StepReference.isReference(inner) {
+                guard keepingStepReferences else { return .failure(.stepReference) }
+                output += text[index...close]
+                index = text.index(after: close)
+                continue
+            }
+            let name = String(inner)
             guard Self.isValidName(name) else { return .failure(.malformed) }
             guard let value = environment[name] else { return .failure(.unset(name)) }
             redactor.add(name: name, value: value)

@@ -3,8 +3,8 @@ import Foundation
 /// The rules `paths` obey, checked when the config is read, so `check`, `probe`, `build` and `run` refuse a
 /// dangerous config before anything is written. A build replaces the whole output folder, so the output
 /// folder is never the config's folder, an input folder or the database's folder, nor an ancestor of any of
-/// them (`output: .` would delete `sitrep.yml`, `content/` and `.git`); nor does it lie inside the content or
-/// templates folder. Paths are compared as they resolve on disk (`ResolvedPath`), so a symbolic link cannot
+/// them (`output: .` would delete `sitrep.yml`, `content/` and `.git`); nor does it lie inside the content,
+/// templates or static folder. Paths are compared as they resolve on disk (`ResolvedPath`), so a symbolic link cannot
 /// lead around the rules. The database path must not be a folder.
 enum PathRules {
     /// One place the output folder must keep clear of.
@@ -41,6 +41,7 @@ enum PathRules {
             Input(key: nil, what: "the config file's folder", url: configFolder, outputMayBeInside: true),
             Input(key: "content", what: "the content folder (paths.content)", url: paths.content, outputMayBeInside: false),
             Input(key: "templates", what: "the templates folder (paths.templates)", url: paths.templates, outputMayBeInside: false),
+            Input(key: "static", what: "the static folder (paths.static)", url: paths.staticFolder, outputMayBeInside: false),
             Input(key: "database", what: "the database's folder (paths.database)", url: paths.database.deletingLastPathComponent(),
                   outputMayBeInside: true),
             Input(key: "database", what: "the database's folder (paths.database)", url: databaseFile.deletingLastPathComponent(),

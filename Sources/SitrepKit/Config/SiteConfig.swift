@@ -58,9 +58,14 @@ public struct SiteSettings: Sendable {
     /// `notifications.signup_url`: where readers sign up for email (a `mailto:` or a form the operator runs
     /// elsewhere); shown on the Subscribe page when set.
     public var signupURL: String?
+    /// `site.lang`: the pages' `<html lang>` (BCP 47, `LanguageTag`).
+    public var lang: String
+    /// `site.logo`, `site.favicon`, `site.colors`.
+    public var branding: SiteBranding
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
-                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, signupURL: String? = nil) {
+                timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, lang: String = "en",
+                branding: SiteBranding = SiteBranding(), signupURL: String? = nil) {
         self.title = title
         self.url = url
         self.description = description
@@ -69,6 +74,8 @@ public struct SiteSettings: Sendable {
         self.historyDays = historyDays
         self.refreshSeconds = refreshSeconds
         self.signupURL = signupURL
+        self.lang = lang
+        self.branding = branding
     }
 }
 
@@ -76,15 +83,25 @@ public struct SiteSettings: Sendable {
 public struct PathSettings: Sendable {
     public var database: URL
     public var content: URL
+    /// The site's own templates: only the files it overrides of the default theme (or a whole theme).
     public var templates: URL
     public var output: URL
+    /// `paths.static`: files copied into the output as they are (`StaticFiles`).
+    public var staticFolder: URL
+    /// The default theme of the installed sitrep (`DefaultTheme.locate`); nil when none was found.
+    public var defaultTheme: URL?
 
-    public init(database: URL, content: URL, templates: URL, output: URL) {
+    public init(database: URL, content: URL, templates: URL, output: URL, staticFolder: URL? = nil, defaultTheme: URL? = nil) {
         self.database = database
         self.content = content
         self.templates = templates
         self.output = output
+        self.staticFolder = staticFolder ?? content.deletingLastPathComponent().appendingPathComponent("static")
+        self.defaultTheme = defaultTheme
     }
+
+    /// Where the templates come from: the default theme, overridden file by file by the site's folder.
+    public var theme: ThemeFolders { ThemeFolders(site: templates, defaultTheme: defaultTheme) }
 }
 
 public struct ProbeSettings: Sendable {
@@ -192,6 +209,7 @@ public struct CheckConfig: Sendable {
         case .http: .http
         case .tcp: .tcp
         case .dns: .dns
+        case .flow: .flow
         }
     }
 }
@@ -200,6 +218,7 @@ public enum CheckTarget: Sendable {
     case http(HTTPCheck)
     case tcp(host: String, port: Int)
     case dns(name: String, record: DNSRecordType)
+    case flow(FlowCheck)
 }
 
 public enum DNSRecordType: String, Sendable, CaseIterable {
@@ -253,15 +272,24 @@ public struct HTTPExpectations: Sendable {
     public var json: [JSONExpectation]
     public var maxResponseMs: Int?
     public var certMinDays: Int?
+    /// Comparisons on JSON paths, headers and the response time, in config order.
+    public var conditions: [Condition]
 
     public init(status: [Int]? = nil, bodyContains: String? = nil, bodyNotContains: String? = nil,
-                json: [JSONExpectation] = [], maxResponseMs: Int? = nil, certMinDays: Int? = nil) {
+                json: [JSONExpectation] = [], maxResponseMs: Int? = nil, certMinDays: Int? = nil,
+                conditions: [Condition] = []) {
         self.status = status
         self.bodyContains = bodyContains
         self.bodyNotContains = bodyNotContains
         self.json = json
         self.maxResponseMs = maxResponseMs
         self.certMinDays = certMinDays
+        self.conditions = conditions
+    }
+
+    /// The response headers some condition looks at.
+    public var headerNames: [String] {
+        conditions.compactMap { if case .header(let name) = $0.subject { name } else { nil } }
     }
 }
 

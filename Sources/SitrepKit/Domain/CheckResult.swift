@@ -15,10 +15,13 @@ public struct CheckResult: Sendable, Hashable {
     public var error: ProbeError?
     /// How many attempts were made (1 + retries used).
     public var attempts: Int
+    /// A `flow` check's steps in order, those that did not run included; empty for other types.
+    public var steps: [FlowStepResult]
 
     public init(
         componentID: String, checkID: String, type: CheckType, at: Date, status: CheckStatus,
-        latencyMs: Double?, httpStatus: Int?, timings: PhaseTimings?, error: ProbeError?, attempts: Int = 1
+        latencyMs: Double?, httpStatus: Int?, timings: PhaseTimings?, error: ProbeError?, attempts: Int = 1,
+        steps: [FlowStepResult] = []
     ) {
         self.componentID = componentID
         self.checkID = checkID
@@ -30,6 +33,7 @@ public struct CheckResult: Sendable, Hashable {
         self.timings = timings
         self.error = error
         self.attempts = attempts
+        self.steps = steps
     }
 }
 
@@ -38,4 +42,5 @@ public enum CheckType: String, Sendable, Codable, CaseIterable {
     case http
     case tcp
     case dns
+    case flow
 }

@@ -11,6 +11,8 @@ public enum ProbeErrorKind: String, Sendable, Codable, CaseIterable {
     case redirects
     case certificate
     case slow
+    case header
+    case capture
     case other
 
     /// `slow` and `certificate` (expiry within the threshold) degrade a check; every other kind takes it down.
@@ -22,14 +24,25 @@ public enum ProbeErrorKind: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A classified failure with a human-readable message (which may name hosts and addresses,
-/// so it is published only for checks marked `public: true`).
-public struct ProbeError: Sendable, Hashable, Codable {
+/// A classified failure with a human-readable message (which may name hosts and addresses, or a value the
+/// server sent, so it is published only for checks marked `public: true`).
+public struct ProbeError: Error, Sendable, Hashable, Codable {
     public var kind: ProbeErrorKind
     public var message: String
+    /// What may be shown of a failed condition or flow step for any check: the step, path and expectation
+    /// written in the config, never an observed value or a target.
+    public var summary: String?
+    /// The status this failure leaves the check in when it is not the kind's own (a condition with
+    /// `on_fail: degraded`).
+    public var severity: CheckStatus?
 
-    public init(kind: ProbeErrorKind, message: String) {
+    public init(kind: ProbeErrorKind, message: String, summary: String? = nil, severity: CheckStatus? = nil) {
         self.kind = kind
         self.message = message
+        self.summary = summary
+        self.severity = severity
     }
+
+    /// The status a check with this failure has.
+    public var resultingStatus: CheckStatus { severity ?? kind.resultingStatus }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Everything a build's output depends on, reduced to one `ContentDigest`: the sitrep executable, `now`,
 /// the config file (environment values are left out: `${VAR}` is expanded only in checks' targets, headers and
 /// bodies, which reach the probe and never the site), the database (its write count and file), every
-/// file below the content folders the loader reads and below the templates folder. Equal digests mean the
-/// build would write byte-identical files (builds are reproducible), so it can be skipped.
+/// file below the content folders the loader reads, the templates folder, the default theme and the static
+/// folder. Equal digests mean the build would write byte-identical files (builds are reproducible), so it can be skipped.
 ///
 /// Reading is conservative: a draft or an editor file in a content folder counts although the loader ignores
 /// it, and a database without a write count, or any file that cannot be read, gives no digest at all (the
@@ -33,6 +33,11 @@ enum BuildInputs {
         }
         digest.add(config.paths.templates.standardizedFileURL.path)
         guard addFiles(below: config.paths.templates, into: &digest) else { return nil }
+        // The default theme changes without the executable in development, and SITREP_THEME can point elsewhere.
+        digest.add(config.paths.defaultTheme?.standardizedFileURL.path ?? "no default theme")
+        if let defaultTheme = config.paths.defaultTheme, !addFiles(below: defaultTheme, into: &digest) { return nil }
+        digest.add(config.paths.staticFolder.standardizedFileURL.path)
+        guard addFiles(below: config.paths.staticFolder, into: &digest) else { return nil }
         digest.add(config.paths.output.standardizedFileURL.path)
         return digest.hex
     }

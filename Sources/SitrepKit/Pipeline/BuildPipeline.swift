@@ -50,7 +50,7 @@ public enum BuildPipeline {
                 let (content, problems) = SiteValidator.readContent(config: config)
                 let renders = problems.isEmpty || contentPolicy == .leaveOut
                 return .content(content, problems, renders ? RenderedMarkdown.of(content) : .none,
-                                TemplateSet.load(directory: config.paths.templates))
+                                TemplateSet.load(theme: config.paths.theme))
             }
             let table = tables[index == 0 ? 0 : index - 1]
             return .part(Result { try store.get()?.snapshotPart(table, now: now, days: days) })
@@ -117,6 +117,9 @@ public enum BuildPipeline {
         let inputs = try Self.model(config: config, now: now, contentPolicy: contentPolicy)
         let model = inputs.model
         let kept = inputs.problems.isEmpty ? [] : KeptPages.read(config: config, content: inputs.content)
+        let assets = inputs.templates.assets
+        let (staticFiles, staticProblems) = StaticFiles.list(in: config.paths.staticFolder, themeAssets: assets.map(\.path))
+        guard staticProblems.isEmpty else { throw DiagnosticsError(staticProblems) }
         let (files, unchanged, manifest) = try SitePublisher().publish(to: config.paths.output) { staging in
             // Every page passes the build marker, which is written once the last page is out.
             let marker = BuildMarker()
@@ -125,6 +128,14 @@ public enum BuildPipeline {
                 .render(model, to: page)
             for (path, data) in kept { page(path, data) }
             MachineOutputs().render(model, to: staging.write)
+            for asset in assets { staging.write(asset.path, asset.data) }
+            for file in staticFiles {
+                guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                    throw DiagnosticsError([Diagnostic(path: DisplayPath.of(file.url), line: 1, column: 1,
+                                                       message: "cannot read this static file")])
+                }
+                staging.write(file.path, data)
+            }
             staging.write(BuildMarker.path, marker.document(generatedAt: model.generatedAt))
         }
         logger.info("published \(files) files, \(unchanged) of them unchanged",

@@ -39,8 +39,8 @@ public struct NotificationStatus: Sendable {
             } else {
                 channels[index].pending += 1
                 if let error = record.lastError { channels[index].lastError = error }
-                let next = channels[index].nextAttemptAt.map { min($0, record.nextAttemptAt) } ?? record.nextAttemptAt
-                channels[index].nextAttemptAt = next
+                // A channel's oldest open delivery goes first: its time is the channel's next attempt.
+                if channels[index].nextAttemptAt == nil { channels[index].nextAttemptAt = record.nextAttemptAt }
             }
         }
         return NotificationStatus(channels: channels, deliveries: records)

@@ -51,11 +51,50 @@ struct ProbeJSON: Encodable {
 
     struct Timings: Encodable {
         var dns, connect, tls, ttfb, total: Int
+
+        init(_ timings: PhaseTimings) {
+            dns = Int(timings.dnsMs.rounded())
+            connect = Int(timings.connectMs.rounded())
+            tls = Int(timings.tlsMs.rounded())
+            ttfb = Int(timings.ttfbMs.rounded())
+            total = Int(timings.totalMs.rounded())
+        }
     }
 
     struct ErrorBody: Encodable {
         var kind: String
         var message: String
+    }
+
+    /// One step of a flow; `status` null when it did not run.
+    struct Step: Encodable {
+        var name: String
+        var status: String?
+        var httpStatus: Int?
+        var timingsMs: Timings?
+        var error: ErrorBody?
+
+        enum CodingKeys: String, CodingKey {
+            case name, status, error
+            case httpStatus = "http_status", timingsMs = "timings_ms"
+        }
+
+        init(_ step: FlowStepResult) {
+            name = step.name
+            status = step.status?.rawValue
+            httpStatus = step.httpStatus
+            timingsMs = step.timings.map(Timings.init)
+            error = step.error.map { ErrorBody(kind: $0.kind.rawValue, message: $0.message) }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(status, forKey: .status)
+            try container.encode(httpStatus, forKey: .httpStatus)
+            try container.encode(timingsMs, forKey: .timingsMs)
+            try container.encode(error, forKey: .error)
+        }
     }
 
     struct Result: Encodable {
@@ -67,9 +106,11 @@ struct ProbeJSON: Encodable {
         var httpStatus: Int?
         var timingsMs: Timings?
         var error: ErrorBody?
+        /// Only for flows.
+        var steps: [Step]?
 
         enum CodingKeys: String, CodingKey {
-            case component, check, type, status, error
+            case component, check, type, status, error, steps
             case latencyMs = "latency_ms", httpStatus = "http_status", timingsMs = "timings_ms"
         }
 
@@ -80,11 +121,9 @@ struct ProbeJSON: Encodable {
             status = result.status.rawValue
             latencyMs = result.latencyMs.map { Int($0.rounded()) }
             httpStatus = result.httpStatus
-            timingsMs = result.timings.map {
-                Timings(dns: Int($0.dnsMs.rounded()), connect: Int($0.connectMs.rounded()), tls: Int($0.tlsMs.rounded()),
-                        ttfb: Int($0.ttfbMs.rounded()), total: Int($0.totalMs.rounded()))
-            }
+            timingsMs = result.timings.map(Timings.init)
             error = result.error.map { ErrorBody(kind: $0.kind.rawValue, message: $0.message) }
+            steps = result.steps.isEmpty ? nil : result.steps.map(Step.init)
         }
 
         /// Explicit nulls, as SPEC.md's example shows `"error": null`.
@@ -98,6 +137,7 @@ struct ProbeJSON: Encodable {
             try container.encode(httpStatus, forKey: .httpStatus)
             try container.encode(timingsMs, forKey: .timingsMs)
             try container.encode(error, forKey: .error)
+            try container.encodeIfPresent(steps, forKey: .steps)
         }
     }
 

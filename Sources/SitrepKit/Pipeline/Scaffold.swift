@@ -1,13 +1,15 @@
 import Foundation
 
-/// `sitrep init [DIR]`: a new status repository with a commented config, `content/` and the default theme.
+/// `sitrep init [DIR]`: a new status repository with a commented config and `content/`. The pages come from the
+/// default theme of the installed sitrep; `--theme` copies it into `templates/` for editing.
 public enum Scaffold {
     public struct Problem: Error, CustomStringConvertible {
         public var description: String
     }
 
     /// Creates the repository; refuses to overwrite an existing `sitrep.yml`, and never touches other files.
-    public static func create(at directory: URL, themeDirectory: URL) throws -> [String] {
+    /// `themeDirectory`: the theme to copy into `templates/`, nil for none.
+    public static func create(at directory: URL, themeDirectory: URL?) throws -> [String] {
         let fileManager = FileManager.default
         let config = directory.appendingPathComponent("sitrep.yml")
         guard !fileManager.fileExists(atPath: config.path) else {
@@ -25,7 +27,7 @@ public enum Scaffold {
                 created.append(folder + "/")
             }
             let templates = directory.appendingPathComponent("templates")
-            if !fileManager.fileExists(atPath: templates.path) {
+            if let themeDirectory, !fileManager.fileExists(atPath: templates.path) {
                 try fileManager.copyItem(at: themeDirectory, to: templates)
                 created.append("templates/")
             }
@@ -42,29 +44,6 @@ public enum Scaffold {
         return created
     }
 
-    /// Where the default theme is: `SITREP_THEME`, `<prefix>/share/sitrep/templates` beside the binary,
-    /// or the `templates/` folder of the source checkout the binary was built in.
-    public static func locateTheme(executable: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        let fileManager = FileManager.default
-        func isTheme(_ url: URL) -> Bool { fileManager.fileExists(atPath: url.appendingPathComponent("layout.mustache").path) }
-        if let custom = environment["SITREP_THEME"], !custom.isEmpty {
-            let url = URL(fileURLWithPath: custom)
-            return isTheme(url) ? url : nil
-        }
-        let binDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        let installed = binDirectory.deletingLastPathComponent().appendingPathComponent("share/sitrep/templates")
-        if isTheme(installed) { return installed }
-        var folder = binDirectory
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("templates")
-            if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), isTheme(candidate) {
-                return candidate
-            }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }
-
     static let starterConfig = """
     # sitrep.yml: your status site. Every relative path resolves against this file's folder.
     # Reference: README.md of sitrep. Validate with `sitrep check`; probe and render with `sitrep run`.
@@ -75,11 +54,15 @@ public enum Scaffold {
       timezone: UTC                         # IANA zone for times on the pages (JSON is always UTC)
       history_days: 90                      # days of daily uptime bars and incident history
       refresh_seconds: 60                   # open pages re-read api/v2/summary.json this often (0 = never)
+      lang: en                              # the pages' language (BCP 47: en, de-CH, pt-BR)
+      # logo: static/logo.svg               # a file in static/ or an https:// URL; favicon: likewise
+      # colors: {accent: "#0550ae", accent_dark: "#6cb6ff"}   # links and header; WCAG AA contrast is checked
 
     paths:                                  # defaults shown
       database: data/sitrep.sqlite
       content: content
-      templates: templates
+      templates: templates                  # only the theme files you override; the rest come from the default theme
+      static: static                        # copied into the site as is (favicon, logo, robots.txt, CNAME)
       output: site
 
     probe:

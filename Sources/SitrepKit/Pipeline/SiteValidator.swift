@@ -8,6 +8,10 @@ public enum SiteValidator {
         /// `${VAR}` references whose variable is not set here: only `probe` and `run` need them, so a pull
         /// request's job without the probe's secrets still passes. With `strictEnvironment` they are problems.
         public var notes: [Diagnostic]
+        /// The default theme the site's templates override (nil when none was found).
+        public var defaultTheme: URL?
+        /// The files of the site's templates folder compared with the default theme.
+        public var themeOverrides: [ThemeOverride] = []
     }
 
     public static func check(configFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -20,14 +24,46 @@ public enum SiteValidator {
                 ContentLoader.load(directory: folder, knownComponents: outline.components, timeZone: outline.timeZone,
                                    displayPath: DisplayPath.of).1
             } ?? []
-            return Report(problems: configProblems + contentProblems + (outline.templates.map(TemplateSet.problems(in:)) ?? []),
-                          notes: [])
+            let defaultTheme = DefaultTheme.locate(environment: environment)
+            let templateProblems = outline.templates.map { TemplateSet.problems(in: ThemeFolders(site: $0, defaultTheme: defaultTheme)) }
+            return Report(problems: configProblems + contentProblems + (templateProblems ?? []), notes: [], defaultTheme: defaultTheme)
         }
         let (_, contentProblems) = readContent(config: config)
-        let templateProblems = TemplateSet.problems(in: config.paths.templates)
+        let (templates, templateProblems) = TemplateSet.load(theme: config.paths.theme)
+        let staticProblems = StaticFiles.list(in: config.paths.staticFolder, themeAssets: templates.assets.map(\.path)).1
         let unset = config.unsetVariables
-        return Report(problems: (strictEnvironment ? unset : []) + contentProblems + templateProblems,
-                      notes: strictEnvironment ? [] : unset)
+        let (notifyProblems, notifyNotes) = notificationProblems(config: config)
+        return Report(problems: (strictEnvironment ? unset : []) + contentProblems + templateProblems + staticProblems
+                          + notifyProblems,
+                      notes: (strictEnvironment ? [] : unset) + notifyNotes, defaultTheme: config.paths.defaultTheme,
+                      themeOverrides: ThemeOverride.list(config.paths.theme))
+    }
+
+    /// With an `email` or `sms` channel: the message templates, and the subscribers file when it is here (it is
+    /// kept out of the repository, so a pull request's job without it gets a note).
+    static func notificationProblems(config: SiteConfig) -> (problems: [Diagnostic], notes: [Diagnostic]) {
+        let settings = config.notifications
+        guard settings.channels.contains(where: { if case .http = $0.transport { false } else { true } }) else { return ([], []) }
+        var problems: [Diagnostic] = []
+        var notes: [Diagnostic] = []
+        do {
+            _ = try NotificationTemplates(theme: config.paths.theme)
+        } catch {
+            problems += error.diagnostics
+        }
+        if let file = settings.subscribersFile {
+            if FileManager.default.fileExists(atPath: file.path) {
+                do {
+                    _ = try SubscriberFile.load(from: file, componentIDs: Set(config.components.map(\.id)))
+                } catch {
+                    problems += error.diagnostics
+                }
+            } else {
+                notes.append(Diagnostic(path: DisplayPath.of(file), line: 1, column: 1,
+                                        message: "the subscribers file is not here; probe, run and notify need it"))
+            }
+        }
+        return (problems, notes)
     }
 
     /// Every problem `check` reports (unset variables are notes, not problems).

@@ -17,10 +17,22 @@ struct CheckProber: Sendable {
             var result = await probeOnce(check)
             result.attempts = attempt
             if result.status != .down || attempt > retries {
-                result.error = result.error.map { ProbeError(kind: $0.kind, message: redactor.redact($0.message)) }
+                result.error = result.error.map(redacted)
+                result.steps = result.steps.map { step in
+                    var step = step
+                    step.error = step.error.map(redacted)
+                    return step
+                }
                 return result
             }
         }
+    }
+
+    private func redacted(_ error: ProbeError) -> ProbeError {
+        var error = error
+        error.message = redactor.redact(error.message)
+        error.summary = error.summary.map(redactor.redact)
+        return error
     }
 
     private func probeOnce(_ check: CheckConfig) async -> CheckResult {
@@ -34,35 +46,27 @@ struct CheckProber: Sendable {
             await probeTCP(host: host, port: port, timeoutMs: check.timeoutMs, into: &result)
         case .dns(let name, let record):
             await probeDNS(name: name, record: record, timeoutMs: check.timeoutMs, into: &result)
+        case .flow(let flow):
+            await FlowRunner(engine: engine, trustStore: trustStore, flow: flow, deadlineMs: check.timeoutMs).run(into: &result)
         }
-        result.status = result.error?.kind.resultingStatus ?? .up
+        result.status = result.error?.resultingStatus ?? .up
         return result
     }
 
     private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
-        var pem: Data?
-        if let caFile = http.caFile, !http.insecure {
-            guard let bundle = trustStore.bundle(for: caFile) else {
-                result.error = ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read.")
-                return
-            }
-            pem = bundle
+        let pem: Data?
+        switch trustStore.trustedPEM(for: http) {
+        case .success(let bundle): pem = bundle
+        case .failure(let error):
+            result.error = error
+            return
         }
         let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
         result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
         result.httpStatus = outcome.httpStatus
         if outcome.httpStatus != nil { result.latencyMs = outcome.timings.totalMs }
-        if let failure = outcome.failure {
-            result.error = failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: http.maxBodyBytes)
-            return
-        }
-        guard let status = outcome.httpStatus else {
-            result.error = ProbeError(kind: .other, message: "The server sent no HTTP status.")
-            return
-        }
-        let evaluator = HTTPResponseEvaluator(expectations: http.expect, now: Date())
-        result.error = evaluator.problem(status: status, body: outcome.body, totalMs: outcome.timings.totalMs,
-                                         certificateExpiry: outcome.leafCertificateExpiry.flatMap(CertificateExpiryDate.parse))
+        result.error = HTTPResponseEvaluator(expectations: http.expect, now: Date())
+            .problem(with: outcome, timeoutMs: timeoutMs, maxBodyBytes: http.maxBodyBytes)
     }
 
     private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {

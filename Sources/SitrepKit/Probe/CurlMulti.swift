@@ -303,6 +303,12 @@ private final class CurlTransfer {
         if let limit = request.maxBodyBytes {
             check(sitrep_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit)), "size limit")
         }
+        if let cookies = request.cookies {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_COOKIEFILE, ""), "cookie engine")
+            for line in cookies {
+                check(sitrep_easy_setopt_string(easy, CURLOPT_COOKIELIST, line), "cookie")
+            }
+        }
         let this = Unmanaged.passUnretained(self).toOpaque()
         check(sitrep_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, this), "write target")
         check(sitrep_easy_setopt_write_function(easy) { data, size, count, userdata in
@@ -332,8 +338,37 @@ private final class CurlTransfer {
             httpStatus: status > 0 ? status : nil,
             timings: timings(),
             body: body,
-            leafCertificateExpiry: request.collectCertificateInfo ? leafExpiry() : nil
+            leafCertificateExpiry: request.collectCertificateInfo ? leafExpiry() : nil,
+            headers: responseHeaders(),
+            cookies: request.cookies == nil ? [] : cookieLines()
         )
+    }
+
+    /// The asked-for headers of the last response (after redirects), by lower-cased name.
+    private func responseHeaders() -> [String: String] {
+        var found: [String: String] = [:]
+        for name in request.responseHeaderNames {
+            var header: UnsafeMutablePointer<curl_header>?
+            guard curl_easy_header(easy, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
+                  let value = header?.pointee.value else { continue }
+            found[name.lowercased()] = String(cString: value)
+        }
+        return found
+    }
+
+    /// Every cookie the cookie engine holds, as libcurl lists them (Netscape format).
+    private func cookieLines() -> [String] {
+        var raw: UnsafeMutableRawPointer?
+        guard sitrep_easy_getinfo_pointer(easy, CURLINFO_COOKIELIST, &raw) == CURLE_OK, let raw else { return [] }
+        let list = raw.assumingMemoryBound(to: curl_slist.self)
+        defer { curl_slist_free_all(list) }
+        var lines: [String] = []
+        var node: UnsafeMutablePointer<curl_slist>? = list
+        while let current = node {
+            if let data = current.pointee.data { lines.append(String(cString: data)) }
+            node = current.pointee.next
+        }
+        return lines
     }
 
     private func failure(for code: CURLcode) -> TransferFailure? {

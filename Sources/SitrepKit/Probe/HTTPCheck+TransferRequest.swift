@@ -15,7 +15,8 @@ extension HTTPCheck {
             maxBodyBytes: maxBodyBytes,
             trustedCertificatesPEM: insecure ? nil : trustedCertificatesPEM,
             insecure: insecure,
-            collectCertificateInfo: expect.certMinDays != nil && url.lowercased().hasPrefix("https:")
+            collectCertificateInfo: expect.certMinDays != nil && url.lowercased().hasPrefix("https:"),
+            responseHeaderNames: expect.headerNames
         )
     }
 }

@@ -2,21 +2,32 @@ import Foundation
 
 /// Judges a completed HTTP response against a check's `expect` block.
 ///
-/// The first unmet expectation wins, in this order: status (`http_status`), body keywords (`body`), JSON paths
-/// (`json`), certificate expiry (`certificate`, degraded), response time (`slow`, degraded).
+/// The first unmet expectation wins, in this order: status (`http_status`), body keywords (`body`), JSON values
+/// (`json`), conditions that take the check down, certificate expiry (`certificate`, degraded), response time
+/// (`slow`, degraded), conditions that degrade it.
 struct HTTPResponseEvaluator {
     var expectations: HTTPExpectations
     var now: Date
 
-    func problem(status: Int, body: Data, totalMs: Double, certificateExpiry: Date?) -> ProbeError? {
+    /// What is wrong with a whole transfer: its transport failure, a missing status, or the first unmet expectation.
+    func problem(with outcome: TransferOutcome, timeoutMs: Int, maxBodyBytes: Int?) -> ProbeError? {
+        if let failure = outcome.failure { return failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: maxBodyBytes) }
+        guard let status = outcome.httpStatus else { return ProbeError(kind: .other, message: "The server sent no HTTP status.") }
+        return problem(status: status, body: outcome.body, headers: outcome.headers, totalMs: outcome.timings.totalMs,
+                       certificateExpiry: outcome.leafCertificateExpiry.flatMap(CertificateExpiryDate.parse))
+    }
+
+    func problem(status: Int, body: Data, headers: [String: String] = [:], totalMs: Double, certificateExpiry: Date?) -> ProbeError? {
         if let problem = statusProblem(status) { return problem }
         if let problem = keywordProblem(body) { return problem }
         if let problem = jsonProblem(body) { return problem }
+        let judge = ConditionJudge(conditions: expectations.conditions, body: body, headers: headers, totalMs: totalMs)
+        if let problem = judge.firstFailure(failing: .down) { return problem }
         if let problem = certificateProblem(certificateExpiry) { return problem }
         if let limit = expectations.maxResponseMs, totalMs > Double(limit) {
             return ProbeError(kind: .slow, message: "The response took \(Int(totalMs.rounded())) ms, more than the allowed \(limit) ms.")
         }
-        return nil
+        return judge.firstFailure(failing: .degraded)
     }
 
     private func statusProblem(_ status: Int) -> ProbeError? {

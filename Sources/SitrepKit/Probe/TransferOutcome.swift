@@ -10,6 +10,10 @@ struct TransferOutcome: Sendable {
     var body: Data
     /// The leaf certificate's "Expire date" exactly as libcurl reports it, when asked for and available.
     var leafCertificateExpiry: String?
+    /// The asked-for response headers that came, by lower-cased name.
+    var headers: [String: String] = [:]
+    /// The cookie engine's cookies after the transfer (libcurl's Netscape-format lines); empty without one.
+    var cookies: [String] = []
 }
 
 /// Why libcurl could not complete a transfer, reduced to the distinctions the classifier needs.

@@ -28,5 +28,10 @@ struct TransferRequest: Sendable {
     var insecure: Bool = false
     /// Ask libcurl for the peer's certificate chain (needed for the leaf's expiry date).
     var collectCertificateInfo: Bool = false
+    /// Response headers to report (of the last response, after redirects).
+    var responseHeaderNames: [String] = []
+    /// nil: no cookies. Otherwise libcurl's cookie engine runs for this transfer, starting from these cookies
+    /// (lines as libcurl lists them), and the outcome carries the cookies it holds at the end.
+    var cookies: [String]?
     var userAgent: String = "sitrep-probe/1"
 }

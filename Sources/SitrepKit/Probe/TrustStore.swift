@@ -8,10 +8,14 @@ struct TrustStore: Sendable {
 
     /// Reads the system bundle and every distinct `ca_file` named by `checks`.
     init(for checks: [CheckConfig]) {
-        let files = Set(checks.compactMap { check -> URL? in
-            if case .http(let http) = check.target, !http.insecure { return http.caFile }
-            return nil
-        })
+        let requests = checks.flatMap { check -> [HTTPCheck] in
+            switch check.target {
+            case .http(let http): [http]
+            case .flow(let flow): flow.steps.map(\.request)
+            case .tcp, .dns: []
+            }
+        }
+        let files = Set(requests.compactMap { (http: HTTPCheck) -> URL? in http.insecure ? nil : http.caFile })
         guard !files.isEmpty else { return }
         let system = Self.systemBundle()
         for file in files {
@@ -24,6 +28,16 @@ struct TrustStore: Sendable {
     /// The combined bundle for a check's `ca_file`; nil when that file could not be read.
     func bundle(for caFile: URL) -> Data? {
         bundles[caFile]
+    }
+
+    /// The bundle a request with these settings trusts: nil for libcurl's default (or `insecure`), a failure
+    /// when its `ca_file` could not be read.
+    func trustedPEM(for http: HTTPCheck) -> Result<Data?, ProbeError> {
+        guard let caFile = http.caFile, !http.insecure else { return .success(nil) }
+        guard let bundle = bundle(for: caFile) else {
+            return .failure(ProbeError(kind: .other, message: "The ca_file \(caFile.path) could not be read."))
+        }
+        return .success(bundle)
     }
 
     private static let wellKnownBundlePaths = [

@@ -1,8 +1,8 @@
 import Mustache
 
 /// What each component's pages share and a pass of its own renders before the pages: the daily-bars strip
-/// (placed as it is on both the index and the component page, `{{{barsHTML}}}`) and the response-time chart with
-/// its table rows already rendered (`{{{rowsMarkup}}}`). Page views only read these finished fragments, so no
+/// (placed as it is on both the index and the component page, `{{{barsHTML}}}`) and each check's response-time
+/// chart with its table rows already rendered (`{{{rowsMarkup}}}`). Page views only read these finished fragments, so no
 /// view renders anything while it is built.
 ///
 /// The strip is the bulk of both pages (one `<rect>` and `<title>` a day), so rendering it once halves the
@@ -10,15 +10,15 @@ import Mustache
 /// day's `BarView` alone. Days repeat across components (same position, same uptime, same title: a 500-component
 /// site has 45,000 bars and under a thousand different ones), so each worker renders a given bar once and reuses
 /// the markup; a template's output depends on nothing but the view it is given. The chart's rows
-/// (`partials/chart-row`, 48 a component) go through the worker's `PageShapes`. Both strip partials escape
+/// (`partials/chart-row`, 48 a check) go through the worker's `PageShapes`. Both strip partials escape
 /// everything they print; the strip inserts the finished bars as `{{{barsMarkup}}}`.
 struct ComponentFragments: Sendable {
     private let strips: [String: String]
-    private let charts: [String: ResponseChartView]
+    private let charts: [String: [ResponseChartView?]]
 
     static let empty = ComponentFragments(strips: [:], charts: [:])
 
-    private init(strips: [String: String], charts: [String: ResponseChartView]) {
+    private init(strips: [String: String], charts: [String: [ResponseChartView?]]) {
         self.strips = strips
         self.charts = charts
     }
@@ -40,11 +40,11 @@ struct ComponentFragments: Sendable {
             worker.fragments(of: components[index], with: library)
         }
         var strips: [String: String] = [:]
-        var charts: [String: ResponseChartView] = [:]
+        var charts: [String: [ResponseChartView?]] = [:]
         for (component, result) in zip(components, rendered) {
-            let (strip, chart) = try result.get()
+            let (strip, checkCharts) = try result.get()
             strips[component.id] = strip
-            charts[component.id] = chart
+            charts[component.id] = checkCharts
         }
         return ComponentFragments(strips: strips, charts: charts)
     }
@@ -54,9 +54,10 @@ struct ComponentFragments: Sendable {
         strips[componentID] ?? ""
     }
 
-    /// The response-time chart of the component with this id, rows rendered; nil without two points to draw.
-    func chart(for componentID: String) -> ResponseChartView? {
-        charts[componentID]
+    /// The response-time charts of the component with this id, one per check in config order, rows rendered;
+    /// nil for a check without two points to draw.
+    func charts(for componentID: String) -> [ResponseChartView?] {
+        charts[componentID] ?? []
     }
 
     /// One worker's render context, its page shapes (for chart rows) and the bars it has rendered so far.
@@ -67,22 +68,29 @@ struct ComponentFragments: Sendable {
         var renderedBars: [BarView: String] = [:]
 
         mutating func fragments(of component: ComponentModel, with library: MustacheLibrary)
-            -> Result<(String, ResponseChartView?), MissingTemplate> {
+            -> Result<(String, [ResponseChartView?]), MissingTemplate> {
             let strip: String
             switch self.strip(of: component, with: library) {
             case .success(let html): strip = html
             case .failure(let missing): return .failure(missing)
             }
-            guard var chart = ResponseChartView(component: component, context: context) else { return .success((strip, nil)) }
-            var rows = ""
-            for row in chart.rows {
-                guard shapes.render(row, template: ResponseChartView.rowTemplate, library: library, appendingTo: &rows) else {
-                    return .failure(MissingTemplate(name: ResponseChartView.rowTemplate))
+            var charts: [ResponseChartView?] = []
+            for check in component.checks {
+                guard var chart = ResponseChartView(check: check, context: context) else {
+                    charts.append(nil)
+                    continue
                 }
+                var rows = ""
+                for row in chart.rows {
+                    guard shapes.render(row, template: ResponseChartView.rowTemplate, library: library, appendingTo: &rows) else {
+                        return .failure(MissingTemplate(name: ResponseChartView.rowTemplate))
+                    }
+                }
+                // The table puts its rows on a line of their own: no final newline after the last.
+                chart.rowsMarkup = rows.withoutFinalNewline()
+                charts.append(chart)
             }
-            // The table puts its rows on a line of their own: no final newline after the last.
-            chart.rowsMarkup = rows.withoutFinalNewline()
-            return .success((strip, chart))
+            return .success((strip, charts))
         }
 
         private mutating func strip(of component: ComponentModel, with library: MustacheLibrary) -> Result<String, MissingTemplate> {

@@ -26,12 +26,12 @@ struct ComponentDetail {
     var uptimeCells: [UptimeCell]
     /// The daily-bars strip, rendered once from `partials/bars` (`ComponentFragments`).
     var barsHTML: String
-    var chart: ResponseChartView?
-    var percentiles: [PercentileRow]
+    /// Each check's response times, in config order.
+    var responseChecks: [CheckResponseView]
     var checks: [CheckRow]
     var incidents: [HistoryRow]
     var maintenanceRows: [HistoryRow]
-    var hasPercentiles: Bool
+    var hasChecks: Bool
     var hasIncidents: Bool
     var hasMaintenance: Bool
 
@@ -45,28 +45,19 @@ struct ComponentDetail {
         lastResult = context.time.view(component.lastResultAt)
         uptimeCells = UptimeCell.cells(component.uptime, windows: [(30, \.d30), (60, \.d60), (90, \.d90)], context: context)
         barsHTML = context.fragments.barsHTML(for: component.id)
-        chart = context.fragments.chart(for: component.id)
-        let l = component.latency
-        percentiles = [("24 hours", l.h24), ("7 days", l.d7), ("30 days", l.d30)].compactMap { window, value in
-            value.map { PercentileRow(window: window, p50: NumberFormat.milliseconds($0.p50),
-                                      p95: NumberFormat.milliseconds($0.p95), p99: NumberFormat.milliseconds($0.p99)) }
+        let charts = context.fragments.charts(for: component.id)
+        responseChecks = component.checks.enumerated().map { index, check in
+            CheckResponseView(check, chart: index < charts.count ? charts[index] : nil)
         }
         checks = component.checks.map { CheckRow($0, context: context) }
         incidents = component.incidentIDs.compactMap(context.model.incident).map { HistoryRow(.incident($0), root: root, context: context) }
         maintenanceRows = component.maintenanceIDs.compactMap(context.model.maintenanceWindow).map {
             HistoryRow(.maintenance($0), root: root, context: context)
         }
-        hasPercentiles = !percentiles.isEmpty
+        hasChecks = !checks.isEmpty
         hasIncidents = !incidents.isEmpty
         hasMaintenance = !maintenanceRows.isEmpty
     }
-}
-
-struct PercentileRow {
-    var window: String
-    var p50: String
-    var p95: String
-    var p99: String
 }
 
 /// One check with its latest result. Target and raw error text appear only when the model carries them
@@ -82,6 +73,10 @@ struct CheckRow {
     var targetText: String?
     var checkedAt: TimeView?
     var phases: String?
+    /// Which condition, capture or step failed (as configured); printed when `errorText` is not.
+    var errorSummary: String?
+    var steps: [StepRow]
+    var hasSteps: Bool
 
     init(_ check: CheckModel, context: RenderContext) {
         id = check.id
@@ -93,8 +88,15 @@ struct CheckRow {
         errorText = check.errorMessage
         targetText = check.target
         checkedAt = context.time.view(check.at)
-        // No line at all for a check that reached no phase (a name that did not resolve).
-        phases = check.timings.flatMap { raw in
+        phases = Self.phaseLine(check.timings)
+        errorSummary = check.errorSummary
+        steps = check.steps.map(StepRow.init)
+        hasSteps = !steps.isEmpty
+    }
+
+    /// `DNS 1 ms · Connect 2 ms · …`; nil for a transfer that reached no phase (a name that did not resolve).
+    static func phaseLine(_ timings: PhaseTimings?) -> String? {
+        timings.flatMap { raw in
             let allPhases = ResponseChartView.Phase.allCases
             guard allPhases.contains(where: { $0.wasReached(raw) }) else { return nil }
             let t = ResponseChartView.monotone(raw)
@@ -102,6 +104,44 @@ struct CheckRow {
             return allPhases.map { phase in
                 "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
             }.joined(separator: " · ")
+        }
+    }
+}
+
+/// One step of a flow check: its status (or "Not run"), HTTP status, phase timings and what failed. Its names
+/// differ from `CheckRow`'s, so a step without a value never shows its check's (Mustache looks up the stack).
+struct StepRow {
+    var stepName: String
+    var stepResult: StatusView
+    var stepHTTPCode: String?
+    var stepPhases: String?
+    var stepErrorKind: String?
+    var stepErrorSummary: String?
+    var stepErrorText: String?
+
+    init(_ step: FlowStepModel) {
+        stepName = step.name
+        stepResult = step.status == nil ? StatusView(key: "stale", label: "Not run") : StatusView(step.status)
+        stepHTTPCode = step.httpStatus.map(String.init)
+        stepPhases = CheckRow.phaseLine(step.timings)
+        stepErrorKind = step.errorKind?.rawValue
+        stepErrorSummary = step.errorSummary
+        stepErrorText = step.errorMessage
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension StepRow: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "stepName": .of(stepName)
+        case "stepResult": .of(stepResult)
+        case "stepHTTPCode": .of(stepHTTPCode)
+        case "stepPhases": .of(stepPhases)
+        case "stepErrorKind": .of(stepErrorKind)
+        case "stepErrorSummary": .of(stepErrorSummary)
+        case "stepErrorText": .of(stepErrorText)
+        default: .none
         }
     }
 }
@@ -120,6 +160,9 @@ extension CheckRow: PageView {
         case "targetText": .of(targetText)
         case "checkedAt": .of(checkedAt)
         case "phases": .of(phases)
+        case "errorSummary": .of(errorSummary)
+        case "steps": .of(steps)
+        case "hasSteps": .of(hasSteps)
         default: .none
         }
     }
@@ -138,12 +181,11 @@ extension ComponentDetail: PageView {
         case "lastResult": .of(lastResult)
         case "uptimeCells": .of(uptimeCells)
         case "barsHTML": .of(barsHTML)
-        case "chart": .of(chart)
-        case "percentiles": .of(percentiles)
+        case "responseChecks": .of(responseChecks)
         case "checks": .of(checks)
         case "incidents": .of(incidents)
         case "maintenanceRows": .of(maintenanceRows)
-        case "hasPercentiles": .of(hasPercentiles)
+        case "hasChecks": .of(hasChecks)
         case "hasIncidents": .of(hasIncidents)
         case "hasMaintenance": .of(hasMaintenance)
         default: .none
@@ -157,19 +199,6 @@ extension ComponentPage: PageView {
         switch requested {
         case "page": .of(page)
         case "component": .of(component)
-        default: .none
-        }
-    }
-}
-
-// What a template sees of this view: every stored property by its name (`PageView`).
-extension PercentileRow: PageView {
-    func value(named requested: String) -> ViewValue {
-        switch requested {
-        case "window": .of(window)
-        case "p50": .of(p50)
-        case "p95": .of(p95)
-        case "p99": .of(p99)
         default: .none
         }
     }

@@ -1,36 +1,42 @@
 import Foundation
 
-/// The daily uptime strip as inline SVG: one `<rect>` per day with a `<title>` naming the date,
-/// the uptime (or "No data"), maintenance and incidents.
+/// The daily uptime strip: one list item per day, coloured by its worst status, each holding the day's details
+/// (date, uptime or "No data", worst status, maintenance, incidents), which the theme shows on hover, focus or
+/// tap. Today's day is the strip's one Tab stop; the arrow keys move between days (`partials/days-script`). On
+/// narrow screens the theme shows only the last `narrowDays` days, with their own start label and summary.
 struct DailyBarsView {
-    var viewWidth: Int
-    var viewHeight: Int
     var label: String
     var bars: [BarView]
     /// Every bar rendered from `partials/bar`, in order (filled in by `ComponentFragments`).
     var barsMarkup = ""
     /// `90 days ago`.
     var startLabel: String
+    /// Uptime over every day shown.
     var summary: String
+    /// What the axis says when only the last `narrowDays` days are shown; nil when there are no more days than that.
+    var narrow: NarrowAxis?
 
-    static let viewHeight = 34
-    static let barWidth = 3.0
-    static let pitch = 5.0
+    /// How many days a phone shows (as Statuspage does).
+    static let narrowDays = 30
 
     init(component: ComponentModel, context: RenderContext) {
         let days = component.daily
-        viewWidth = max(Int(Double(days.count) * Self.pitch - (Self.pitch - Self.barWidth)), 1)
-        viewHeight = Self.viewHeight
         bars = days.enumerated().map { index, day in
-            BarView(x: NumberFormat.coordinate(Double(index) * Self.pitch), width: NumberFormat.coordinate(Self.barWidth),
-                    height: Self.viewHeight, key: Self.key(of: day), title: Self.title(of: day, context: context))
+            BarView(key: Self.key(of: day), title: Self.title(of: day, context: context), isTabStop: index == days.count - 1)
         }
-        let window = days.count == 1 ? "1 day" : "\(days.count) days"
+        summary = Self.summary(of: days, uptime: component.uptime.d90)
+        label = "\(component.name): daily uptime over the last \(Self.window(days.count))"
+        startLabel = "\(Self.window(days.count)) ago"
+        narrow = days.count > Self.narrowDays ? NarrowAxis(days: Array(days.suffix(Self.narrowDays)), uptime: component.uptime.d30) : nil
+    }
+
+    static func window(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+    /// `99.95% uptime` (the window's `uptime`, else the mean of the days), or `No data` when no day has any.
+    static func summary(of days: [DailyBar], uptime: Double?) -> String {
         let observed = days.compactMap(\.uptime)
-        let mean = observed.isEmpty ? nil : observed.reduce(0, +) / Double(observed.count)
-        summary = mean == nil ? "No data" : "\(NumberFormat.uptime(component.uptime.d90 ?? mean)) uptime"
-        label = "\(component.name): daily uptime over the last \(window)"
-        startLabel = "\(window) ago"
+        guard !observed.isEmpty else { return "No data" }
+        return "\(NumberFormat.uptime(uptime ?? observed.reduce(0, +) / Double(observed.count))) uptime"
     }
 
     static func key(of day: DailyBar) -> String {
@@ -50,25 +56,45 @@ struct DailyBarsView {
     }
 }
 
+/// The strip's axis when a narrow screen shows only its last days: `30 days ago` and their uptime.
+struct NarrowAxis {
+    var startLabel: String
+    var summary: String
+
+    init(days: [DailyBar], uptime: Double?) {
+        startLabel = "\(DailyBarsView.window(days.count)) ago"
+        summary = DailyBarsView.summary(of: days, uptime: uptime)
+    }
+}
+
 /// One day's bar, all `partials/bar` sees. Equal views render equal markup, so `ComponentFragments` renders each
 /// distinct one once.
 struct BarView: Hashable {
-    var x: String
-    var width: String
-    var height: Int
     var key: String
+    /// The day's details, one per line.
     var title: String
+    /// The strip's one Tab stop (today); the other days take focus by tap, click or the arrow keys.
+    var isTabStop: Bool
 }
 
 // What a template sees of this view: every stored property by its name (`PageView`).
 extension BarView: PageView {
     func value(named requested: String) -> ViewValue {
         switch requested {
-        case "x": .of(x)
-        case "width": .of(width)
-        case "height": .of(height)
         case "key": .of(key)
         case "title": .of(title)
+        case "isTabStop": .of(isTabStop)
+        default: .none
+        }
+    }
+}
+
+// What a template sees of this view: every stored property by its name (`PageView`).
+extension NarrowAxis: PageView {
+    func value(named requested: String) -> ViewValue {
+        switch requested {
+        case "startLabel": .of(startLabel)
+        case "summary": .of(summary)
         default: .none
         }
     }
@@ -78,13 +104,12 @@ extension BarView: PageView {
 extension DailyBarsView: PageView {
     func value(named requested: String) -> ViewValue {
         switch requested {
-        case "viewWidth": .of(viewWidth)
-        case "viewHeight": .of(viewHeight)
         case "label": .of(label)
         case "bars": .of(bars)
         case "barsMarkup": .of(barsMarkup)
         case "startLabel": .of(startLabel)
         case "summary": .of(summary)
+        case "narrow": .of(narrow)
         default: .none
         }
     }

@@ -1,15 +1,20 @@
 import Foundation
 
-/// One incident or maintenance window in a list (history pages, a component's incidents).
+/// One incident or maintenance window in a list (history pages, the index's last days, a component's incidents).
+/// Kind (incident, maintenance, cancelled maintenance) and impact are words and an icon, not only a colour.
 struct HistoryRow {
+    /// `incident`, `maintenance` or `cancelled`.
     var kind: String
     var kindLabel: String
+    /// The symbol beside the kind (`#i-<kindIcon>`).
+    var kindIcon: String
     var itemTitle: String
     var href: String
     var state: StatusView
-    /// `impact-major` or `maintenance`: the left border of the row.
+    /// `impact-major`, `maintenance` or `maintenance cancelled`: the left border of the row.
     var tone: String
-    var impactLabel: String
+    /// An incident's impact (`Major impact`); nil for maintenance.
+    var impactLabel: String?
     var when: TimeView
     var period: String
     var affects: String?
@@ -22,17 +27,20 @@ struct HistoryRow {
         case .incident(let incident):
             kind = "incident"
             kindLabel = "Incident"
+            kindIcon = "incident"
             state = StatusView(incident.status)
             tone = "impact-\(incident.impact.rawValue)"
             impactLabel = incident.impact.label
             period = incident.resolvedAt.map { "Resolved after \(context.duration(from: incident.startedAt, to: $0))" } ?? "Ongoing"
             affects = Self.affects(incident.components)
         case .maintenance(let window):
-            kind = "maintenance"
-            kindLabel = "Maintenance"
+            let cancelled = window.state == .cancelled
+            kind = cancelled ? "cancelled" : "maintenance"
+            kindLabel = cancelled ? "Cancelled maintenance" : "Maintenance"
+            kindIcon = cancelled ? "cancelled" : "under_maintenance"
             state = StatusView(window.state)
-            tone = "maintenance"
-            impactLabel = "Scheduled maintenance"
+            tone = cancelled ? "maintenance cancelled" : "maintenance"
+            impactLabel = nil
             // `when` already gives the start; the period says how long the window is.
             period = "\(context.duration(from: window.scheduledFor, to: window.scheduledUntil)) window"
             affects = Self.affects(window.components)
@@ -71,6 +79,7 @@ extension HistoryRow: PageView {
         switch requested {
         case "kind": .of(kind)
         case "kindLabel": .of(kindLabel)
+        case "kindIcon": .of(kindIcon)
         case "itemTitle": .of(itemTitle)
         case "href": .of(href)
         case "state": .of(state)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `index.html`: banner, active incidents and maintenance, components by group with daily bars.
+/// `index.html`: banner, active incidents and maintenance, components by group with daily bars, upcoming
+/// maintenance and the last days' incidents.
 struct IndexPage {
     var page: PageChrome
     var indicator: String
@@ -13,6 +14,9 @@ struct IndexPage {
     var hasUpcomingMaintenance: Bool
     var sections: [ComponentSection]
     var historyDays: Int
+    /// How many of them a phone shows; nil when it shows them all.
+    var narrowDays: Int?
+    var pastDays: [PastDay]
 
     init(context: RenderContext) {
         let model = context.model
@@ -29,6 +33,8 @@ struct IndexPage {
         hasUpcomingMaintenance = !upcomingMaintenance.isEmpty
         sections = ComponentSection.sections(of: model, root: root, context: context)
         historyDays = model.site.historyDays
+        narrowDays = historyDays > DailyBarsView.narrowDays ? DailyBarsView.narrowDays : nil
+        pastDays = PastDay.days(root: root, context: context)
     }
 }
 
@@ -235,6 +241,8 @@ extension IndexPage: PageView {
         case "hasUpcomingMaintenance": .of(hasUpcomingMaintenance)
         case "sections": .of(sections)
         case "historyDays": .of(historyDays)
+        case "narrowDays": .of(narrowDays)
+        case "pastDays": .of(pastDays)
         default: .none
         }
     }

@@ -13,6 +13,16 @@ struct PageChrome {
     /// IANA identifier, for the refresh script's "Last updated".
     var timezone: String
     var generated: TimeView
+    /// `<html lang>`.
+    var lang: String
+    /// Links to `site.logo` and `site.favicon` from this page, nil when not set.
+    var logo: String?
+    var favicon: String?
+    /// `site.colors`, validated hex colours (they are printed into a `<style>` element).
+    var accent: String?
+    var accentDark: String?
+    /// Whether any of logo and colours is set: the theme then adds the rules they need.
+    var branded: Bool
 }
 
 /// A `<link rel="alternate">` (feeds).
@@ -48,6 +58,12 @@ extension PageChrome: PageView {
         case "refreshes": .of(refreshes)
         case "timezone": .of(timezone)
         case "generated": .of(generated)
+        case "lang": .of(lang)
+        case "logo": .of(logo)
+        case "favicon": .of(favicon)
+        case "accent": .of(accent)
+        case "accentDark": .of(accentDark)
+        case "branded": .of(branded)
         default: .none
         }
     }

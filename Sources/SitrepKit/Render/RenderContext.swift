@@ -44,8 +44,22 @@ final class RenderContext {
             refreshSeconds: max(site.refreshSeconds, 0),
             refreshes: site.refreshSeconds > 0,
             timezone: site.timezoneName,
-            generated: time.view(model.generatedAt)
+            generated: time.view(model.generatedAt),
+            lang: site.lang,
+            logo: site.branding.logo.map { link(to: $0, root: root) },
+            favicon: site.branding.favicon.map { link(to: $0, root: root) },
+            accent: site.branding.accent?.hex,
+            accentDark: site.branding.accentDark?.hex,
+            branded: site.branding.logo != nil || site.branding.accent != nil || site.branding.accentDark != nil
         )
+    }
+
+    /// A link from a page whose root prefix is `root` to a logo or favicon.
+    private func link(to asset: SiteAsset, root: String) -> String {
+        switch asset {
+        case .staticFile(let path): href(path, root: root)
+        case .url(let url): url
+        }
     }
 
     /// A relative link from a page whose root prefix is `root` to `path`; path segments are percent-encoded.

@@ -1,13 +1,17 @@
 import Foundation
 
-/// The component page's response-time chart as inline SVG: stacked areas of the cumulative phase timings
-/// (DNS, connect, TLS, time to first byte, total), with axis labels, a worded legend and a data table.
+/// One check's response-time chart on the component page: stacked areas of the cumulative phase timings the
+/// check reaches (an HTTP check's DNS, connect, TLS, first byte and transfer; a TCP check's DNS and connect; a DNS
+/// check's lookup), a worded legend and a data table. The plot is an SVG stretched to the width of the page;
+/// its axis labels are HTML beside and under it, so they keep their size on a phone and never overlap.
 struct ResponseChartView {
     var viewWidth: Int
     var viewHeight: Int
     var label: String
     var areas: [ChartArea]
+    /// Top, middle and bottom of the plot, top first.
     var gridlines: [ChartGridline]
+    /// First, middle (from three points on) and last time, in order.
     var xLabels: [ChartAxisLabel]
     var legend: [ChartLegendItem]
     /// The data table's rows, for a theme that lays them out itself.
@@ -18,23 +22,25 @@ struct ResponseChartView {
     /// The partial each table row is rendered with.
     static let rowTemplate = "partials/chart-row"
 
-    private static let plotLeft = 56.0
-    private static let plotRight = 712.0
-    private static let plotTop = 12.0
-    private static let plotBottom = 208.0
+    private static let plotTop = 4.0
+    private static let plotBottom = 196.0
 
     /// nil when there are fewer than two points to draw.
-    init?(component: ComponentModel, context: RenderContext) {
-        let points = component.responseTimes.map { ($0.at, Self.monotone($0.timings)) }
+    init?(check: CheckModel, context: RenderContext) {
+        let raw = check.responseTimes
+        let points = raw.map { ($0.at, Self.monotone($0.timings)) }
         guard points.count >= 2, let first = points.first?.0, let last = points.last?.0 else { return nil }
         viewWidth = 720
-        viewHeight = 240
+        viewHeight = 200
+        let width = Double(viewWidth)
         let top = Self.niceCeiling(points.map(\.1.totalMs).max() ?? 1)
-        let step = (Self.plotRight - Self.plotLeft) / Double(points.count - 1)
-        func x(_ index: Int) -> Double { Self.plotLeft + Double(index) * step }
+        let step = width / Double(points.count - 1)
+        func x(_ index: Int) -> Double { Double(index) * step }
         func y(_ value: Double) -> Double { Self.plotBottom - value / top * (Self.plotBottom - Self.plotTop) }
 
-        let phases = Phase.allCases
+        // The phases this check reaches at all: a TCP check has no TLS, first byte or transfer.
+        let reached = Phase.allCases.filter { phase in raw.contains { phase.wasReached($0.timings) } }
+        let phases = reached.isEmpty ? Phase.allCases : reached
         areas = phases.reversed().map { phase in
             var d = SVGPathData()
             d.move(x(0), Self.plotBottom)
@@ -45,28 +51,29 @@ struct ResponseChartView {
             d.close()
             return ChartArea(key: phase.key, label: phase.label, path: d.text)
         }
-        gridlines = [0.0, 0.5, 1.0].map { share in
-            ChartGridline(y: NumberFormat.coordinate(y(top * share)), labelY: NumberFormat.coordinate(y(top * share) + 4),
-                          label: NumberFormat.milliseconds(top * share))
+        gridlines = [1.0, 0.5, 0.0].map { share in
+            ChartGridline(y: NumberFormat.coordinate(y(top * share)), label: NumberFormat.milliseconds(top * share))
         }
-        let middle = points.count / 2
-        xLabels = [
-            ChartAxisLabel(x: NumberFormat.coordinate(x(0)), anchor: "start", label: context.time.short(first)),
-            ChartAxisLabel(x: NumberFormat.coordinate(x(middle)), anchor: "middle", label: context.time.short(points[middle].0)),
-            ChartAxisLabel(x: NumberFormat.coordinate(x(points.count - 1)), anchor: "end", label: context.time.short(last)),
-        ]
+        // Two points have no middle: their middle would be the last one, named twice.
+        let middle = points.count >= 3 ? [ChartAxisLabel(position: "middle", label: context.time.short(points[points.count / 2].0))] : []
+        xLabels = [ChartAxisLabel(position: "start", label: context.time.short(first))] + middle
+            + [ChartAxisLabel(position: "end", label: context.time.short(last))]
         legend = phases.map { phase in
             let mean = points.map { phase.duration($0.1) }.reduce(0, +) / Double(points.count)
             return ChartLegendItem(key: phase.key, label: phase.label, value: NumberFormat.milliseconds(mean))
         }
-        rows = points.map { at, timings in
-            ChartRow(time: context.time.view(at), dns: NumberFormat.milliseconds(timings.dnsMs),
-                     connect: NumberFormat.milliseconds(timings.connectMs), tls: NumberFormat.milliseconds(timings.tlsMs),
-                     ttfb: NumberFormat.milliseconds(timings.ttfbMs), total: NumberFormat.milliseconds(timings.totalMs))
+        rows = zip(raw, points).map { point, cumulative in
+            let (at, timings) = cumulative
+            func shown(_ phase: Phase, _ value: Double) -> String {
+                phase.wasReached(point.timings) ? NumberFormat.milliseconds(value) : "—"
+            }
+            return ChartRow(time: context.time.view(at), dns: shown(.dns, timings.dnsMs), connect: shown(.connect, timings.connectMs),
+                            tls: shown(.tls, timings.tlsMs), ttfb: shown(.ttfb, timings.ttfbMs),
+                            total: NumberFormat.milliseconds(timings.totalMs))
         }
         rowsMarkup = ""
         let span = context.duration(from: first, to: last)
-        label = "\(component.name): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
+        label = "\(check.id) (\(check.type.rawValue.uppercased())): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
     }
 
     /// Cumulative timings can skip a phase (no TLS on plain HTTP reports 0): carry the previous phase forward.
@@ -151,13 +158,12 @@ struct ChartArea {
 
 struct ChartGridline {
     var y: String
-    var labelY: String
     var label: String
 }
 
+/// A time under the plot; `position` (`start`, `middle`, `end`) says where.
 struct ChartAxisLabel {
-    var x: String
-    var anchor: String
+    var position: String
     var label: String
 }
 
@@ -193,8 +199,7 @@ extension ChartArea: PageView {
 extension ChartAxisLabel: PageView {
     func value(named requested: String) -> ViewValue {
         switch requested {
-        case "x": .of(x)
-        case "anchor": .of(anchor)
+        case "position": .of(position)
         case "label": .of(label)
         default: .none
         }
@@ -206,7 +211,6 @@ extension ChartGridline: PageView {
     func value(named requested: String) -> ViewValue {
         switch requested {
         case "y": .of(y)
-        case "labelY": .of(labelY)
         case "label": .of(label)
         default: .none
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A small inline SVG line of total response time for the index page.
+/// A small inline SVG line of total response time for the index page: the component's first check (in config
+/// order) with two points to draw, never a mean over checks of different kinds.
 struct SparklineView {
     var width: Int
     var height: Int
@@ -10,8 +11,9 @@ struct SparklineView {
 
     /// nil when there are fewer than two points to draw.
     init?(component: ComponentModel) {
-        let totals = component.responseTimes.map(\.timings.totalMs).filter(\.isFinite)
-        guard totals.count >= 2 else { return nil }
+        func totals(_ check: CheckModel) -> [Double] { check.responseTimes.map(\.timings.totalMs).filter(\.isFinite) }
+        guard let check = component.checks.first(where: { totals($0).count >= 2 }) else { return nil }
+        let totals = totals(check)
         let width = 120, height = 28
         self.width = width
         self.height = height
@@ -25,7 +27,7 @@ struct SparklineView {
         }
         path = d.text
         average = NumberFormat.milliseconds(totals.reduce(0, +) / Double(totals.count))
-        label = "\(component.name): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
+        label = "\(component.name), check \(check.id): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
     }
 }
 

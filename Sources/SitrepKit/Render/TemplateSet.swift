@@ -1,9 +1,10 @@
 import Foundation
 import Mustache
 
-/// The theme: every `*.mustache` file below the templates folder, parsed (each escaping its values with
-/// `HTMLEscaping`), registered under its path without the extension (`pages/index`, `partials/status`).
-/// Loading collects every problem as a Diagnostic.
+/// The theme: every `*.mustache` file of the default theme and of the site's templates folder (a site's file
+/// replaces the default's of the same relative path), parsed (each escaping its values with `HTMLEscaping`),
+/// registered under its path without the extension (`pages/index`, `partials/status`), and the theme's
+/// `assets/` files (`widget.js`…), published as they are. Loading collects every problem as a Diagnostic.
 /// The build pipeline loads it once and hands it to `HTMLRenderer`; `sitrep check` only wants the problems.
 public struct TemplateSet: Sendable {
     /// The templates the renderer itself asks for: the pages, and the bars strip, bar and chart-table row it
@@ -11,51 +12,64 @@ public struct TemplateSet: Sendable {
     static let required = ["pages/index", "pages/component", "pages/incident", "pages/maintenance", "pages/history",
                            ComponentFragments.template, ComponentFragments.barTemplate, ResponseChartView.rowTemplate]
 
-    /// Where the templates came from (named in messages only).
+    /// Where the templates came from (named in messages only): the site's folder.
     public let directory: URL
     let library: MustacheLibrary
+    /// The theme's `assets/` files, by their path below `assets/` (which is their path in the output), sorted.
+    public let assets: [ThemeAsset]
 
     /// Loads and validates the folder; throws every problem at once.
     public init(directory: URL) throws(DiagnosticsError) {
-        let (templates, diagnostics) = Self.load(directory: directory)
+        try self.init(theme: ThemeFolders(site: directory))
+    }
+
+    /// Loads and validates the theme; throws every problem at once.
+    public init(theme: ThemeFolders) throws(DiagnosticsError) {
+        let (templates, diagnostics) = Self.load(theme: theme)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
         self = templates
     }
 
-    private init(directory: URL, library: MustacheLibrary) {
+    private init(directory: URL, library: MustacheLibrary, assets: [ThemeAsset]) {
         self.directory = directory
         self.library = library
+        self.assets = assets
     }
 
     /// Every problem of the templates folder (syntax errors, missing pages, unknown partials); empty when fine.
     public static func problems(in directory: URL) -> [Diagnostic] {
-        load(directory: directory).1
+        load(theme: ThemeFolders(site: directory)).1
+    }
+
+    /// Every problem of the theme; empty when fine.
+    public static func problems(in theme: ThemeFolders) -> [Diagnostic] {
+        load(theme: theme).1
     }
 
     /// The parsed templates and every problem found; the templates are usable only when there is none.
     public static func load(directory: URL) -> (TemplateSet, [Diagnostic]) {
-        let (library, diagnostics) = loadLibrary(directory: directory)
-        return (TemplateSet(directory: directory, library: library), diagnostics)
+        load(theme: ThemeFolders(site: directory))
     }
 
-    private static func loadLibrary(directory: URL) -> (MustacheLibrary, [Diagnostic]) {
-        let folderPath = displayPath(directory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (MustacheLibrary(), [Diagnostic(path: folderPath, line: 1, column: 1,
-                                                    message: "the templates folder does not exist or is not a folder")])
-        }
+    public static func load(theme: ThemeFolders) -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        guard let files = ThemeFiles.list(theme, problems: &diagnostics) else {
+            return (TemplateSet(directory: theme.site, library: MustacheLibrary(), assets: []), diagnostics)
+        }
+        let library = loadLibrary(files.templates, theme: theme, diagnostics: &diagnostics)
+        let assets = ThemeAsset.read(files.assets, diagnostics: &diagnostics)
+        return (TemplateSet(directory: theme.site, library: library, assets: assets), diagnostics.sorted())
+    }
+
+    private static func loadLibrary(_ files: [ThemeFiles.File], theme: ThemeFolders, diagnostics: inout [Diagnostic]) -> MustacheLibrary {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [PartialCycles.Source] = []
-        let files = templateFiles(in: directory)
         HTMLEscaping.register()  // before parsing: the pragma each template gets names it
-        let root = ResolvedPath.of(directory)
-        for relative in files {
-            let file = directory.appendingPathComponent(relative)
-            let name = String(relative.dropLast(".mustache".count))
+        for source in files {
+            let file = source.url
+            let name = String(source.relative.dropLast(".mustache".count))
             // A link out of the folder (to /proc/self/environ, say) would be published as a page.
-            if case .refused(let problem) = InputFile.classify(file, root: root, folderName: "templates") {
+            if case .refused(let problem) = InputFile.classify(file, root: source.root, folderName: "templates") {
                 diagnostics.append(Diagnostic(path: displayPath(file), line: 1, column: 1, message: "this template \(problem)"))
                 continue
             }
@@ -90,31 +104,29 @@ public struct TemplateSet: Sendable {
             }
         }
         // Names of every template file, parsed or not: a broken file is reported once, not again where it is used.
-        let known = Set(files.map { String($0.dropLast(".mustache".count)) })
+        let known = Set(files.map { String($0.relative.dropLast(".mustache".count)) })
+        let noDefault = theme.defaultTheme == nil
+            ? " (and no default theme was found: set \(DefaultTheme.environmentKey) to a folder holding layout.mustache)" : ""
         for name in required where !known.contains(name) {
-            diagnostics.append(Diagnostic(path: displayPath(directory.appendingPathComponent(name + ".mustache")), line: 1, column: 1,
-                                          message: "missing template: the renderer needs \(name).mustache"))
+            diagnostics.append(Diagnostic(path: displayPath(theme.site.appendingPathComponent(name + ".mustache")), line: 1, column: 1,
+                                          message: "missing template: the renderer needs \(name).mustache\(noDefault)"))
         }
+        let whereLooked = theme.defaultTheme == nil ? "in the templates folder" : "in the templates folder or the default theme"
         for source in sources {
             for tag in source.tags {
                 guard let name = tag.partialName, !name.hasPrefix("*"), !known.contains(name) else { continue }
                 diagnostics.append(Diagnostic(path: source.path, line: tag.line, column: tag.column,
-                                              message: "unknown partial '\(name)': no \(name).mustache in the templates folder"))
+                                              message: "unknown partial '\(name)': no \(name).mustache \(whereLooked)"))
             }
         }
         diagnostics += PartialCycles.problems(in: sources)
-        return (MustacheLibrary(templates: templates), diagnostics.sorted())
+        return MustacheLibrary(templates: templates)
     }
 
     /// Relative paths of every `*.mustache` below `directory`, sorted. A templates folder that is a symbolic
     /// link (a theme shared between sites) is listed through it: Foundation's enumerator does not enter a link.
     static func templateFiles(in directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.resolvingSymlinksInPath().path) else { return [] }
-        var files: [String] = []
-        for case let path as String in enumerator where path.hasSuffix(".mustache") {
-            files.append(path)
-        }
-        return files.sorted()
+        ThemeFiles.relativePaths(in: directory).filter { $0.hasSuffix(".mustache") }
     }
 
     static func describe(_ error: Error) -> String {

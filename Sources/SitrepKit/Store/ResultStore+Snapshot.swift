@@ -52,7 +52,7 @@ extension ResultStore {
         switch kind {
         case .latest:
             part.latestRun = try latestRun(upTo: window.nowMs, db)
-            part.latestResults = try latestResults(upTo: window.nowMs, db)
+            part.latestResults = try ResultDetail.attach(to: try latestResults(upTo: window.nowMs, db), db)
         case .componentHourly:
             part.componentRollups = try componentRollups(
                 .hourly, from: window.componentHourlyFrom, to: try window.lastBucketMs(.hourly, db), db)

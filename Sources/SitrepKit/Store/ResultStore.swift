@@ -147,9 +147,10 @@ public final class ResultStore: Sendable {
         do {
             try pool.write { db in
                 try RollupWriter.append(run, results: results, in: db)
+                try ResultDetail.append(results, in: db)
                 if let outbox {
                     let events = try outbox.detector.detect(in: db)
-                    try NotificationOutbox.enqueue(events, channels: outbox.channels, now: run.startedAt, in: db)
+                    try NotificationOutbox.enqueue(events, targets: outbox.targets, now: run.startedAt, in: db)
                 }
                 try StoreSchema.bumpRevision(db)
             }
@@ -186,6 +187,7 @@ public final class ResultStore: Sendable {
                     WHERE last_run_id < coalesce((SELECT min(id) FROM run), 9223372036854775807)
                     """)
                 try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [dailyCutoff])
+                try ResultDetail.prune(before: rawCutoff, in: db)
                 for granularity in RollupGranularity.allCases {
                     let cutoff = granularity.bucketStartMs(of: granularity == .hourly ? hourlyCutoff : dailyCutoff)
                     for table in [granularity.checkTable, granularity.componentTable] {

@@ -61,12 +61,18 @@ public struct StoreInventory: Sendable, Hashable {
         "check_rollup_daily": "daily rollups per check",
         "component_rollup_hourly": "hourly rollups per component",
         "component_rollup_daily": "daily rollups per component",
+        "result_detail": "failed conditions and flow steps",
         "store_revision": "write count",
         "grdb_migrations": "applied migrations",
+        "notification_event": "notification events",
+        "notification_delivery": "notification deliveries",
+        "notification_component_state": "announced component status",
+        "notification_announced": "announced incident and maintenance changes",
     ]
 
     /// Columns that hold an instant in milliseconds: the first a table has gives its oldest and newest row.
-    static let timeColumns = ["at_ms", "started_at_ms", "bucket_start_ms", "start_ms"]
+    static let timeColumns = ["at_ms", "started_at_ms", "bucket_start_ms", "start_ms", "occurred_at_ms",
+                              "next_attempt_at_ms", "announced_at_ms"]
 }
 
 extension ResultStore {

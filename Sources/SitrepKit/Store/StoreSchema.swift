@@ -16,8 +16,12 @@ import GRDB
 ///   times it says exactly when each observation was made. `status_run_origin.exact_from_ms`: where that
 ///   exact history starts (NULL: from the first run); before it only rollups describe the past.
 ///
+/// - `result_detail`: condition and step summaries and a flow's steps, for the results that have them
+///   (`ResultDetail`).
+///
 /// - `notification_event`, `notification_delivery`, `notification_component_state`, `notification_announced`:
 ///   the outbox of notifications and what was already announced (see `NotificationOutbox`).
+///
 /// - `store_revision`: one row counting the write transactions (appends, imports, prunes) ever committed,
 ///   so a build can tell cheaply whether the database changed since the site was last built.
 ///
@@ -139,6 +143,7 @@ enum StoreSchema {
             try db.execute(sql: "INSERT INTO status_run_origin (id, exact_from_ms) VALUES (1, ?)",
                            arguments: [lastMs.map { RollupGranularity.daily.bucketStartMs(of: $0) + StoreTime.dayMs }])
         }
+        migrator.registerMigration(ResultDetail.migration) { db in try ResultDetail.createTable(db) }
         migrator.registerMigration(notificationOutboxMigration) { db in
             try NotificationOutbox.createTables(db)
         }
@@ -163,7 +168,8 @@ enum StoreSchema {
     /// Migrations a reader opens a database without: it reads what the database has (no revision, no status
     /// runs: uptime from rollups alone).
     static let migrationsReadersDoWithout: Set<String> = [
-        revisionMigration, incrementalVacuumMigration, statusRunsMigration, notificationOutboxMigration,
+        revisionMigration, incrementalVacuumMigration, statusRunsMigration, ResultDetail.migration,
+        notificationOutboxMigration,
     ]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.

@@ -112,7 +112,8 @@ struct CLITests {
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(overridden.status == 0, "\(overridden.stderr)")
         #expect(overridden.stdout == plain.stdout)
-        #expect(overridden.stdout.split(separator: "\n").count == 1, "\(overridden.stdout)")
+        // The theme line, the copied theme's files (all identical to the default) in one line, and OK.
+        #expect(overridden.stdout.split(separator: "\n").count == 3, "\(overridden.stdout)")
     }
 
     @Test func probeRecordsDownTargetsPrintsATableAndExits0() throws {
@@ -255,7 +256,7 @@ struct CLITests {
         let outcome = try SitrepProcess.run(["init", "status"], in: parent)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let repo = parent.appendingPathComponent("status")
-        for path in ["sitrep.yml", "content/incidents", "content/maintenance", "templates/layout.mustache"] {
+        for path in ["sitrep.yml", "content/incidents", "content/maintenance"] {
             #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(path).path), "\(path)")
         }
         let ignored = try String(contentsOf: repo.appendingPathComponent(".gitignore"), encoding: .utf8).split(separator: "\n")

@@ -153,10 +153,10 @@ struct ContentCommandsCLITests {
         #expect(nested.stderr.contains("unknown key 'components[0].checks[0].expect.staus'; did you mean 'status'?"), "\(nested.stderr)")
         #expect(!nested.stderr.contains("unknown key 'site"), "\(nested.stderr)")
 
-        let far = try FixtureSite(config: CLITests.offlineConfig.replacingOccurrences(of: "refresh_seconds: 0", with: "colour: red"),
+        let far = try FixtureSite(config: CLITests.offlineConfig.replacingOccurrences(of: "refresh_seconds: 0", with: "flavour: red"),
                                   withTheme: false)
         defer { far.remove() }
         let unrelated = try far.run("check")
-        #expect(unrelated.stderr.contains("unknown key 'site.colour'\n"), "no suggestion when nothing is close: \(unrelated.stderr)")
+        #expect(unrelated.stderr.contains("unknown key 'site.flavour'\n"), "no suggestion when nothing is close: \(unrelated.stderr)")
     }
 }

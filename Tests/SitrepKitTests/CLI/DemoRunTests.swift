@@ -50,6 +50,11 @@ struct DemoRunTests {
             let json = try Self.json(copy.site.read("site/api/v1/components/\(component).json"))
             #expect(json["status"] as? String == (component == "docs" ? "degraded_performance" : "operational"), "\(component)")
         }
+        let auth = try Self.json(copy.site.read("site/api/v1/components/auth.json"))
+        let flow = (auth["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "sign-in" }
+        let steps = flow?["steps"] as? [[String: Any]] ?? []
+        #expect(steps.map { $0["name"] as? String } == ["sign-in", "orders"] && steps.allSatisfy { $0["status"] as? String == "up" },
+                "the sample's sign-in flow passes: \(String(describing: flow))")
         let incident = try copy.site.read("site/incidents/sample-api-error-rates.html")
         #expect(incident.contains("Postmortem") && incident.contains("Resolved"))
         #expect(try copy.site.run("check").status == 0)

@@ -133,7 +133,7 @@ struct ConfigLoaderTests {
         site:
           title: T
           url: not-a-url
-          colour: blue
+          flavour: blue
         probe:
           timeout_ms: fast
         groups:
@@ -157,13 +157,13 @@ struct ConfigLoaderTests {
         #expect(config == nil)
         let lines = diagnostics.map(\.description)
         #expect(lines.contains("sitrep.yml:3:8: 'site.url' must be an absolute http(s) URL such as https://status.example.com, not 'not-a-url'"))
-        #expect(lines.contains("sitrep.yml:4:3: unknown key 'site.colour'"))
+        #expect(lines.contains("sitrep.yml:4:3: unknown key 'site.flavour'"))
         #expect(lines.contains("sitrep.yml:6:15: 'probe.timeout_ms' must be a whole number"))
         #expect(lines.contains("sitrep.yml:9:10: duplicate group id 'core'"))
         #expect(lines.contains("sitrep.yml:13:12: 'components[0].group' refers to unknown group 'missing'"))
         #expect(lines.contains("sitrep.yml:15:37: 'components[0].checks[0].port' must be between 1 and 65535, not 70000"))
         #expect(lines.contains("sitrep.yml:16:27: 'components[0].checks[1].url' must be an absolute http:// or https:// URL"))
-        #expect(lines.contains("sitrep.yml:17:16: 'components[0].checks[2].type' must be one of http, tcp, dns, not 'smtp'"))
+        #expect(lines.contains("sitrep.yml:17:16: 'components[0].checks[2].type' must be one of http, tcp, dns, flow, not 'smtp'"))
         #expect(lines.contains("sitrep.yml:19:9: duplicate component id 'api'"))
         #expect(lines.contains("sitrep.yml:21:9: 'components[2].id' must use only a-z, 0-9 and '-' (it is used in URLs), not 'Bad_Id'"))
         #expect(lines.contains("sitrep.yml:21:5: missing required key 'components[2].name'"))

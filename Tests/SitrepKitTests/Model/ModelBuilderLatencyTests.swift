@@ -53,6 +53,26 @@ struct ModelBuilderLatencyTests {
         #expect(Fixture.api(Fixture.build())?.latency == LatencyPercentiles())
     }
 
+    @Test("each check has its own response times and percentiles, never another check's")
+    func perCheck() throws {
+        let hourly = [
+            checkRollup("a", .hourly, "2026-11-20T10:00:00Z", totals: [100, 300]),
+            checkRollup("b", .hourly, "2026-11-20T10:00:00Z", totals: [2, 2]),
+            checkRollup("a", .hourly, "2026-11-20T11:00:00Z", totals: [50]),
+        ]
+        let daily = [checkRollup("b", .daily, "2026-11-20T00:00:00Z", totals: [2, 4])]
+        let api = try #require(Fixture.api(Fixture.build(snapshot: Fixture.snapshot(checkHourly: hourly, checkDaily: daily))))
+        let a = try #require(api.checks.first { $0.id == "a" }), b = try #require(api.checks.first { $0.id == "b" })
+        #expect(a.responseTimes.map(\.timings.totalMs) == [200, 50])
+        #expect(b.responseTimes.map(\.timings.totalMs) == [2])
+        #expect(a.latency.h24 == StoreSnapshot.percentiles(of: [hourly[0], hourly[2]]))
+        #expect(b.latency.h24 == StoreSnapshot.percentiles(of: [hourly[1]]))
+        #expect(b.latency.d7 == StoreSnapshot.percentiles(of: daily))
+        #expect(a.latency.d7 == nil, "check a has no daily rollup")
+        // The component's own series still mixes them (the JSON APIs document it so).
+        #expect(api.responseTimes.first?.timings.totalMs == 101)
+    }
+
     @Test("building twice from the same inputs gives equal models")
     func deterministic() {
         let config = Fixture.config(components: [Fixture.component("api", group: "core"), Fixture.component("web")],

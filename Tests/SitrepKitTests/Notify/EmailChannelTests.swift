@@ -11,7 +11,7 @@ struct EmailChannelTests {
     private func send(_ settings: EmailChannelSettings, to subscriber: Subscriber, _ event: NotificationEvent,
                       key: String) async throws -> DeliveryOutcome {
         let transport = NotificationTransport()
-        let channels = EmailChannels.make(settings, subscribers: [subscriber], templates: try F.templates(), transport: transport)
+        let channels = try F.channels(.email(settings), subscribers: [subscriber], transport: transport)
         let channel = try #require(channels.first)
         let outcome = await channel.deliver(event, site: F.site, idempotencyKey: key, timeout: .seconds(20))
         await transport.close()

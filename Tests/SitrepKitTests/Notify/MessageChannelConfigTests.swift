@@ -20,11 +20,11 @@ import Testing
         if let root = YAMLDocument.parse(yaml, into: collector), var reader = YAMLMapReader(root, keyPath: "notifications", collector: collector) {
             result.signup = decoder.decodeSignupURL(&reader)
             if var entry = reader.map("email") {
-                result.email = decoder.decodeEmailChannel(&entry, name: "mail", componentIDs: ["api"])
+                result.email = decoder.decodeEmailChannel(&entry, name: "mail")
                 entry.finish()
             }
             if var entry = reader.map("sms") {
-                result.sms = decoder.decodeSMSChannel(&entry, name: "text", componentIDs: ["api"])
+                result.sms = decoder.decodeSMSChannel(&entry, name: "text")
                 entry.finish()
             }
             reader.finish()
@@ -44,8 +44,6 @@ import Testing
           from: "Example Status <status@example.org>"
           to: [ops@example.org]
           ca_file: certs/relay.pem
-          components: [api]
-          events: [incident_opened]
         sms:
           account_sid: ${TWILIO_SID}
           auth_token: ${TWILIO_TOKEN}
@@ -59,7 +57,6 @@ import Testing
         #expect(email.to == ["ops@example.org"])
         #expect(email.unsubscribeURL == "mailto:status@example.org?subject=unsubscribe")
         #expect(email.caFile?.path == "/srv/status/certs/relay.pem")
-        #expect(email.limits == DeliveryLimits(components: ["api"], events: [.incidentOpened]))
         #expect(email.redactor.redact("login pa55word") == "login ${SMTP_PASSWORD}")
         let sms = try #require(decoded.sms)
         #expect(sms.url == "https://api.twilio.com/2010-04-01/Accounts/AC999/Messages.json")
@@ -90,7 +87,7 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:4:") && $0.contains("'notifications.email.from' must be an address") })
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:5:") && $0.contains("item 2 is not a plain email address") })
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:6:") && $0.contains("unsubscribe_url") })
-        #expect(problems.contains { $0.hasPrefix("sitrep.yml:7:") && $0.contains("not 'incident_opend'") })
+        #expect(problems.contains { $0.hasPrefix("sitrep.yml:7:") && $0.contains("'notifications.email.events'") })
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:9:") && $0.contains("'notifications.sms.url' must be an absolute http") })
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:13:") && $0.contains("item 1 must be an international number") })
         #expect(problems.contains { $0.hasPrefix("sitrep.yml:14:") && $0.contains("unknown key 'notifications.sms.colour'") })

@@ -28,3 +28,55 @@ struct NotificationUnitTests {
         #expect(outcome(404) == .rejected(reason: "HTTP 404"))
     }
 }
+
+/// `ComponentStatusDetector` inside the probe append: what holds, for how long, and what is announced.
+@Suite("notification status holds")
+struct ComponentStatusHoldTests {
+    static func config(hold: HoldSettings) -> SiteConfig {
+        let folder = URL(fileURLWithPath: "/tmp/sitrep-hold")
+        var config = SiteConfig(
+            configFile: folder.appendingPathComponent("sitrep.yml"), site: SiteSettings(title: "T", url: "https://x.test"),
+            paths: PathSettings(database: folder, content: folder, templates: folder, output: folder),
+            probe: ProbeSettings(), retention: RetentionSettings(), uptime: UptimeWeights(), groups: [],
+            components: [ComponentConfig(id: "api", name: "API")])
+        config.notifications = NotificationSettings(
+            hold: hold, channels: [ChannelConfig(name: "hook", type: .webhook, transport: .http(
+                HTTPChannelSettings(url: "http://127.0.0.1:1/", displayURL: "http://127.0.0.1:1/")))])
+        return config
+    }
+
+    /// Appends one run a minute with api in each status; returns the statuses announced, as `from>to`.
+    static func announced(_ statuses: [CheckStatus], hold: HoldSettings) throws -> [String] {
+        let folder = try TemporaryFolder()
+        let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
+        let config = config(hold: hold)
+        let outbox = StatusOutbox(detector: ComponentStatusDetector(config: config),
+                                  targets: DeliveryTarget.all(config.notifications, subscribers: []))
+        for (index, status) in statuses.enumerated() {
+            let at = StoreFixtures.day0.addingTimeInterval(Double(index) * 60)
+            try store.append(ProbeRun(startedAt: at, durationMs: 1),
+                             results: [StoreFixtures.result("api", "health", at: at, status: status)], notifying: outbox)
+        }
+        return try store.readNotifications { db in try NotificationOutbox.openDeliveries(db) }.map { delivery in
+            guard case .component(_, _, let from, let to, _) = delivery.event.subject else { return "?" }
+            return "\(from?.rawValue ?? "none")>\(to.rawValue)"
+        }
+    }
+
+    @Test func aFlappingCheckAnnouncesNothingUntilAStatusHolds() throws {
+        #expect(try Self.announced([.up, .up, .down, .up, .down, .up, .down, .up], hold: HoldSettings(runs: 2)) == [])
+        #expect(try Self.announced([.up, .up, .down, .down, .up, .up], hold: HoldSettings(runs: 2))
+            == ["operational>major_outage", "major_outage>operational"])
+    }
+
+    @Test func minutesHoldToo() throws {
+        // Runs are a minute apart: down at minutes 2, 3 and 4 lasts 2 minutes by the third run.
+        #expect(try Self.announced([.up, .up, .down, .down], hold: HoldSettings(runs: 1, minutes: 2)) == [])
+        #expect(try Self.announced([.up, .up, .up, .down, .down, .down], hold: HoldSettings(runs: 1, minutes: 2))
+            == ["operational>major_outage"])
+    }
+
+    @Test func aFirstStatusThatIsNotOperationalIsAnnouncedWithoutFrom() throws {
+        #expect(try Self.announced([.down, .down, .down], hold: HoldSettings(runs: 2)) == ["none>major_outage"])
+    }
+}

@@ -150,6 +150,36 @@ struct NotifyCLITests {
         for request in try receiver.requests() { #expect(request.problems.isEmpty, "\(request.problems)") }
     }
 
+    @Test func aMaintenanceWindowIsAnnouncedWhenItStartsAndWhenItIsCancelled() throws {
+        let receiver = try NotifyReceiver()
+        let site = try FixtureSite(config: Self.config(receiver, channels: """
+            - {name: hook, type: webhook, url: "\(receiver.url("/webhook/hook"))", secret: "${HOOK_SECRET}"}
+        """), withTheme: false)
+        defer { site.remove() }
+        let now = Date()
+        let window = """
+        ---
+        title: Database upgrade
+        components: [api]
+        scheduled_for: "\(Self.time(now.addingTimeInterval(-300)))"
+        scheduled_until: "\(Self.time(now.addingTimeInterval(3600)))"
+        STATUS---
+        Planned.
+        """
+        try site.write("content/maintenance/upgrade.md", window.replacingOccurrences(of: "STATUS", with: ""))
+        let started = try site.run("notify", environment: Self.environment)
+        #expect(started.stdout.contains("notifications: 1 delivered"), "\(started.stdout) \(started.stderr)")
+        try site.write("content/maintenance/upgrade.md", window.replacingOccurrences(of: "STATUS", with: "status: cancelled\n"))
+        let cancelled = try site.run("notify", environment: Self.environment)
+        #expect(cancelled.stdout.contains("notifications: 1 delivered"), "\(cancelled.stdout) \(cancelled.stderr)")
+        let hook = try receiver.requests(to: "/webhook/hook")
+        #expect(hook.map(\.event) == ["maintenance_started", "maintenance_cancelled"])
+        #expect(hook.map { $0.body.text(at: "incident.status") } == ["in_progress", "cancelled"])
+        #expect(hook.first?.body.text(at: "incident.impact") == "maintenance")
+        #expect(hook.first?.body.text(at: "incident.components.0.status") == "under_maintenance")
+        for request in hook { #expect(request.problems.isEmpty, "\(request.problems)") }
+    }
+
     @Test func aReceiverThatAnswers500ThenGetsTheEventOnceOnTheRetryRun() throws {
         let receiver = try NotifyReceiver()
         let site = try FixtureSite(config: Self.config(receiver, channels: """
@@ -195,6 +225,18 @@ struct NotifyCLITests {
         #expect(outcome.stderr.contains("'stuck' failed: no answer within 1000 ms"), "\(outcome.stderr)")
         #expect(try receiver.requests(to: "/webhook/fine").map(\.status) == [200])
         #expect(try receiver.requests(to: "/hang/webhook/stuck").count == 1)
+        // A second event waits behind the failed one: the channel's next attempt is the failed one's retry time.
+        try site.write("content/incidents/later.md", Self.incident(title: "Later", updates: [
+            (Date().addingTimeInterval(-30), "investigating", "More."),
+        ]))
+        try site.write("sitrep.yml", try site.read("sitrep.yml").replacingOccurrences(of: "initial_seconds: 0", with: "initial_seconds: 3600"))
+        _ = try SitrepProcess.run(["notify"], in: site.root, environment: Self.environment, deadline: 120)
+        let status = try site.run("notify", "--status", "--json")
+        let document = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any] ?? [:]
+        let stuck = (document["channels"] as? [[String: Any]])?.first { $0["name"] as? String == "stuck" }
+        let retryAt = try #require(stuck?["next_attempt_at"] as? String)
+        #expect(retryAt > Self.time(Date().addingTimeInterval(1800)), "\(status.stdout)")
+        #expect(stuck?["pending"] as? Int == 2)
     }
 
     @Test func killedDuringADeliveryLosesNoEventAndResendsNoneThatSucceeded() throws {

@@ -14,7 +14,7 @@ struct SMSChannelTests {
                                           from: "+15550001111", to: [number],
                                           redactor: SecretRedactor([(name: "TWILIO_TOKEN", value: token)]))
         let transport = NotificationTransport()
-        let channel = try #require(SMSChannels.make(settings, subscribers: [], templates: try F.templates(), transport: transport).first)
+        let channel = try #require(try F.channels(.sms(settings), subscribers: [], transport: transport).first)
         #expect(!channel.name.contains(number))
         let outcome = await channel.deliver(event, site: F.site, idempotencyKey: key, timeout: .seconds(20))
         await transport.close()

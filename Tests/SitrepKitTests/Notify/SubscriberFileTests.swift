@@ -66,12 +66,11 @@ import Testing
         let subscribers = [F.subscriber(email: "ana@example.org"),
                            Subscriber(address: .phone("+4915112345678"), limits: .init(), key: "on-call", label: "x")]
         let transport = NotificationTransport()
-        let templates = try F.templates()
         var settings = F.email("smtp://127.0.0.1:1", caFile: nil)
         settings.to = ["ops@example.org"]
-        let mail = EmailChannels.make(settings, subscribers: subscribers, templates: templates, transport: transport)
-        let sms = SMSChannels.make(SMSChannelSettings(name: "text", accountSID: "AC1", authToken: "t0ken", from: "+1555"),
-                                   subscribers: subscribers, templates: templates, transport: transport)
+        let mail = try F.channels(.email(settings), subscribers: subscribers, transport: transport)
+        let sms = try F.channels(.sms(SMSChannelSettings(name: "text", accountSID: "AC1", authToken: "t0ken", from: "+1555")),
+                                 subscribers: subscribers, transport: transport)
         #expect(mail.count == 2 && sms.count == 1)
         #expect(sms.first?.name == "text/on-call")
         for name in (mail + sms).map(\.name) {
@@ -82,11 +81,10 @@ import Testing
 
     @Test func channelsApplyTheEntrysAndTheSubscribersLimitsAndAlwaysTakeTests() async throws {
         let transport = NotificationTransport()
-        var settings = F.email("smtp://127.0.0.1:1", caFile: nil)
-        settings.limits = DeliveryLimits(events: [.incidentOpened, .componentStatus])
+        let settings = F.email("smtp://127.0.0.1:1", caFile: nil)
         let subscriber = F.subscriber(email: "ana@example.org", limits: DeliveryLimits(components: ["api"]))
-        let channel = try #require(EmailChannels.make(settings, subscribers: [subscriber], templates: try F.templates(),
-                                                      transport: transport).first)
+        let channel = try #require(try F.channels(.email(settings), limits: DeliveryLimits(events: [.incidentOpened, .componentStatus]),
+                                                  subscribers: [subscriber], transport: transport).first)
         #expect(channel.accepts(F.incidentOpened()))                      // api, a kind the entry takes
         #expect(!channel.accepts(F.componentDown()))                      // web: not the subscriber's
         #expect(channel.accepts(F.componentDown("api", name: "API")))

@@ -73,7 +73,8 @@ struct RunningChromium {
 }
 
 /// `Browser/gated_server.py` on 127.0.0.1 with a port the system picks, serving one folder: every request of
-/// `api/v1/build.json` after the first is held until `openGate()`, so a test can rebuild under an open page.
+/// `api/v1/build.json` after the first is held until `openGate()`, so a test can rebuild under an open page
+/// (unless not `gated`).
 final class LocalHTTPServer {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/gated_server.py")
 
@@ -82,12 +83,14 @@ final class LocalHTTPServer {
     private let gate: URL
     let baseURL: String
 
-    init(directory: URL, scratch: URL) throws {
-        log = scratch.appendingPathComponent("server.log")
-        gate = scratch.appendingPathComponent("server.gate")
+    /// `gated`: requests of the build marker after the first wait for `openGate()`; `cors`: every answer allows
+    /// any origin to read it (Access-Control-Allow-Origin: *).
+    init(directory: URL, scratch: URL, gated: Bool = true, cors: Bool = false, name: String = "server") throws {
+        log = scratch.appendingPathComponent("\(name).log")
+        gate = scratch.appendingPathComponent("\(name).gate")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", Self.script.path, directory.path, gate.path]
+        process.arguments = ["python3", "-u", Self.script.path, directory.path] + (gated ? [gate.path] : []) + (cors ? ["--cors"] : [])
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

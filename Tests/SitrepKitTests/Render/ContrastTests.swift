@@ -35,11 +35,26 @@ import Testing
     @Test(.enabled(if: RequiredTool.runs(BrowserTests.chromium), "chromium is not installed: `make test-deps` installs it"),
           arguments: pages)
     func everyTextMeetsWCAGAAInBothSchemes(page: String) throws {
+        try measure(page: page, model: SiteFixture.model(refreshSeconds: 0))
+    }
+
+    /// Accent colours from the config (the least contrast `site.colors` accepts, 4.5:1) and a logo.
+    @Test(.enabled(if: RequiredTool.runs(BrowserTests.chromium), "chromium is not installed: `make test-deps` installs it"),
+          arguments: ["index.html", "incidents/2026-11-20-api-errors.html"])
+    func accentColoursKeepWCAGAAInBothSchemes(page: String) throws {
+        let branding = SiteBranding(logo: .staticFile("logo.svg"), accent: CSSColor("#0f6fc6"), accentDark: CSSColor("#4c9aef"))
+        let model = SiteFixture.model(refreshSeconds: 0, branding: branding)
+        let html = try RenderedSite(model).page(page)
+        #expect(html.contains("--link: #0f6fc6") && html.contains("--link: #4c9aef"), "the accent reaches the page")
+        try measure(page: page, model: model)
+    }
+
+    private func measure(page: String, model: SiteModel) throws {
         let chromium = try #require(BrowserTests.chromium)
         let scratch = try ScratchFolder("contrast")
         defer { scratch.remove() }
         let site = scratch.url.appendingPathComponent("site")
-        var files = try RenderedSite(SiteFixture.model(refreshSeconds: 0)).files
+        var files = try RenderedSite(model).files
         let html = String(decoding: try #require(files[page]), as: UTF8.self)
         let script = try String(contentsOf: Self.script, encoding: .utf8)
         #expect(html.contains("</body>"))

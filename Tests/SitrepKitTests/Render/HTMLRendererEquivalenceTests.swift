@@ -48,7 +48,7 @@ struct HTMLRendererEquivalenceTests {
         for (path, bytes) in plain.sorted(by: { $0.key < $1.key }) {
             #expect(shaped[path] == bytes, "\(path) differs between the two ways of rendering")
         }
-        #expect(model.components.contains { ResponseChartView(component: $0, context: RenderContext(model: model)) != nil },
+        #expect(model.components.flatMap(\.checks).contains { ResponseChartView(check: $0, context: RenderContext(model: model)) != nil },
                 "the fixture has response-time charts, whose rows are filled in")
     }
 

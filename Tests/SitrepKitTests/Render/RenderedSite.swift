@@ -20,7 +20,8 @@ struct RenderedSite {
         let html = page("index.html")
         guard let start = html.range(of: "data-component-id=\"\(id)\"") else { return "" }
         let rest = html[start.lowerBound...]
-        guard let end = rest.range(of: "</li>") else { return String(rest) }
+        // Its own closing tag starts a line; the days of its strip close theirs inline.
+        guard let end = rest.range(of: "\n</li>") else { return String(rest) }
         return String(rest[..<end.upperBound])
     }
 

@@ -23,11 +23,12 @@ enum SiteFixture {
 
     static var templates: URL { repositoryRoot.appendingPathComponent("templates") }
 
-    static func model(refreshSeconds: Int = 60) -> SiteModel {
+    static func model(refreshSeconds: Int = 60, branding: SiteBranding = SiteBranding()) -> SiteModel {
         let site = SiteSettings(
             title: "Acme Status \(imgTag)", url: "https://status.acme.dev",
             description: "Live status of Acme's public services \(scriptTag)",
-            timezone: TimeZone(identifier: "Europe/Berlin") ?? .gmt, historyDays: historyDays, refreshSeconds: refreshSeconds)
+            timezone: TimeZone(identifier: "Europe/Berlin") ?? .gmt, historyDays: historyDays, refreshSeconds: refreshSeconds,
+            branding: branding)
         return SiteModel(
             generatedAt: now, site: site, indicator: .major,
             groups: [
@@ -41,9 +42,10 @@ enum SiteFixture {
 
     // MARK: components
 
-    static func daily(seed: Int, worst: (Int) -> ComponentStatus? = { _ in .operational }, noDataBefore: Int = 0) -> [DailyBar] {
-        (0..<historyDays).map { index in
-            let start = now.addingTimeInterval(Double(index - historyDays + 1) * day)
+    static func daily(seed: Int, worst: (Int) -> ComponentStatus? = { _ in .operational }, noDataBefore: Int = 0,
+                      count: Int = historyDays) -> [DailyBar] {
+        (0..<count).map { index in
+            let start = now.addingTimeInterval(Double(index - count + 1) * day)
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
             let parts = calendar.dateComponents([.year, .month, .day], from: start)
@@ -56,7 +58,7 @@ enum SiteFixture {
             case .degradedPerformance: 100
             default: 100 - Double((index * seed) % 3) * 0.01
             }
-            let incidents = index == historyDays - 1 && seed == 1 ? ["2026-11-20-api-errors"] : (index == 20 && seed == 2 ? ["2026-11-10-web-slow"] : [])
+            let incidents = index == count - 1 && seed == 1 ? ["2026-11-20-api-errors"] : (index == 20 && seed == 2 ? ["2026-11-10-web-slow"] : [])
             return DailyBar(date: date, start: start, uptime: uptime, worstStatus: status, incidentIDs: incidents,
                             maintenanceMinutes: status == .underMaintenance ? 90 : nil)
         }
@@ -70,6 +72,11 @@ enum SiteFixture {
         }
     }
 
+    /// A TCP check's series: a lookup and a connect, nothing after.
+    static func connectSeries(connectMs: Double) -> [LatencyPoint] {
+        series(base: 0).map { LatencyPoint(at: $0.at, timings: PhaseTimings(dnsMs: 1, connectMs: connectMs, totalMs: connectMs)) }
+    }
+
     static let api = ComponentModel(
         id: "api", name: "Public API \(scriptTag)", description: "REST API used by the apps", groupID: "core", position: 0,
         status: .majorOutage, automaticStatus: .majorOutage, isStale: false, lastResultAt: now.addingTimeInterval(-120),
@@ -81,9 +88,13 @@ enum SiteFixture {
             CheckModel(id: "health", type: .http, status: .down, at: now.addingTimeInterval(-120), latencyMs: 312,
                        timings: PhaseTimings(dnsMs: 3, connectMs: 15, tlsMs: 45, ttfbMs: 300, totalMs: 312), httpStatus: 503,
                        errorKind: .httpStatus, errorMessage: "HTTP 503 from \(scriptTag)",
-                       target: "https://api.acme.dev/health?x=\(imgTag)", isPublic: true),
+                       target: "https://api.acme.dev/health?x=\(imgTag)", isPublic: true,
+                       responseTimes: series(base: 110),
+                       latency: LatencyPercentiles(h24: Percentiles(p50: 120, p95: 240, p99: 410), d7: Percentiles(p50: 115, p95: 230, p99: 390))),
             CheckModel(id: "db", type: .tcp, status: .down, at: now.addingTimeInterval(-120), latencyMs: nil,
-                       timings: PhaseTimings(dnsMs: 2, totalMs: 1002), errorKind: .connect),
+                       timings: PhaseTimings(dnsMs: 2, totalMs: 1002), errorKind: .connect,
+                       responseTimes: connectSeries(connectMs: 2),
+                       latency: LatencyPercentiles(h24: Percentiles(p50: 2, p95: 3, p99: 4))),
         ],
         incidentIDs: ["2026-11-20-api-errors"], maintenanceIDs: [], firstSeenAt: now.addingTimeInterval(-400 * day))
 
@@ -95,9 +106,19 @@ enum SiteFixture {
         responseTimes: series(base: 700),
         checks: [CheckModel(id: "home", type: .http, status: .degraded, at: now.addingTimeInterval(-60), latencyMs: 912,
                             timings: PhaseTimings(dnsMs: 2, connectMs: 10, tlsMs: 30, ttfbMs: 880, totalMs: 912), httpStatus: 200,
-                            errorKind: .slow),
+                            errorKind: .slow, responseTimes: series(base: 700)),
                  CheckModel(id: "www", type: .http, status: .down, at: now.addingTimeInterval(-60), latencyMs: nil,
-                            timings: PhaseTimings(totalMs: 4), errorKind: .dns)],
+                            timings: PhaseTimings(totalMs: 4), errorKind: .dns),
+                 CheckModel(id: "checkout", type: .flow, status: .down, at: now.addingTimeInterval(-60), latencyMs: 180,
+                            httpStatus: 500, errorKind: .httpStatus, errorSummary: "step orders: http_status",
+                            steps: [
+                                FlowStepModel(name: "login", status: .up, httpStatus: 200,
+                                              timings: PhaseTimings(dnsMs: 1, connectMs: 4, tlsMs: 20, ttfbMs: 60, totalMs: 62)),
+                                FlowStepModel(name: "orders", status: .down, httpStatus: 500,
+                                              timings: PhaseTimings(dnsMs: 1, connectMs: 5, tlsMs: 22, ttfbMs: 115, totalMs: 118),
+                                              errorKind: .httpStatus, errorSummary: "items: expected len > 0 \(scriptTag)"),
+                                FlowStepModel(name: "logout", status: nil),
+                            ])],
         incidentIDs: ["2026-11-10-web-slow"], firstSeenAt: now.addingTimeInterval(-400 * day))
 
     static let db = ComponentModel(
@@ -107,14 +128,17 @@ enum SiteFixture {
         daily: daily(seed: 3, worst: { $0 == historyDays - 1 ? .underMaintenance : .operational }),
         responseTimes: series(base: 20).map { LatencyPoint(at: $0.at, timings: PhaseTimings(dnsMs: 1, connectMs: 3, totalMs: 3)) },
         checks: [CheckModel(id: "db", type: .tcp, status: .up, at: now.addingTimeInterval(-60), latencyMs: 3,
-                            timings: PhaseTimings(dnsMs: 1, connectMs: 3, totalMs: 3))],
+                            timings: PhaseTimings(dnsMs: 1, connectMs: 3, totalMs: 3), responseTimes: connectSeries(connectMs: 3))],
         maintenanceIDs: ["db-upgrade"], firstSeenAt: now.addingTimeInterval(-400 * day))
 
     static let search = ComponentModel(
         id: "search", name: "Search", description: "Full-text search", groupID: "data", position: 3,
         status: .operational, automaticStatus: nil, isStale: true, lastResultAt: nil,
         uptime: UptimeWindows(), daily: daily(seed: 4, noDataBefore: historyDays),
-        checks: [CheckModel(id: "dns", type: .dns, status: nil)])
+        // One hour of lookups: percentiles, but not yet two points for a chart.
+        checks: [CheckModel(id: "dns", type: .dns, status: nil,
+                            responseTimes: [LatencyPoint(at: now.addingTimeInterval(-hour), timings: PhaseTimings(dnsMs: 9, totalMs: 9))],
+                            latency: LatencyPercentiles(h24: Percentiles(p50: 9, p95: 14, p99: 21)))])
 
     static let cdn = ComponentModel(
         id: "cdn", name: "CDN", description: "Static assets", groupID: nil, position: 4,
@@ -123,7 +147,7 @@ enum SiteFixture {
         daily: daily(seed: 5, noDataBefore: 10), responseTimes: series(base: 30),
         checks: [CheckModel(id: "edge", type: .http, status: .up, at: now.addingTimeInterval(-30), latencyMs: 41,
                             timings: PhaseTimings(dnsMs: 1, connectMs: 5, tlsMs: 15, ttfbMs: 38, totalMs: 41), httpStatus: 200,
-                            target: "https://cdn.acme.dev/ping", isPublic: true)],
+                            target: "https://cdn.acme.dev/ping", isPublic: true, responseTimes: series(base: 30))],
         firstSeenAt: now.addingTimeInterval(-20 * day))
 
     // MARK: incidents

@@ -20,6 +20,9 @@ struct TemplateLookupTests {
         views += model.maintenance.map { MaintenancePage($0, context: context) }
         views += model.olderHistoryByYear.map { HistoryPage.year($0, context: context) }
         views += model.components.map { DailyBarsView(component: $0, context: context) }
+        // 90 days: the strips also carry what a phone shows.
+        let long = ReaderBrowserTests.model()
+        views += long.components.map { DailyBarsView(component: $0, context: RenderContext(model: long)) }
         return views
     }
 
@@ -60,10 +63,10 @@ struct TemplateLookupTests {
         // The fixture reaches every view type, so none escapes the check above.
         let expected: Set<String> = [
             "AffectedRow", "AlternateLink", "BarView", "ChartArea", "ChartAxisLabel", "ChartGridline", "ChartLegendItem",
-            "ChartRow", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
+            "ChartRow", "CheckResponseView", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
             "HistoryPage", "HistoryRow", "IncidentCard", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
-            "MaintenanceDetail", "MaintenancePage", "MonthGroup", "PageChrome", "PercentileRow", "ResponseChartView",
-            "SparklineView", "StatusView", "SubscribePage", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
+            "MaintenanceDetail", "MaintenancePage", "MonthGroup", "NarrowAxis", "PageChrome", "PastDay", "PercentileRow", "ResponseChartView",
+            "SparklineView", "StatusView", "StepRow", "SubscribePage", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
         ]
         #expect(expected.subtracting(types).isEmpty, "not reached by the fixture: \(expected.subtracting(types).sorted())")
     }

@@ -81,7 +81,10 @@ struct ComponentModelBuilder: Sendable {
             responseTimes: LatencyBuilder.responseTimes(hourlyChecks, now: now),
             latency: LatencyBuilder.percentiles(hourly: hourlyChecks, daily: dailyChecks, now: now),
             checks: component.checks.map { check in
-                CheckModelBuilder.model(check, latest: results.first { $0.checkID == check.id }, secrets: config.secrets)
+                CheckModelBuilder.model(check, latest: results.first { $0.checkID == check.id },
+                                        hourly: hourlyChecks.filter { $0.checkID == check.id },
+                                        daily: dailyChecks.filter { $0.checkID == check.id },
+                                        secrets: config.secrets, now: now)
             },
             incidentIDs: incidents.map(\.id),
             maintenanceIDs: maintenance.map(\.id),

@@ -2,14 +2,13 @@ import Foundation
 
 /// Email to one recipient (a fixed `to:` address or a subscriber) over SMTP through libcurl. Its name is the
 /// channel's name and the recipient's key (`mail/email-1x2y3z`), never the address.
-struct EmailChannel: RecipientChannel {
+struct EmailChannel: RecipientChannel, PreviewableChannel {
     let name: String
     let settings: EmailChannelSettings
     let recipient: Recipient
     let templates: NotificationTemplates
     let transport: NotificationTransport
-
-    var entryLimits: DeliveryLimits { settings.limits }
+    let entryLimits: DeliveryLimits
     var redactor: SecretRedactor { settings.redactor }
 
     func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
@@ -33,6 +32,13 @@ struct EmailChannel: RecipientChannel {
             request.trustedCertificatesPEM = bundle
         }
         return classify(await transport.perform(request))
+    }
+
+    /// `Subject:` and the text part (the HTML part says the same).
+    func preview(_ event: NotificationEvent, site: NotificationSite) -> String {
+        let message = NotificationTemplateValues(event: event, site: site, unsubscribeURL: settings.unsubscribeURL)
+        return "Subject: " + Self.oneLine(templates.render(NotificationTemplates.emailSubject, message)) + "\n\n"
+            + templates.render(NotificationTemplates.emailText, message)
     }
 
     /// A 5xx reply to the envelope or the message is final (no such mailbox, message refused); everything else,

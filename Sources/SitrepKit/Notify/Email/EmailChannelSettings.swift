@@ -16,7 +16,6 @@ public struct EmailChannelSettings: Sendable {
     public var to: [String]
     /// `mailto:` or `https:`; default `mailto:<from>?subject=unsubscribe`.
     public var unsubscribeURL: String
-    public var limits: DeliveryLimits
     /// Trust this PEM file besides the system's roots (a private mail relay).
     public var caFile: URL?
     public var insecure: Bool
@@ -24,7 +23,7 @@ public struct EmailChannelSettings: Sendable {
     public var redactor: SecretRedactor
 
     public init(name: String, url: String, starttls: Bool = true, username: String? = nil, password: String? = nil,
-                from: MailAddress, to: [String] = [], unsubscribeURL: String? = nil, limits: DeliveryLimits = .init(),
+                from: MailAddress, to: [String] = [], unsubscribeURL: String? = nil,
                 caFile: URL? = nil, insecure: Bool = false, redactor: SecretRedactor = .init()) {
         self.name = name
         self.url = url
@@ -34,7 +33,6 @@ public struct EmailChannelSettings: Sendable {
         self.from = from
         self.to = to
         self.unsubscribeURL = unsubscribeURL ?? "mailto:\(from.address)?subject=unsubscribe"
-        self.limits = limits
         self.caFile = caFile
         self.insecure = insecure
         self.redactor = redactor

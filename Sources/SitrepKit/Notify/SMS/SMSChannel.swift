@@ -3,7 +3,7 @@ import Foundation
 /// A text message to one number through the gateway: one form POST per delivery, with the idempotency key as
 /// the `Idempotency-Key` header. 2xx is delivered; 400, 404 and 410 (a number the gateway refuses for good) are
 /// final; anything else (401 after a token change, 429, 5xx, no answer) is tried again on a later run.
-struct SMSChannel: RecipientChannel {
+struct SMSChannel: RecipientChannel, PreviewableChannel {
     /// Twilio's limit for one message body; longer texts are cut with an ellipsis.
     static let maxBodyCharacters = 1600
 
@@ -12,17 +12,15 @@ struct SMSChannel: RecipientChannel {
     let recipient: Recipient
     let templates: NotificationTemplates
     let transport: NotificationTransport
-
-    var entryLimits: DeliveryLimits { settings.limits }
+    let entryLimits: DeliveryLimits
     var redactor: SecretRedactor { settings.redactor }
 
     func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
                  timeout: Duration) async -> DeliveryOutcome {
-        let message = NotificationTemplateValues(event: event, site: site, unsubscribeURL: "")
         var request = TransferRequest(url: settings.url, timeoutMs: timeout.milliseconds)
         request.method = "POST"
         request.body = Data(FormEncoding.encode([
-            ("To", recipient.address), ("From", settings.from), ("Body", Self.body(templates.render(NotificationTemplates.sms, message))),
+            ("To", recipient.address), ("From", settings.from), ("Body", preview(event, site: site)),
         ]).utf8)
         let credentials = Data("\(settings.accountSID):\(settings.authToken)".utf8).base64EncodedString()
         request.headerLines = [
@@ -37,6 +35,11 @@ struct SMSChannel: RecipientChannel {
         if (200...299).contains(status) { return .delivered }
         let reason = "SMS gateway answered HTTP \(status)"
         return [400, 404, 410].contains(status) ? .rejected(reason: reason) : .failed(reason: reason)
+    }
+
+    /// The text as sent.
+    func preview(_ event: NotificationEvent, site: NotificationSite) -> String {
+        Self.body(templates.render(NotificationTemplates.sms, NotificationTemplateValues(event: event, site: site, unsubscribeURL: "")))
     }
 
     /// The template's text on one line of words, at most `maxBodyCharacters`.

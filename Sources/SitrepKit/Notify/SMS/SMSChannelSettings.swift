@@ -13,18 +13,16 @@ public struct SMSChannelSettings: Sendable {
     public var from: String
     /// Numbers from `to:` in the config; subscribers with a `phone:` come on top.
     public var to: [String]
-    public var limits: DeliveryLimits
     public var redactor: SecretRedactor
 
     public init(name: String, url: String? = nil, accountSID: String, authToken: String, from: String, to: [String] = [],
-                limits: DeliveryLimits = .init(), redactor: SecretRedactor = .init()) {
+                redactor: SecretRedactor = .init()) {
         self.name = name
         self.url = url ?? Self.twilioURL(accountSID: accountSID)
         self.accountSID = accountSID
         self.authToken = authToken
         self.from = from
         self.to = to
-        self.limits = limits
         self.redactor = redactor
     }
 

@@ -14,14 +14,22 @@ public struct NotificationTemplates: Sendable {
 
     private let templates: [String: MustacheTemplate]
 
-    /// Loads `<templates>/notifications/*.mustache`; throws every problem (a missing or broken template) at once.
+    /// Loads `<templates>/notifications/*.mustache` of one folder holding them all.
     public init(templatesFolder: URL, names: [String] = [emailSubject, emailText, emailHTML, sms]) throws(DiagnosticsError) {
-        let folder = templatesFolder.appendingPathComponent(Self.folderName)
+        try self.init(theme: ThemeFolders(site: templatesFolder), names: names)
+    }
+
+    /// Loads `notifications/*.mustache`, each from the site's templates when it overrides it, else from the
+    /// default theme; throws every problem (a missing or broken template) at once.
+    public init(theme: ThemeFolders, names: [String] = [emailSubject, emailText, emailHTML, sms]) throws(DiagnosticsError) {
+        let folders = [theme.site] + (theme.defaultTheme.map { [$0] } ?? [])
         HTMLEscaping.register()
         var loaded: [String: MustacheTemplate] = [:]
         var problems: [Diagnostic] = []
         for name in names {
-            let file = folder.appendingPathComponent(name + ".mustache")
+            let relative = Self.folderName + "/" + name + ".mustache"
+            let file = folders.map { $0.appendingPathComponent(relative) }
+                .first { FileManager.default.fileExists(atPath: $0.path) } ?? theme.site.appendingPathComponent(relative)
             let path = DisplayPath.of(file)
             guard let data = FileManager.default.contents(atPath: file.path) else {
                 problems.append(Diagnostic(path: path, line: 1, column: 1,

@@ -1,13 +1,14 @@
 import Foundation
 
-/// The libcurl engine the email and SMS channels send through (the same multi-handle machinery as the probes,
-/// on its own thread, never the concurrency pool). One per delivery run; `close()` when the run is over.
+/// The libcurl engine every channel sends through (webhooks, chats, email, SMS): the same multi-handle
+/// machinery as the probes, on its own thread, never the concurrency pool. One per delivery round; `close()`
+/// when the round is over.
 public final class NotificationTransport: Sendable {
     let curl: CurlMulti
     /// PEM bundles for `ca_file`s, read once per file.
     private let trust: TrustBundles
 
-    public init(maxConcurrentTransfers: Int = 8) {
+    public init(maxConcurrentTransfers: Int = 16) {
         curl = CurlMulti(maxConcurrentTransfers: maxConcurrentTransfers)
         trust = TrustBundles()
     }

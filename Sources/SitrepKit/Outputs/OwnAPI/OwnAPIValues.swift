@@ -51,12 +51,7 @@ enum OwnAPIValues {
     /// The latest result of one check. `target` and the error `message` appear only when the model carries
     /// them (public checks); the keys are left out otherwise.
     static func check(_ check: CheckModel) -> JSONValue {
-        var error: JSONValue = .null
-        if let kind = check.errorKind {
-            var members: JSONMembers = ["kind": .string(kind.rawValue)]
-            if let message = check.errorMessage { members["message"] = .string(message) }
-            error = .object(members)
-        }
+        let error = error(kind: check.errorKind, summary: check.errorSummary, message: check.errorMessage)
         var members: JSONMembers = [
             "id": .string(check.id),
             "type": .string(check.type.rawValue),
@@ -68,6 +63,28 @@ enum OwnAPIValues {
             "error": error,
         ]
         if let target = check.target { members["target"] = .string(target) }
+        if !check.steps.isEmpty { members["steps"] = .array(check.steps.map(step)) }
+        return .object(members)
+    }
+
+    /// One step of a flow: `status` null when it did not run.
+    static func step(_ step: FlowStepModel) -> JSONValue {
+        .object([
+            "name": .string(step.name),
+            "status": .string(step.status?.rawValue),
+            "http_status": step.httpStatus.map { .int($0) } ?? .null,
+            "timings_ms": timings(step.timings),
+            "error": error(kind: step.errorKind, summary: step.errorSummary, message: step.errorMessage),
+        ])
+    }
+
+    /// `{kind, summary?, message?}` or null: `summary` (what failed, as configured) when there is one, `message`
+    /// (with the observed value) only for public checks.
+    static func error(kind: ProbeErrorKind?, summary: String?, message: String?) -> JSONValue {
+        guard let kind else { return .null }
+        var members: JSONMembers = ["kind": .string(kind.rawValue)]
+        if let summary { members["summary"] = .string(summary) }
+        if let message { members["message"] = .string(message) }
         return .object(members)
     }
 

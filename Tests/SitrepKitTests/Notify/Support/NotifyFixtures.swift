@@ -44,4 +44,17 @@ enum NotifyFixtures {
             unsubscribeURL: "mailto:unsubscribe@example.org?subject=stop", caFile: caFile,
             redactor: SecretRedactor([(name: "SMTP_PASSWORD", value: password)] + secrets))
     }
+
+    /// The delivery channels of one configured email or SMS entry, as the pipeline makes them.
+    static func channels(_ channel: ChannelTransport, limits: DeliveryLimits = .init(), subscribers: [Subscriber],
+                         transport: NotificationTransport) throws -> [any NotificationChannel] {
+        let config: ChannelConfig = switch channel {
+        case .email(let settings): ChannelConfig(name: settings.name, type: .email, limits: limits, transport: channel)
+        case .sms(let settings): ChannelConfig(name: settings.name, type: .sms, limits: limits, transport: channel)
+        case .http: ChannelConfig(name: "hook", type: .webhook, limits: limits, transport: channel)
+        }
+        let targets = DeliveryTarget.all(NotificationSettings(channels: [config]), subscribers: subscribers)
+        let templates = try templates()
+        return targets.map { NotificationChannels.make($0, transport: transport, templates: templates, redactor: SecretRedactor()) }
+    }
 }

@@ -44,12 +44,48 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         data = self.rfile.read(length)
+        if self.path == "/flow/login":
+            self.flow_login(data)
+            return
         self.reply(200, b"method=POST body=" + data)
+
+    # Flow and condition endpoints: a login issuing a token and a session cookie, an API requiring both.
+    def flow_login(self, data):
+        try:
+            sent = json.loads(data or b"{}")
+        except ValueError:
+            sent = {}
+        if sent.get("password") != "hunter22":
+            self.reply(401, b'{"error": "bad password"}', "application/json")
+            return
+        self.reply(200, json.dumps({"token": "tok-4711", "user": {"id": 7}}).encode(), "application/json",
+                   headers=[("Set-Cookie", "session=sess-abc; Path=/; HttpOnly"), ("X-Request-Id", "req-42")])
+
+    def flow_get(self, path):
+        if path == "/flow/orders":
+            cookie = self.headers.get("Cookie", "")
+            if self.headers.get("Authorization") != "Bearer tok-4711" or "session=sess-abc" not in cookie:
+                self.reply(403, json.dumps({"auth": self.headers.get("Authorization"), "cookie": cookie}).encode(),
+                           "application/json")
+                return True
+            self.reply(200, json.dumps({"items": [{"id": 1}], "user": 7}).encode(), "application/json")
+        elif path == "/flow/user/7":
+            self.reply(200, b'{"name": "probe"}', "application/json")
+        elif path == "/conditions":
+            document = {"workers": 3, "queue": {"depth": 1500}, "items": [], "version": "2.4.1", "ok": True,
+                        "count": "12"}
+            self.reply(200, json.dumps(document).encode(), "application/json",
+                       headers=[("X-Workers", "3"), ("X-Version", "2.4.1")])
+        else:
+            return False
+        return True
 
     def do_GET(self):
         url = urlparse(self.path)
         query = parse_qs(url.query)
         path = url.path
+        if self.flow_get(path):
+            return
         if path == "/ok":
             self.reply(200, b"all systems go")
         elif path == "/status/500":

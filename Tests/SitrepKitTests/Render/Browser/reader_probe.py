@@ -1,0 +1,175 @@
+"""What a reader meets on a page at one window width, in headless Chromium driven over the DevTools pipe.
+
+    python3 reader_probe.py CHROMIUM URL WIDTH PROFILE_DIR
+
+Loads URL at WIDTH x 900 CSS pixels, measures the daily-bars strips (days shown, their width), the smallest
+text on the page, whether axis labels overlap, the left border of each history row, then presses Tab until a day of a strip has focus and reads the
+details it shows, then ArrowLeft and Home. Prints one JSON object. Standard library only.
+"""
+import json
+import os
+import subprocess
+import sys
+
+chromium, url, width, profile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+to_browser_r, to_browser_w = os.pipe()
+from_browser_r, from_browser_w = os.pipe()
+
+
+def child_fds():
+    # Chromium reads commands from fd 3 and writes replies to fd 4; the pipes may already sit on 3 or 4.
+    read_end, write_end = os.dup(to_browser_r), os.dup(from_browser_w)
+    os.dup2(read_end, 3)
+    os.dup2(write_end, 4)
+
+
+browser = subprocess.Popen(
+    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
+     "--disable-extensions", "--user-data-dir=" + profile, "--window-size=%d,900" % width, "about:blank"],
+    preexec_fn=child_fds, close_fds=False,
+    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+os.close(to_browser_r)
+os.close(from_browser_w)
+out = os.fdopen(to_browser_w, "wb", buffering=0)
+inp = os.fdopen(from_browser_r, "rb", buffering=0)
+pending = b""
+events = []
+next_id = 0
+
+
+def read_message():
+    global pending
+    while b"\0" not in pending:
+        chunk = inp.read(65536)
+        if not chunk:
+            raise SystemExit("chromium closed the DevTools pipe")
+        pending += chunk
+    message, pending = pending.split(b"\0", 1)
+    return json.loads(message)
+
+
+def send(method, params=None, session=None):
+    global next_id
+    next_id += 1
+    message = {"id": next_id, "method": method, "params": params or {}}
+    if session:
+        message["sessionId"] = session
+    out.write(json.dumps(message).encode() + b"\0")
+    while True:
+        reply = read_message()
+        if reply.get("id") == next_id:
+            if "error" in reply:
+                raise SystemExit("%s failed: %s" % (method, reply["error"]))
+            return reply.get("result", {})
+        events.append(reply)
+
+
+def wait_for(method):
+    for index, event in enumerate(events):
+        if event.get("method") == method:
+            del events[index]
+            return event
+    while True:
+        event = read_message()
+        if event.get("method") == method:
+            return event
+        events.append(event)
+
+
+def evaluate(expression):
+    result = send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
+    if "exceptionDetails" in result:
+        raise SystemExit("script failed: %s" % json.dumps(result["exceptionDetails"])[:500])
+    return result["result"].get("value")
+
+
+def key(name, code, virtual):
+    for kind in ("rawKeyDown", "keyUp"):
+        send("Input.dispatchKeyEvent", {"type": kind, "key": name, "code": code, "windowsVirtualKeyCode": virtual,
+                                        "nativeVirtualKeyCode": virtual}, session)
+
+
+try:
+    targets = send("Target.getTargets")["targetInfos"]
+    page = next(t for t in targets if t["type"] == "page")
+    session = send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
+    send("Page.enable", session=session)
+    send("Emulation.setDeviceMetricsOverride",
+         {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}, session)
+    send("Page.navigate", {"url": url}, session)
+    wait_for("Page.loadEventFired")
+
+    layout = evaluate(r"""(function () {
+      function shown(e) { return e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"; }
+      function clipped(e) { for (; e; e = e.parentElement) { if (getComputedStyle(e).clipPath === "inset(50%)") return true; } return false; }
+      var strips = Array.prototype.map.call(document.querySelectorAll("ol.days"), function (list) {
+        var days = Array.prototype.filter.call(list.children, shown);
+        var widths = days.map(function (d) { return d.getBoundingClientRect().width; });
+        return { total: list.children.length, shown: days.length, narrowest: Math.min.apply(null, widths),
+                 tabStops: Array.prototype.filter.call(list.children, function (d) { return d.tabIndex === 0; }).length };
+      });
+      var smallest = null;
+      document.querySelectorAll("body *").forEach(function (e) {
+        var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.nodeValue.trim(); });
+        if (!own || !shown(e) || e.closest("script, style, .sprite, .visually-hidden") || clipped(e)) return;
+        var box = e.getBoundingClientRect();
+        if (box.width < 2 || box.height < 2) return;
+        var size = parseFloat(getComputedStyle(e).fontSize);
+        // Text inside an SVG is drawn at the SVG's scale.
+        var svg = e.closest("svg");
+        if (svg && svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        if (smallest === null || size < smallest.size) smallest = { size: Math.round(size * 10) / 10, text: e.textContent.trim().slice(0, 40), element: e.tagName.toLowerCase() + "." + e.getAttribute("class") };
+      });
+      var overlaps = [];
+      document.querySelectorAll(".bar-axis, .chart-x, .chart-y").forEach(function (axis) {
+        var labels = Array.prototype.filter.call(axis.querySelectorAll("span"), function (s) { return shown(s) && !s.querySelector("span"); })
+          .map(function (s) { return { text: s.textContent, box: s.getBoundingClientRect() }; });
+        for (var i = 0; i < labels.length; i++) for (var j = i + 1; j < labels.length; j++) {
+          var a = labels[i].box, b = labels[j].box;
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(labels[i].text + " / " + labels[j].text);
+        }
+        var outer = axis.getBoundingClientRect();
+        labels.forEach(function (l) { if (l.box.left < outer.left - 0.5 || l.box.right > outer.right + 0.5) overlaps.push(l.text + " leaves its axis"); });
+      });
+      var events = Array.prototype.map.call(document.querySelectorAll(".event"), function (e) {
+        var style = getComputedStyle(e);
+        return { tone: e.className, color: style.borderLeftColor, style: style.borderLeftStyle, width: parseFloat(style.borderLeftWidth) };
+      });
+      return { strips: strips, smallestText: smallest, overlaps: overlaps, events: events, pageWidth: document.documentElement.scrollWidth,
+               viewport: window.innerWidth, chartLabels: document.querySelectorAll(".chart-x span, .chart-y span").length };
+    })()""")
+
+    def focused():
+        return evaluate(r"""(function () {
+          var e = document.activeElement;
+          if (!e || !e.classList.contains("day")) return { day: false, tag: e ? e.tagName : null };
+          var tip = e.querySelector(".day-tip"), box = tip.getBoundingClientRect(), style = getComputedStyle(tip);
+          var days = Array.prototype.filter.call(e.parentNode.children, function (d) { return d.getClientRects().length > 0; });
+          return { day: true, index: days.indexOf(e), shownDays: days.length, text: tip.innerText,
+                   tipWidth: box.width, tipHeight: box.height, tipLeft: box.left, tipRight: box.right,
+                   fontSize: parseFloat(style.fontSize), clipped: style.clipPath === "inset(50%)" };
+        })()""")
+
+    tabs = 0
+    first = focused()
+    while not first["day"] and tabs < 80:
+        key("Tab", "Tab", 9)
+        tabs += 1
+        first = focused()
+    keyboard = {"tabs": tabs, "first": first}
+    if first["day"]:
+        key("ArrowLeft", "ArrowLeft", 37)
+        keyboard["left"] = focused()
+        key("Home", "Home", 36)
+        keyboard["home"] = focused()
+    print(json.dumps({"layout": layout, "keyboard": keyboard}))
+    try:
+        send("Browser.close")
+    except SystemExit:
+        pass
+finally:
+    try:
+        browser.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        browser.kill()
