@@ -60,10 +60,11 @@ public enum NotifyPipeline {
             }
         }
         guard !planned.isEmpty else { return "Nothing to send.\n" }
+        // Nothing is sent: the channels only render their messages, so the transport is closed at once.
         let transport = NotificationTransport()
-        defer { Task { await transport.close() } }
-        let channels = Dictionary(try NotificationChannels.make(targets, config: config, transport: transport).map { ($0.name, $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        let made = Result { () throws(DiagnosticsError) in try NotificationChannels.make(targets, config: config, transport: transport) }
+        await transport.close()
+        let channels = Dictionary(try made.get().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var out = ""
         for item in planned {
             out += "would send \(item.event.id) (\(item.event.kind.rawValue)) to '\(item.target)'\n"
