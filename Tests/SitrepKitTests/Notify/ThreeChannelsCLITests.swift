@@ -92,6 +92,11 @@ struct ThreeChannelsCLITests {
 
         let status = try sitrep("notify", "--status")
         #expect(status.stdout.contains("text/on-call"))
+        // --test reaches every recipient of the channel, limits or not, each on a line of its own.
+        let test = try sitrep("notify", "--test", "mail")
+        #expect(test.stdout.components(separatedBy: "test message delivered to 'mail/email-").count == 3, "\(test.stdout)")
+        #expect(servers.mails().filter { $0.rcpt_tos == [Self.bo] }.count == 1)
+        #expect(try sitrep("notify", "--test", "text").stdout == "test message delivered to 'text/on-call'\n")
         for personal in [Self.ana, Self.bo, Self.phone, "s3cret-pass", "twilio-token"] {
             #expect(!output.contains(personal), "\(personal) in the output")
             #expect(try site.tree("site").values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains(personal) })
