@@ -66,7 +66,7 @@ let package = Package(
             name: "SitrepKitTests",
             dependencies: ["SitrepKit"],
             // Test servers, Python validators, JSON Schemas, golden pages and browser scripts used by the tests (found via #filePath).
-            exclude: ["Probe/Support/probe_test_server.py", "Notify/Support/notify_receiver.py", "Probe/Support/protocol_test_servers.py", "Outputs/Validators", "Outputs/Schemas", "Render/Golden", "Render/Browser",
+            exclude: ["Probe/Support/probe_test_server.py", "Notify/Support/notify_receiver.py", "Probe/Support/protocol_test_servers.py", "Notify/Support/notify_test_servers.py", "Outputs/Validators", "Outputs/Schemas", "Render/Golden", "Render/Browser",
                       "Store/Fixtures"]
         ),
     ]

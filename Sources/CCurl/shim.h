@@ -31,6 +31,13 @@ static inline CURLcode sitrep_easy_setopt_write_function(CURL *handle, sitrep_wr
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
+typedef size_t (*sitrep_read_callback)(char *buffer, size_t size, size_t nitems, void *userdata);
+
+/* The upload source (an SMTP message): libcurl asks for the next bytes until the callback returns 0. */
+static inline CURLcode sitrep_easy_setopt_read_function(CURL *handle, sitrep_read_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
+}
+
 static inline CURLcode sitrep_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

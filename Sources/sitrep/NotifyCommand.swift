@@ -46,7 +46,7 @@ struct NotifyCommand: AsyncParsableCommand {
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config), wait: .seconds(max(waitLock, 0)))
             if dryRun {
-                print(try NotifyPipeline.dryRun(config: config, now: pinned ?? Date()), terminator: "")
+                print(try await NotifyPipeline.dryRun(config: config, now: pinned ?? Date()), terminator: "")
             } else if config.notifications.channels.isEmpty {
                 print("No notification channels are configured.")
             } else {
@@ -59,16 +59,23 @@ struct NotifyCommand: AsyncParsableCommand {
     }
 
     private func sendTest(config: SiteConfig, channel: String) async throws {
-        guard let outcome = await NotifyPipeline.test(config: config, channel: channel) else {
+        guard let outcomes = try await NotifyPipeline.test(config: config, channel: channel) else {
             let names = config.notifications.channels.map(\.name)
             let known = names.isEmpty ? "none is configured" : "configured: \(names.joined(separator: ", "))"
             throw Failure.message("there is no notification channel named '\(channel)' (\(known))")
         }
-        switch outcome {
-        case .delivered:
-            print("test message delivered to '\(channel)'")
-        case .failed(let reason), .rejected(let reason):
-            throw Failure.message("the test message to '\(channel)' failed: \(reason)")
+        guard !outcomes.isEmpty else {
+            throw Failure.message("channel '\(channel)' has no recipients (no 'to:' and no subscriber for it)")
         }
+        var failed: [String] = []
+        for (target, outcome) in outcomes {
+            switch outcome {
+            case .delivered:
+                print("test message delivered to '\(target)'")
+            case .failed(let reason), .rejected(let reason):
+                failed.append("the test message to '\(target)' failed: \(reason)")
+            }
+        }
+        guard failed.isEmpty else { throw Failure.message(failed.joined(separator: "\n")) }
     }
 }

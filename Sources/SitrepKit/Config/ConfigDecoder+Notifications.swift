@@ -19,6 +19,8 @@ extension ConfigDecoder {
             retry.finish()
         }
         settings.maxAgeHours = section.int("max_age_hours", range: 0...8760) ?? settings.maxAgeHours
+        settings.signupURL = decodeSignupURL(&section)
+        settings.subscribersFile = section.string("subscribers").map(resolve)
         let known = Set(components.map(\.id))
         for (index, node) in (section.list("channels") ?? []).enumerated() {
             guard var channelReader = YAMLMapReader(node, keyPath: "\(section.path("channels"))[\(index)]",
@@ -40,8 +42,7 @@ extension ConfigDecoder {
     private mutating func decodeChannel(_ reader: inout YAMLMapReader, knownComponents: Set<String>) -> ChannelConfig? {
         let name = checkedID(&reader, key: "name", required: true, what: "channel")
         let type = reader.enumValue("type", ChannelType.self, required: true)
-        let components = decodeComponentFilter(&reader, known: knownComponents)
-        let events = decodeEventFilter(&reader)
+        let limits = DeliveryLimitsReader.read(&reader, componentIDs: knownComponents)
         guard let type else {
             for key in reader.keys { _ = reader.value(key) }
             return nil
@@ -50,14 +51,13 @@ extension ConfigDecoder {
         switch type {
         case .webhook, .slack, .discord, .teams:
             transport = decodeHTTPChannel(&reader, signed: type == .webhook).map(ChannelTransport.http)
-        case .email, .sms:
-            reader.report("'\(reader.path("type"))' \(type.rawValue) is not available in this version of sitrep",
-                          at: reader.valueNode("type"))
-            for key in reader.keys { _ = reader.value(key) }
-            transport = nil
+        case .email:
+            transport = decodeEmailChannel(&reader, name: name ?? "").map(ChannelTransport.email)
+        case .sms:
+            transport = decodeSMSChannel(&reader, name: name ?? "").map(ChannelTransport.sms)
         }
-        guard let name, let transport else { return nil }
-        return ChannelConfig(name: name, type: type, components: components, events: events, transport: transport)
+        guard let name, let limits, let transport else { return nil }
+        return ChannelConfig(name: name, type: type, limits: limits, transport: transport)
     }
 
     private mutating func decodeHTTPChannel(_ reader: inout YAMLMapReader, signed: Bool) -> HTTPChannelSettings? {
@@ -73,30 +73,5 @@ extension ConfigDecoder {
         }
         guard let url else { return nil }
         return HTTPChannelSettings(url: url, displayURL: display, secret: secret)
-    }
-
-    private func decodeComponentFilter(_ reader: inout YAMLMapReader, known: Set<String>) -> Set<String>? {
-        guard let ids = reader.stringList("components") else { return nil }
-        for id in ids where !known.contains(id) {
-            reader.report("'\(reader.path("components"))' names unknown component '\(id)'"
-                          + KeySuggestion.didYouMean(id, among: known), at: reader.valueNode("components"))
-        }
-        return Set(ids)
-    }
-
-    private func decodeEventFilter(_ reader: inout YAMLMapReader) -> Set<NotificationEventKind>? {
-        guard let names = reader.stringList("events") else { return nil }
-        var kinds: Set<NotificationEventKind> = []
-        let allowed = NotificationEventKind.allCases.filter { $0 != .test }.map(\.rawValue)
-        for name in names {
-            if let kind = NotificationEventKind(rawValue: name), kind != .test {
-                kinds.insert(kind)
-            } else {
-                reader.report("'\(reader.path("events"))' names unknown event '\(name)'"
-                              + KeySuggestion.didYouMean(name, among: allowed)
-                              + " (one of \(allowed.joined(separator: ", ")))", at: reader.valueNode("events"))
-            }
-        }
-        return kinds
     }
 }

@@ -42,7 +42,8 @@ struct ConfigDecoder {
         let notifications = decodeNotifications(&notificationsReader, components: components)
         notificationsReader?.finish()
 
-        guard let site else { return nil }
+        guard var site else { return nil }
+        site.signupURL = notifications.signupURL
         return SiteConfig(
             configFile: configFile, site: site, paths: paths, probe: probe, retention: retention,
             uptime: weights, groups: groups, components: components, secrets: expander.redactor,
@@ -336,7 +337,7 @@ struct ConfigDecoder {
         return expand(raw, key: reader.path(key), at: reader.valueNode(key), reader: reader)
     }
 
-    private mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
+    mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
         switch expander.expand(raw, keepingStepReferences: readingFlowStep) {
         case .success(let value):
             return value
@@ -358,7 +359,7 @@ struct ConfigDecoder {
         for key in reader.keys { _ = reader.value(key) }
     }
 
-    private func resolve(_ path: String) -> URL {
+    func resolve(_ path: String) -> URL {
         Self.resolve(path, against: baseDirectory)
     }
 

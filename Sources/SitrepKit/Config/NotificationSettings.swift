@@ -10,6 +10,10 @@ public struct NotificationSettings: Sendable {
     /// announced without being sent (turning notifications on does not replay the site's history).
     public var maxAgeHours: Int
     public var channels: [ChannelConfig]
+    /// `signup_url`: the email sign-up link of the Subscribe page (a `mailto:` or a form run elsewhere).
+    public var signupURL: String?
+    /// `subscribers`: the file of personal addresses and numbers (`SubscriberFile`), kept out of the repository.
+    public var subscribersFile: URL?
 
     public init(hold: HoldSettings = HoldSettings(), timeoutMs: Int = 10_000, retry: RetrySettings = RetrySettings(),
                 maxAgeHours: Int = 24, channels: [ChannelConfig] = []) {
@@ -68,32 +72,26 @@ public enum ChannelType: String, Sendable, Hashable, CaseIterable {
 public struct ChannelConfig: Sendable {
     public var name: String
     public var type: ChannelType
-    /// Only events about these components (nil: all). Events that name no component (none do today) pass.
-    public var components: Set<String>?
-    /// Only these kinds of event (nil: all).
-    public var events: Set<NotificationEventKind>?
+    /// `components:` and `events:`: the one filter of channels and subscribers alike.
+    public var limits: DeliveryLimits
     public var transport: ChannelTransport
 
-    public init(name: String, type: ChannelType, components: Set<String>? = nil,
-                events: Set<NotificationEventKind>? = nil, transport: ChannelTransport) {
+    public init(name: String, type: ChannelType, limits: DeliveryLimits = DeliveryLimits(), transport: ChannelTransport) {
         self.name = name
         self.type = type
-        self.components = components
-        self.events = events
+        self.limits = limits
         self.transport = transport
     }
 
-    /// The `components:` and `events:` limits.
-    public func accepts(_ event: NotificationEvent) -> Bool {
-        if let events, !events.contains(event.kind) { return false }
-        if let components, !event.componentIDs.isEmpty, components.isDisjoint(with: event.componentIDs) { return false }
-        return true
-    }
+    public func accepts(_ event: NotificationEvent) -> Bool { limits.accepts(event) }
 }
 
-/// Where and how a channel sends. The email and SMS channels add their own cases.
+/// Where and how a channel sends.
 public enum ChannelTransport: Sendable {
     case http(HTTPChannelSettings)
+    /// One delivery per recipient (`DeliveryTarget`).
+    case email(EmailChannelSettings)
+    case sms(SMSChannelSettings)
 }
 
 /// A channel that POSTs JSON to a URL (webhook, Slack, Discord, Teams).

@@ -55,6 +55,9 @@ public struct SiteSettings: Sendable {
     public var timezoneName: String
     public var historyDays: Int
     public var refreshSeconds: Int
+    /// `notifications.signup_url`: where readers sign up for email (a `mailto:` or a form the operator runs
+    /// elsewhere); shown on the Subscribe page when set.
+    public var signupURL: String?
     /// `site.lang`: the pages' `<html lang>` (BCP 47, `LanguageTag`).
     public var lang: String
     /// `site.logo`, `site.favicon`, `site.colors`.
@@ -62,7 +65,7 @@ public struct SiteSettings: Sendable {
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
                 timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, lang: String = "en",
-                branding: SiteBranding = SiteBranding()) {
+                branding: SiteBranding = SiteBranding(), signupURL: String? = nil) {
         self.title = title
         self.url = url
         self.description = description
@@ -70,6 +73,7 @@ public struct SiteSettings: Sendable {
         self.timezoneName = timezoneName ?? timezone.identifier
         self.historyDays = historyDays
         self.refreshSeconds = refreshSeconds
+        self.signupURL = signupURL
         self.lang = lang
         self.branding = branding
     }

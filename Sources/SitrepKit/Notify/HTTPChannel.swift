@@ -3,13 +3,13 @@ import Foundation
 /// A channel that POSTs one JSON document per event: the generic webhook (Statuspage payloads, signed when it
 /// has a secret), Slack, Discord or Microsoft Teams. One attempt is one transfer on the shared curl multi
 /// handle, with a hard deadline; every answer is read as delivered, failed (retried) or rejected (not retried).
-struct HTTPChannel: NotificationChannel {
+struct HTTPChannel: PreviewableChannel {
     enum Format: Sendable { case statuspage, slack, discord, teams }
 
     let config: ChannelConfig
     let settings: HTTPChannelSettings
     let format: Format
-    let engine: NotificationEngine
+    let transport: NotificationTransport
     let redactor: SecretRedactor
 
     var name: String { config.name }
@@ -25,6 +25,10 @@ struct HTTPChannel: NotificationChannel {
         }
     }
 
+    func preview(_ event: NotificationEvent, site: NotificationSite) -> String {
+        String(decoding: body(event, site: site), as: UTF8.self)
+    }
+
     func deliver(_ event: NotificationEvent, site: NotificationSite, idempotencyKey: String,
                  timeout: Duration) async -> DeliveryOutcome {
         let payload = body(event, site: site)
@@ -36,13 +40,13 @@ struct HTTPChannel: NotificationChannel {
         if let secret = settings.secret, !secret.isEmpty {
             headers.append("\(WebhookSignature.headerName): \(WebhookSignature.headerValue(body: payload, secret: secret))")
         }
-        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = timeout.milliseconds
         let request = TransferRequest(
             url: settings.url, mode: .http, method: "POST", headerLines: headers, body: payload,
-            followRedirects: false, timeoutMs: Int(max(1, milliseconds)), maxBodyBytes: 65_536,
+            followRedirects: false, timeoutMs: max(1, milliseconds), maxBodyBytes: 65_536,
             userAgent: "sitrep-notify/1")
-        let outcome = await engine.perform(request)
-        return Self.outcome(of: outcome, timeoutMs: Int(milliseconds), redactor: redactor)
+        let outcome = await transport.perform(request)
+        return Self.outcome(of: outcome, timeoutMs: milliseconds, redactor: redactor)
     }
 
     /// 2xx delivered; 408, 429, 5xx and transport failures retried; any other status rejected. Reasons never
@@ -66,18 +70,4 @@ struct HTTPChannel: NotificationChannel {
         default: return .rejected(reason: "HTTP \(status)")
         }
     }
-}
-
-/// The transfers of one delivery round: one curl multi handle on its own thread (never the concurrency pool),
-/// shared by every HTTP channel; `shutdown()` when the round is over.
-final class NotificationEngine: Sendable {
-    private let multi: CurlMulti
-
-    init(maxConcurrentTransfers: Int = 16) {
-        multi = CurlMulti(maxConcurrentTransfers: maxConcurrentTransfers)
-    }
-
-    func perform(_ request: TransferRequest) async -> TransferOutcome { await multi.perform(request) }
-
-    func shutdown() async { await multi.shutdown() }
 }

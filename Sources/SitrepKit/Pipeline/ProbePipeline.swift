@@ -11,6 +11,8 @@ public enum ProbePipeline {
         config: SiteConfig, location: String, logger: Logger = Logger(label: "sitrep.probe")
     ) async throws -> ProbeReport {
         let database = config.paths.database
+        // Read before probing: a broken subscribers file stops the run before anything is measured or stored.
+        let targets = config.notifications.channels.isEmpty ? [] : try DeliveryTarget.load(config)
         let opening = Task { try await openOffThePool(database) }
         let startedAt = Date()
         let clock = ContinuousClock()
@@ -21,7 +23,7 @@ public enum ProbePipeline {
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let run = ProbeRun(startedAt: startedAt, durationMs: durationMs, location: location)
         let outbox = config.notifications.channels.isEmpty ? nil
-            : StatusOutbox(detector: ComponentStatusDetector(config: config), channels: config.notifications.channels)
+            : StatusOutbox(detector: ComponentStatusDetector(config: config), targets: targets)
         try store.append(run, results: results, notifying: outbox)
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, keeping: config.retention)

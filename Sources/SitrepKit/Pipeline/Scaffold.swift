@@ -33,7 +33,7 @@ public enum Scaffold {
             }
             let gitignore = directory.appendingPathComponent(".gitignore")
             if !fileManager.fileExists(atPath: gitignore.path) {
-                try Data("site/\n.site.build-stamp\ndata/\n".utf8).write(to: gitignore)
+                try Data("site/\n.site.build-stamp\ndata/\nsubscribers.yml\n".utf8).write(to: gitignore)
                 created.append(".gitignore")
             }
         } catch let problem as Problem {

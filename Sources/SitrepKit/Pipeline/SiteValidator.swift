@@ -32,9 +32,38 @@ public enum SiteValidator {
         let (templates, templateProblems) = TemplateSet.load(theme: config.paths.theme)
         let staticProblems = StaticFiles.list(in: config.paths.staticFolder, themeAssets: templates.assets.map(\.path)).1
         let unset = config.unsetVariables
-        return Report(problems: (strictEnvironment ? unset : []) + contentProblems + templateProblems + staticProblems,
-                      notes: strictEnvironment ? [] : unset, defaultTheme: config.paths.defaultTheme,
+        let (notifyProblems, notifyNotes) = notificationProblems(config: config)
+        return Report(problems: (strictEnvironment ? unset : []) + contentProblems + templateProblems + staticProblems
+                          + notifyProblems,
+                      notes: (strictEnvironment ? [] : unset) + notifyNotes, defaultTheme: config.paths.defaultTheme,
                       themeOverrides: ThemeOverride.list(config.paths.theme))
+    }
+
+    /// With an `email` or `sms` channel: the message templates, and the subscribers file when it is here (it is
+    /// kept out of the repository, so a pull request's job without it gets a note).
+    static func notificationProblems(config: SiteConfig) -> (problems: [Diagnostic], notes: [Diagnostic]) {
+        let settings = config.notifications
+        guard settings.channels.contains(where: { if case .http = $0.transport { false } else { true } }) else { return ([], []) }
+        var problems: [Diagnostic] = []
+        var notes: [Diagnostic] = []
+        do {
+            _ = try NotificationTemplates(theme: config.paths.theme)
+        } catch {
+            problems += error.diagnostics
+        }
+        if let file = settings.subscribersFile {
+            if FileManager.default.fileExists(atPath: file.path) {
+                do {
+                    _ = try SubscriberFile.load(from: file, componentIDs: Set(config.components.map(\.id)))
+                } catch {
+                    problems += error.diagnostics
+                }
+            } else {
+                notes.append(Diagnostic(path: DisplayPath.of(file), line: 1, column: 1,
+                                        message: "the subscribers file is not here; probe, run and notify need it"))
+            }
+        }
+        return (problems, notes)
     }
 
     /// Every problem `check` reports (unset variables are notes, not problems).

@@ -201,6 +201,9 @@ private final class CurlTransfer {
     private var body = Data()
     private var bodyTooLarge = false
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var recipientList: UnsafeMutablePointer<curl_slist>?
+    private var upload = Data()
+    private var uploadOffset = 0
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     private static let errorBufferSize = 256 // CURL_ERROR_SIZE
@@ -216,6 +219,7 @@ private final class CurlTransfer {
     deinit {
         curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
         errorBuffer.deallocate()
     }
 
@@ -250,9 +254,13 @@ private final class CurlTransfer {
         if request.exchange == nil {
             check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")
         }
-        check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.protocols), "protocols")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.protocols), "redirect protocols")
-        check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, request.userAgent), "user agent")
+        if case .smtp = request.mode {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps"), "protocols")
+        } else {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.protocols), "protocols")
+            check(sitrep_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.protocols), "redirect protocols")
+            check(sitrep_easy_setopt_string(easy, CURLOPT_USERAGENT, request.userAgent), "user agent")
+        }
         if request.insecure {
             check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0), "verify-peer")
             check(sitrep_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 0), "verify-host")
@@ -277,8 +285,51 @@ private final class CurlTransfer {
             }
         case .http:
             configureHTTP(check)
+        case .smtp(let envelope):
+            configureSMTP(envelope, check)
         }
         return problem
+    }
+
+    /// MAIL FROM, RCPT TO, the login (only over TLS unless the URL says otherwise) and the message as an upload
+    /// read from memory by `sendNextBytes`.
+    private func configureSMTP(_ envelope: SMTPEnvelope, _ check: (CURLcode, String) -> Void) {
+        upload = envelope.message
+        check(sitrep_easy_setopt_string(easy, CURLOPT_MAIL_FROM, "<\(envelope.mailFrom)>"), "mail sender")
+        for recipient in envelope.recipients {
+            recipientList = curl_slist_append(recipientList, "<\(recipient)>")
+        }
+        check(sitrep_easy_setopt_slist(easy, CURLOPT_MAIL_RCPT, recipientList), "mail recipients")
+        if envelope.requireTLS {
+            check(sitrep_easy_setopt_long(easy, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)), "STARTTLS")
+        }
+        if let username = envelope.username {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_USERNAME, username), "user name")
+        }
+        if let password = envelope.password {
+            check(sitrep_easy_setopt_string(easy, CURLOPT_PASSWORD, password), "password")
+        }
+        check(sitrep_easy_setopt_long(easy, CURLOPT_UPLOAD, 1), "upload")
+        check(sitrep_easy_setopt_off_t(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(envelope.message.count)), "message size")
+        let this = Unmanaged.passUnretained(self).toOpaque()
+        check(sitrep_easy_setopt_pointer(easy, CURLOPT_READDATA, this), "read source")
+        check(sitrep_easy_setopt_read_function(easy) { buffer, size, count, userdata in
+            guard let userdata, let buffer else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+            return transfer.sendNextBytes(into: buffer, capacity: size * count)
+        }, "read callback")
+    }
+
+    /// Copies the next part of the upload into libcurl's buffer; 0 once everything was sent.
+    private func sendNextBytes(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
+        let length = min(capacity, upload.count - uploadOffset)
+        guard length > 0 else { return 0 }
+        upload.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + uploadOffset, byteCount: length)
+        }
+        uploadOffset += length
+        return length
     }
 
     private func configureHTTP(_ check: (CURLcode, String) -> Void) {

@@ -7,6 +7,8 @@ struct TransferRequest: Sendable {
         case http
         /// Resolve and connect, then stop (a `tcp` check).
         case connectOnly
+        /// Send one message to an SMTP server (`smtp://` or `smtps://` URL).
+        case smtp(SMTPEnvelope)
     }
 
     var url: String

@@ -52,7 +52,7 @@ struct TrustStore: Sendable {
         "/etc/ssl/ca-bundle.pem",
     ]
 
-    private static func systemBundle() -> Data {
+    static func systemBundle() -> Data {
         let candidates = [CurlMulti.defaultCABundlePath()].compactMap { $0 } + wellKnownBundlePaths
         for path in candidates {
             if let data = FileManager.default.contents(atPath: path), !data.isEmpty { return data }

@@ -30,7 +30,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
-    /// `maintenance/<id>.html`, `history.html` and `history/<YYYY>.html`.
+    /// `maintenance/<id>.html`, `history.html`, `history/<YYYY>.html` and `subscribe.html`.
     public func render(_ model: SiteModel) throws(RenderError) -> [String: Data] {
         let collector = FileCollector()
         try render(model, to: collector.add)
@@ -48,7 +48,7 @@ public struct HTMLRenderer: Sendable {
         } catch {
             throw missing(error.name)
         }
-        let pages = Self.pages(of: model)
+        let pages = Self.pages(of: model, subscribePage: library.getTemplate(named: SubscribePage.template) != nil)
         let mode = self.mode
         let unrendered = WorkQueue.map(count: pages.count, state: {
             (context: RenderContext(model: model, fragments: fragments), shapes: PageShapes(mode: mode))
@@ -73,7 +73,8 @@ public struct HTMLRenderer: Sendable {
         var view: @Sendable (RenderContext) -> any MustacheParent
     }
 
-    private static func pages(of model: SiteModel) -> [Page] {
+    /// `subscribePage`: the theme has `pages/subscribe` (a theme from before it existed still builds).
+    private static func pages(of model: SiteModel, subscribePage: Bool) -> [Page] {
         var pages = [Page(path: "index.html", template: "pages/index") { IndexPage(context: $0) }]
         for component in model.components {
             pages.append(Page(path: "components/\(component.id).html", template: "pages/component") { ComponentPage(component, context: $0) })
@@ -87,6 +88,9 @@ public struct HTMLRenderer: Sendable {
         pages.append(Page(path: "history.html", template: "pages/history") { HistoryPage.recent(context: $0) })
         for year in model.olderHistoryByYear {
             pages.append(Page(path: "history/\(year.year).html", template: "pages/history") { HistoryPage.year(year, context: $0) })
+        }
+        if subscribePage {
+            pages.append(Page(path: SubscribePage.path, template: SubscribePage.template) { SubscribePage(context: $0) })
         }
         return pages
     }

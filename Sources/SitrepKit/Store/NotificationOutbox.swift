@@ -55,10 +55,10 @@ enum NotificationOutbox {
         return encoder
     }
 
-    /// Adds each new event, and a delivery for every channel that accepts it; events already stored are left
+    /// Adds each new event, and a delivery for every target (channel, or recipient of one) that accepts it; events already stored are left
     /// as they are (their deliveries too). Returns how many deliveries were added.
     @discardableResult
-    static func enqueue(_ events: [NotificationEvent], channels: [ChannelConfig], now: Date, in db: Database) throws -> Int {
+    static func enqueue(_ events: [NotificationEvent], targets: [DeliveryTarget], now: Date, in db: Database) throws -> Int {
         let nowMs = StoreTime.milliseconds(now)
         let encoder = Self.encoder
         var added = 0
@@ -69,10 +69,10 @@ enum NotificationOutbox {
                 ON CONFLICT (id) DO NOTHING
                 """, arguments: [event.id, event.kind.rawValue, StoreTime.milliseconds(event.occurredAt), nowMs, payload])
             guard db.changesCount > 0 else { continue }
-            for channel in channels where channel.accepts(event) {
+            for target in targets where target.accepts(event) {
                 try db.execute(sql: """
                     INSERT INTO notification_delivery (event_id, channel, attempts, next_attempt_at_ms) VALUES (?, ?, 0, ?)
-                    """, arguments: [event.id, channel.name, nowMs])
+                    """, arguments: [event.id, target.name, nowMs])
                 added += 1
             }
         }

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-/// What a probe append needs to enqueue status changes: the detector and the channels to enqueue for.
+/// What a probe append needs to enqueue status changes: the detector and the targets to enqueue for.
 struct StatusOutbox: Sendable {
     var detector: ComponentStatusDetector
-    var channels: [ChannelConfig]
+    var targets: [DeliveryTarget]
 }
 
 extension ResultStore {

@@ -166,7 +166,7 @@ public final class ResultStore: Sendable {
                 try ResultDetail.append(results, in: db)
                 if let outbox {
                     let events = try outbox.detector.detect(in: db)
-                    try NotificationOutbox.enqueue(events, channels: outbox.channels, now: run.startedAt, in: db)
+                    try NotificationOutbox.enqueue(events, targets: outbox.targets, now: run.startedAt, in: db)
                 }
                 try StoreSchema.bumpRevision(db)
             }

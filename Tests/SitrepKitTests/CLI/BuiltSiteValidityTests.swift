@@ -49,7 +49,8 @@ struct BuiltSiteValidityTests {
         let build = try site.run("build", "--now", "2026-11-23T12:00:00Z")
         #expect(build.status == 0, "\(build.stderr)")
         let pages = try site.tree("site").keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages.count == 7 && pages.contains("widget.html"), "\(pages)")
+        #expect(pages.count == 8 && pages.contains("widget.html"), "\(pages)")
+        #expect(pages.contains("subscribe.html"))
         for page in pages {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try #require(Self.tidy))

@@ -260,7 +260,7 @@ struct CLITests {
             #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(path).path), "\(path)")
         }
         let ignored = try String(contentsOf: repo.appendingPathComponent(".gitignore"), encoding: .utf8).split(separator: "\n")
-        #expect(Set(ignored).isSuperset(of: ["site/", "data/", ".site.build-stamp"]), "\(ignored)")
+        #expect(Set(ignored).isSuperset(of: ["site/", "data/", ".site.build-stamp", "subscribers.yml"]), "\(ignored)")
         let check = try SitrepProcess.run(["check"], in: repo)
         #expect(check.status == 0, "\(check.stderr)")
         let again = try SitrepProcess.run(["init", "status"], in: parent)

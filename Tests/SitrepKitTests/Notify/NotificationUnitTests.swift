@@ -50,7 +50,8 @@ struct ComponentStatusHoldTests {
         let folder = try TemporaryFolder()
         let store = try ResultStore.open(at: folder.file("sitrep.sqlite"))
         let config = config(hold: hold)
-        let outbox = StatusOutbox(detector: ComponentStatusDetector(config: config), channels: config.notifications.channels)
+        let outbox = StatusOutbox(detector: ComponentStatusDetector(config: config),
+                                  targets: DeliveryTarget.all(config.notifications, subscribers: []))
         for (index, status) in statuses.enumerated() {
             let at = StoreFixtures.day0.addingTimeInterval(Double(index) * 60)
             try store.append(ProbeRun(startedAt: at, durationMs: 1),

@@ -10,6 +10,7 @@ import Testing
             "components/api.html", "components/web.html", "components/db.html", "components/search.html", "components/cdn.html",
             "incidents/2026-11-20-api-errors.html", "incidents/2026-11-10-web-slow.html", "incidents/2025-03-01-outage.html",
             "maintenance/2026-11-25-network.html", "maintenance/db-upgrade.html", "maintenance/2026-11-05-dns.html",
+            "subscribe.html",
         ]
         #expect(site.paths == expected.sorted())
         for path in expected {

@@ -14,7 +14,7 @@ struct TemplateLookupTests {
         let model = SiteFixture.model()
         let templates = try TemplateSet(directory: SiteFixture.templates)
         let context = RenderContext(model: model, fragments: try ComponentFragments.render(model, with: templates.library, mode: .shapes))
-        var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context)]
+        var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context), SubscribePage(context: context)]
         views += model.components.map { ComponentPage($0, context: context) }
         views += model.incidents.map { IncidentPage($0, context: context) }
         views += model.maintenance.map { MaintenancePage($0, context: context) }
@@ -66,7 +66,7 @@ struct TemplateLookupTests {
             "ChartRow", "CheckResponseView", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
             "HistoryPage", "HistoryRow", "IncidentCard", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
             "MaintenanceDetail", "MaintenancePage", "MonthGroup", "NarrowAxis", "PageChrome", "PastDay", "PercentileRow", "ResponseChartView",
-            "SparklineView", "StatusView", "StepRow", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
+            "SparklineView", "StatusView", "StepRow", "SubscribePage", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
         ]
         #expect(expected.subtracting(types).isEmpty, "not reached by the fixture: \(expected.subtracting(types).sorted())")
     }
