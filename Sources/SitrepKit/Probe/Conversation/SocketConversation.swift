@@ -70,7 +70,7 @@ final class SocketConversation {
             case .wouldBlock:
                 return
             case .failed(let detail):
-                verdict = .failed(broken(detail))
+                verdict = .failed(hungUp(detail))
             case .transferred(0):
                 verdict = .failed(script.closedEarly())
             case .transferred(let count):
@@ -103,7 +103,7 @@ final class SocketConversation {
             case .wouldBlock:
                 return true
             case .failed(let detail):
-                verdict = .failed(broken(detail))
+                verdict = .failed(hungUp(detail))
                 return false
             case .transferred(let count):
                 outbox.removeFirst(count)
@@ -112,8 +112,12 @@ final class SocketConversation {
         return true
     }
 
-    private func broken(_ detail: String) -> ProbeError {
-        TransferFailure(reason: .connectionLost, detail: detail).probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)
+    /// A connection reset once connected: the server hung up before answering as its protocol, like an early
+    /// close (which of the two a client sees depends only on whether its opening bytes had arrived).
+    private func hungUp(_ detail: String) -> ProbeError {
+        var error = script.closedEarly()
+        error.message += " (\(detail))"
+        return error
     }
 }
 
