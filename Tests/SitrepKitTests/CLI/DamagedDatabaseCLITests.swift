@@ -39,14 +39,16 @@ struct DamagedDatabaseCLITests {
         func apply(to url: URL) throws {
             switch self {
             case .overwrittenTreePage:
-                // The cell pointers of component_rollup_daily's only page point past its end.
+                // The type byte of component_rollup_daily's root page names no kind of b-tree page. SQLite refuses
+                // such a page whenever it loads it; damaged cell pointers instead are masked to the page size and
+                // read as whatever bytes they land on, which is detected or not depending on the rows stored.
                 let (page, pageSize) = try DatabaseQueue(path: url.path).read { db in
                     (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'component_rollup_daily'"),
                      try Int.fetchOne(db, sql: "PRAGMA page_size"))
                 }
                 let handle = try FileHandle(forWritingTo: url)
-                try handle.seek(toOffset: UInt64((try #require(page) - 1) * (try #require(pageSize)) + 8))
-                try handle.write(contentsOf: Data(repeating: 0xFF, count: 16))
+                try handle.seek(toOffset: UInt64((try #require(page) - 1) * (try #require(pageSize))))
+                try handle.write(contentsOf: Data([0x01]))
                 try handle.close()
             case .truncated:
                 let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
