@@ -10,7 +10,7 @@ struct ContentDocument {
 
     init?(text: String, collector: DiagnosticCollector) {
         let frontMatter: FrontMatter
-        switch FrontMatter.split(TextLines(text)) {
+        switch FrontMatter.split(text) {
         case .success(let split):
             frontMatter = split
         case .failure(let problem):

@@ -17,21 +17,66 @@ struct FrontMatter {
         let line: Int
     }
 
-    static func isFence(_ line: String) -> Bool { TextLines.trimmedEnd(line) == "---" }
+    static func isFence<Line: StringProtocol>(_ line: Line) -> Bool { TextLines.trimmedEnd(line) == "---" }
 
-    static func split(_ lines: TextLines) -> Result<FrontMatter, Problem> {
-        guard let first = lines.lines.first, isFence(first) else {
+    /// The front matter and body of a content file's text (a leading byte-order mark is skipped). The lines are
+    /// found as ranges of the text and only the YAML and the body are copied: a file of a thousand lines
+    /// costs two strings, not a thousand.
+    static func split(_ text: String) -> Result<FrontMatter, Problem> {
+        var lines = LineRanges(text)
+        guard let first = lines.next(), isFence(text[first]) else {
             return .failure(Problem(message: "missing front matter: the file must start with a '---' line, then YAML, then '---'", line: 1))
         }
-        guard let closing = lines.lines.indices.dropFirst().first(where: { isFence(lines.lines[$0]) }) else {
+        var closing = 1
+        var yamlEnd = first.upperBound
+        var closed = false
+        while let line = lines.next() {
+            if isFence(text[line]) { closed = true; break }
+            yamlEnd = line.upperBound
+            closing += 1
+        }
+        guard closed else {
             return .failure(Problem(message: "front matter is never closed: add a '---' line after the YAML", line: 1))
         }
-        let yaml = lines.lines[1..<closing].joined(separator: "\n")
-        let afterFence = lines.lines[(closing + 1)...]
-        let rest = afterFence.drop { $0.allSatisfy(\.isWhitespace) }
-        var body = rest.joined(separator: "\n")
-        while let last = body.last, last.isWhitespace { body.removeLast() }
+        let yaml = closing == 1 ? "" : String(text[lines.start(after: first)..<yamlEnd])
+        var blankLines = 0
+        var body = ""
+        while let line = lines.next() {
+            if text[line].allSatisfy(\.isWhitespace) { blankLines += 1; continue }
+            var rest = text[line.lowerBound...]
+            while let last = rest.last, last.isWhitespace { rest.removeLast() }
+            body = String(rest)
+            break
+        }
         return .success(FrontMatter(yaml: yaml, lineOffset: 1, closingIndex: closing, body: body,
-                                   bodyLine: closing + 2 + (afterFence.count - rest.count)))
+                                   bodyLine: closing + 2 + blankLines))
+    }
+}
+
+/// The lines of a text as ranges, without their `\n`, as `TextLines` splits them (a leading byte-order mark
+/// is skipped; the last line is what follows the final `\n`, often empty).
+private struct LineRanges {
+    private let text: String
+    private var position: String.Index?
+
+    init(_ text: String) {
+        self.text = text
+        position = text.unicodeScalars.first == "\u{FEFF}" ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
+    }
+
+    /// The next line, nil after the last one.
+    mutating func next() -> Range<String.Index>? {
+        guard let start = position else { return nil }
+        guard let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+            position = nil
+            return start..<text.endIndex
+        }
+        position = text.utf8.index(after: newline)
+        return start..<newline
+    }
+
+    /// Where the line after `line` starts (just past its `\n`).
+    func start(after line: Range<String.Index>) -> String.Index {
+        line.upperBound == text.endIndex ? line.upperBound : text.utf8.index(after: line.upperBound)
     }
 }

@@ -25,8 +25,8 @@ struct TextLines {
     var carriageReturn: String { lines.first?.hasSuffix("\r") == true ? "\r" : "" }
 
     /// A line without trailing spaces, tabs or `\r`, for comparing with fences and keys.
-    static func trimmedEnd(_ line: String) -> Substring {
-        var line = line[...]
+    static func trimmedEnd<Line: StringProtocol>(_ line: Line) -> Substring {
+        var line = Substring(line)
         while let last = line.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
             line = line.dropLast()
         }

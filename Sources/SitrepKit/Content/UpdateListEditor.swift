@@ -24,7 +24,7 @@ enum UpdateListEditor {
         guard !message.allSatisfy(\.isWhitespace) else { throw ContentFileEditError(message: "the update's message must not be empty") }
         var lines = TextLines(text)
         let frontMatter: FrontMatter
-        switch FrontMatter.split(lines) {
+        switch FrontMatter.split(text) {
         case .success(let split): frontMatter = split
         case .failure(let problem): throw ContentFileEditError(message: problem.message)
         }
@@ -97,7 +97,7 @@ enum UpdateListEditor {
     /// the one after it.
     private static func verify(_ text: String, newest: Date, timeZone: TimeZone) throws(ContentFileEditError) {
         let collector = DiagnosticCollector(path: "")
-        guard case .success(let frontMatter) = FrontMatter.split(TextLines(text)),
+        guard case .success(let frontMatter) = FrontMatter.split(text),
               let root = YAMLDocument.parse(frontMatter.yaml, into: collector, lineOffset: frontMatter.lineOffset),
               case .sequence(let updates)? = root["updates"],
               let first = updates.first?["at"]?.scalarText,

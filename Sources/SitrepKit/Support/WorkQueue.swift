@@ -5,6 +5,12 @@ import Foundation
 /// on which worker finished first. Each worker takes the next job not yet taken (jobs differ in cost, so fixed
 /// slices would leave a core idle) and owns a state made for it alone (for example date formatters, which
 /// are not shared between threads). The calling thread takes part and waits until every job is done.
+///
+/// A map may run inside a job of another map (the build reads the content in one job while other jobs read
+/// the database). `DispatchQueue.concurrentPerform` runs such a nested call on its calling thread alone, so
+/// the helpers here are plain work items on the global queue instead: one starts whenever a thread is free,
+/// for example when the other jobs of the outer map are done, and a helper that starts after the last job
+/// was taken leaves at once.
 enum WorkQueue {
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -13,15 +19,18 @@ enum WorkQueue {
         _ job: @Sendable (inout State, Int) -> Output
     ) -> [Output] {
         guard count > 0 else { return [] }
-        let results = Results<Output>(count: count)
-        let threads = min(max(1, workers), count)
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var state = makeState()
-            while let index = results.take() {
-                results.store(job(&state, index), at: index)
+        let helpers = min(max(1, workers), count) - 1
+        // The board holds the closures only until every job is done; a helper starting later finds none.
+        return withoutActuallyEscaping(makeState) { makeState in
+            withoutActuallyEscaping(job) { job in
+                let board = JobBoard<State, Output>(count: count, makeState: makeState, job: job)
+                for _ in 0..<helpers {
+                    DispatchQueue.global().async { board.help() }
+                }
+                board.help()
+                return board.finish()
             }
         }
-        return results.all()
     }
 
     static func map<Output>(count: Int, workers: Int = cores, _ job: @Sendable (Int) -> Output) -> [Output] {
@@ -30,13 +39,9 @@ enum WorkQueue {
 
     /// Two jobs of different kinds at once; both results.
     static func both<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
-        let results = Results<Either<First, Second>>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            results.store(index == 0 ? .first(first()) : .second(second()), at: index)
-        }
-        let outputs = results.all()
+        let outputs = map(count: 2) { index -> Either<First, Second> in index == 0 ? .first(first()) : .second(second()) }
         guard case .first(let one)? = outputs.first, case .second(let two)? = outputs.last else {
-            preconditionFailure("each job stores its result before concurrentPerform returns")
+            preconditionFailure("map returns one output per job, in job order")
         }
         return (one, two)
     }
@@ -47,24 +52,76 @@ enum WorkQueue {
     }
 }
 
-/// The jobs' shared counter and result slots.
-private final class Results<Output>: @unchecked Sendable {
-    // Safety: `next` and `slots` are only touched while holding `lock`.
-    private let lock = NSLock()
+/// The jobs of one `WorkQueue.map`: who takes the next one, their results, and how many helpers are at work.
+private final class JobBoard<State, Output>: @unchecked Sendable {
+    typealias Job = @Sendable (inout State, Int) -> Output
+    typealias MakeState = @Sendable () -> State
+
+    // Safety: every stored property is only touched while holding `condition`.
+    private let condition = NSCondition()
     private var next = 0
+    private var working = 0
     private var slots: [Output?]
+    private var makeState: MakeState?
+    private var job: Job?
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, makeState: @escaping MakeState, job: @escaping Job) {
+        slots = Array(repeating: nil, count: count)
+        self.makeState = makeState
+        self.job = job
+    }
 
-    func take() -> Int? {
-        lock.withLock {
-            guard next < slots.count else { return nil }
-            defer { next += 1 }
-            return next
+    /// Takes jobs until none is left. Returns at once when every job is already taken.
+    func help() {
+        guard takeAndWork() else { return }
+        condition.withLock {
+            working -= 1
+            if working == 0 { condition.broadcast() }
         }
     }
 
-    func store(_ output: Output, at index: Int) { lock.withLock { slots[index] = output } }
+    /// Waits for the helpers still at work, lets go of the closures and returns the results in job order.
+    func finish() -> [Output] {
+        condition.withLock {
+            while working > 0 { condition.wait() }
+            job = nil
+            makeState = nil
+            return slots.compactMap { $0 }
+        }
+    }
 
-    func all() -> [Output] { lock.withLock { slots.compactMap { $0 } } }
+    /// Takes a job and then the next ones until none is left; false when none was left to take. The closures
+    /// taken are released when this returns, so before `working` drops.
+    private func takeAndWork() -> Bool {
+        guard let first = take(joining: true) else { return false }
+        work(from: first)
+        return true
+    }
+
+    private func work(from first: (index: Int, job: Job, makeState: MakeState)) {
+        var state = first.makeState()
+        var index: Int? = first.index
+        while let current = index {
+            let output = first.job(&state, current)
+            index = condition.withLock {
+                slots[current] = output
+                return takeIndex()
+            }
+        }
+    }
+
+    private func take(joining: Bool) -> (index: Int, job: Job, makeState: MakeState)? {
+        condition.withLock {
+            guard let job, let makeState, let index = takeIndex() else { return nil }
+            if joining { working += 1 }
+            return (index, job, makeState)
+        }
+    }
+
+    /// The next job not yet taken; call while holding `condition`.
+    private func takeIndex() -> Int? {
+        guard next < slots.count else { return nil }
+        defer { next += 1 }
+        return next
+    }
 }
