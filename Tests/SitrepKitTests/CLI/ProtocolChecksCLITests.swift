@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import SitrepKit
 
-/// A database, a cache and a queue probed by the built binary against the real servers, then built into pages.
+/// A database, a cache and a queue probed by the built binary against the real servers, and a login flow against
+/// the probe test server, then built into pages. With `SITREP_SCREENSHOTS` set to a folder (and Chromium at
+/// hand), the stack's component page is also saved there as `stack-component-<width>.png` for a person to read.
 @Suite(.enabled(if: ProtocolTestServers.realServersRun && ProtocolTestServers.pythonRuns))
 struct ProtocolChecksCLITests {
     @Test func stackChecksProbeAndRender() throws {
@@ -10,6 +12,7 @@ struct ProtocolChecksCLITests {
         let postgres = try servers.real(\.postgres, "postgres")
         let redis = try servers.real(\.redis_password, "redis_password")
         let rabbit = try servers.real(\.rabbitmq, "rabbitmq")
+        let web = try ProbeFixtures.server()
         let config = """
         site: {title: Stack, url: "https://status.stack.test", refresh_seconds: 0}
         probe: {timeout_ms: 5000, retries: 0}
@@ -21,6 +24,22 @@ struct ProtocolChecksCLITests {
               - {id: cache, type: redis, host: 127.0.0.1, port: \(redis), password: "${REDIS_PASSWORD}", public: true,
                  expect: {role: master, connected_clients: ">= 1"}}
               - {id: queue, type: amqp, host: 127.0.0.1, port: \(rabbit), public: true}
+              - id: sign-in
+                type: flow
+                public: true
+                steps:
+                  - name: login
+                    url: \(web.http("/flow/login"))
+                    method: POST
+                    headers: {Content-Type: application/json}
+                    body: '{"password": "hunter22"}'
+                    expect: {status: 200}
+                    capture:
+                      token: {json: token}
+                  - name: orders
+                    url: \(web.http("/flow/orders"))
+                    headers: {Authorization: "Bearer ${steps.login.token}"}
+                    expect: {status: 200, json: {items: "len > 0"}}
           - id: broken
             name: Broken cache
             checks:
@@ -37,7 +56,8 @@ struct ProtocolChecksCLITests {
         #expect(byCheck["data/db"]?["type"] as? String == "postgres")
         #expect(byCheck["data/cache"]?["type"] as? String == "redis")
         #expect(byCheck["data/queue"]?["type"] as? String == "amqp")
-        for key in ["data/db", "data/cache", "data/queue"] {
+        #expect(byCheck["data/sign-in"]?["type"] as? String == "flow")
+        for key in ["data/db", "data/cache", "data/queue", "data/sign-in"] {
             #expect(byCheck[key]?["status"] as? String == "up", "\(key): \(String(describing: byCheck[key]))")
         }
         #expect((byCheck["broken/cache"]?["error"] as? [String: Any])?["kind"] as? String == "auth")
@@ -48,11 +68,21 @@ struct ProtocolChecksCLITests {
         let build = try site.run("build", environment: environment)
         #expect(build.status == 0, "\(build.stderr)")
         let page = try site.read("site/components/data.html")
-        for label in ["POSTGRES", "REDIS", "AMQP"] {
+        for label in ["POSTGRES", "REDIS", "AMQP", "FLOW", ">login<", ">orders<"] {
             #expect(page.contains(label), "\(label) missing from the component page")
         }
         for secret in environment.values {
             #expect(!page.contains(secret))
+        }
+        if let folder = ProcessInfo.processInfo.environment["SITREP_SCREENSHOTS"], let chromium = BrowserTests.chromium {
+            for width in [390, 1280] {
+                let shot = URL(fileURLWithPath: folder).appendingPathComponent("stack-component-\(width).png")
+                _ = try BrowserTests.runChromium(chromium, arguments: [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(site.root.path)/profile",
+                    "--window-size=\(width),3200", "--screenshot=\(shot.path)", site.root.appendingPathComponent("site/components/data.html").absoluteString,
+                ], scratch: site.root)
+                #expect(FileManager.default.fileExists(atPath: shot.path))
+            }
         }
     }
 }
