@@ -32,7 +32,7 @@ struct HTMLEscaping: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         guard text.containsUTF8Byte(where: needsEscape) else { return text }
-        return text.rewritingUTF8 { bytes, index, out in
+        return text.rewritingUTF8(changing: needsEscape) { bytes, index, out in
             let byte = bytes[index]
             index += 1
             if !MarkupEntity.append(byte, apostrophe: "&#39;", to: &out) { out.append(byte) }

@@ -110,7 +110,7 @@ enum JSONValue: Sendable, Hashable {
             out.append(UInt8(ascii: "\""))
             return
         }
-        text.appendUTF8(to: &out) { bytes, index, out in
+        text.appendUTF8(to: &out, changing: needsEscaping) { bytes, index, out in
             let byte = bytes[index]
             index += 1
             switch byte {

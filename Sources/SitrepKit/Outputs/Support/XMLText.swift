@@ -6,7 +6,7 @@ enum XMLText {
     static func escape(_ text: String) -> String {
         // Most titles and messages hold none of those: returned as they are, without a copy.
         guard text.containsUTF8Byte(where: mayChange) else { return text }
-        return text.rewritingUTF8 { bytes, index, out in
+        return text.rewritingUTF8(changing: mayChange) { bytes, index, out in
             let byte = bytes[index]
             index += 1
             if MarkupEntity.append(byte, apostrophe: "&apos;", to: &out) { return }
