@@ -50,7 +50,7 @@ public enum BuildPipeline {
                 let (content, problems) = SiteValidator.readContent(config: config)
                 let renders = problems.isEmpty || contentPolicy == .leaveOut
                 return .content(content, problems, renders ? RenderedMarkdown.of(content) : .none,
-                                TemplateSet.load(theme: config.paths.theme))
+                                TemplateSet.load(theme: config.paths.theme, language: config.site.language))
             }
             let table = tables[index == 0 ? 0 : index - 1]
             return .part(Result { try store.get()?.snapshotPart(table, now: now, days: days) })
