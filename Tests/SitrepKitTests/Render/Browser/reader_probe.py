@@ -141,14 +141,29 @@ try:
     })()""")
 
     def focused():
+        # A moment first: the days script makes room for the details once focus has moved.
+        send("Runtime.evaluate", {"expression": "new Promise(function (done) { setTimeout(done, 50); })", "awaitPromise": True}, session)
         return evaluate(r"""(function () {
+          // The text the details box lies over: any element outside it with text of its own whose box meets it.
+          function covered(tip, box) {
+            var hits = [];
+            document.querySelectorAll("body *").forEach(function (t) {
+              if (tip.contains(t) || t.contains(tip) || t.closest("script, style, .sprite, .visually-hidden")) return;
+              var own = Array.prototype.some.call(t.childNodes, function (n) { return n.nodeType === 3 && n.nodeValue.trim(); });
+              if (!own || t.getClientRects().length === 0) return;
+              var r = t.getBoundingClientRect();
+              if (r.width < 1 || r.height < 1) return;
+              if (r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom) hits.push(t.textContent.trim().slice(0, 40));
+            });
+            return hits;
+          }
           var e = document.activeElement;
           if (!e || !e.classList.contains("day")) return { day: false, tag: e ? e.tagName : null };
           var tip = e.querySelector(".day-tip"), box = tip.getBoundingClientRect(), style = getComputedStyle(tip);
           var days = Array.prototype.filter.call(e.parentNode.children, function (d) { return d.getClientRects().length > 0; });
           return { day: true, index: days.indexOf(e), shownDays: days.length, text: tip.innerText,
                    tipWidth: box.width, tipHeight: box.height, tipLeft: box.left, tipRight: box.right,
-                   fontSize: parseFloat(style.fontSize), clipped: style.clipPath === "inset(50%)" };
+                   fontSize: parseFloat(style.fontSize), clipped: style.clipPath === "inset(50%)", covers: covered(tip, box) };
         })()""")
 
     tabs = 0
