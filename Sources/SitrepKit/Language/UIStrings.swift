@@ -23,9 +23,14 @@ public struct UIStrings: Sendable {
 
     /// The text of `key` with each `{name}` replaced by its value.
     func text(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        // One pass: a value holding `{name}` (an incident's title) is never filled in again.
+        Self.fill(self[key], values)
+    }
+
+    /// `pattern` with each `{name}` replaced by its value, in one pass: a value holding `{name}` (an incident's
+    /// title) is never filled in again.
+    static func fill(_ pattern: String, _ values: KeyValuePairs<String, String>) -> String {
         var result = ""
-        var rest = Substring(self[key])
+        var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
             let name = rest[rest.index(after: open)..<close]

@@ -127,7 +127,7 @@ public enum BuildPipeline {
             try HTMLRenderer(templates: inputs.templates, mode: .from(environment: ProcessInfo.processInfo.environment))
                 .render(model, to: page)
             for (path, data) in kept { page(path, data) }
-            MachineOutputs().render(model, to: staging.write)
+            MachineOutputs(strings: inputs.templates.strings).render(model, to: staging.write)
             for asset in assets { staging.write(asset.path, asset.data) }
             for file in staticFiles {
                 guard let data = FileManager.default.contents(atPath: file.url.path) else {

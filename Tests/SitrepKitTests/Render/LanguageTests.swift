@@ -67,6 +67,23 @@ struct LanguageTests {
         }
     }
 
+    @Test func germanFeedsCalendarAndStatusDescriptionSpeakGerman() throws {
+        let model = SiteFixture.model()
+        let german = try TemplateSet(directory: SiteFixture.templates, language: "de").strings
+        let files = MachineOutputs(strings: german).render(model)
+        let english = MachineOutputs(strings: try SiteFixture.english()).render(model)
+        func text(_ files: [String: Data], _ path: String) throws -> String { String(decoding: try #require(files[path]), as: UTF8.self) }
+        let rss = try text(files, "history.rss")
+        #expect(try text(english, "history.rss").contains("Impact:"))
+        #expect(rss.contains("Auswirkung:") && !rss.contains("Impact:") && !rss.contains("incident history"))
+        #expect(rss.contains("20. Nov. 2026"), "feed times are written the German way")
+        let calendar = try text(files, "maintenance.ics")
+        #expect(calendar.contains("Wartungsfenster von") && !calendar.contains("Maintenance windows of"))
+        let status = try text(files, "api/v2/status.json")
+        #expect(status.contains(german["indicator.\(model.indicator.rawValue)"]))
+        #expect(try text(english, "api/v2/status.json").contains(model.indicator.description), "English keeps Statuspage's words")
+    }
+
     @Test func englishIsWhatItWas() throws {
         let strings = try TemplateSet(directory: SiteFixture.templates).strings
         #expect(strings.uptime(99.951) == "99.95%" && strings.uptime(100) == "100%" && strings.uptime(nil) == "No data")
