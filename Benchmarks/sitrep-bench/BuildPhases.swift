@@ -28,7 +28,7 @@ func buildPhases(_ arguments: [String]) throws {
             markdown = RenderedMarkdown.of(content)
         }
         var templates: TemplateSet?
-        try timed("templates") { templates = try TemplateSet(directory: config.paths.templates) }
+        try timed("templates") { templates = try TemplateSet(theme: config.paths.theme, language: config.site.language) }
         guard let templates else { return }
         var snapshot = StoreSnapshot.empty(now: now, days: 91)
         try timed("snapshot") {
@@ -42,7 +42,7 @@ func buildPhases(_ arguments: [String]) throws {
         var html: [String: Data] = [:]
         try timed("html") { html = try HTMLRenderer(templates: templates).render(model) }
         var outputs: [String: Data] = [:]
-        timed("outputs") { outputs = MachineOutputs().render(model) }
+        timed("outputs") { outputs = MachineOutputs(strings: templates.strings).render(model) }
         let bytes = html.values.reduce(0) { $0 + $1.count } + outputs.values.reduce(0) { $0 + $1.count }
         sizes = "files: \(html.count) pages, \(outputs.count) documents, \(bytes) bytes"
     }

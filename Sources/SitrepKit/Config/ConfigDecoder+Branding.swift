@@ -1,19 +1,32 @@
 import Foundation
 
-/// `site.lang`, `site.logo`, `site.favicon` and `site.colors`.
+/// `site.lang`, `site.language`, `site.logo`, `site.favicon` and `site.colors`.
 extension ConfigDecoder {
     /// The lightest and darkest backgrounds links are drawn on in the default theme, in each scheme.
     static let lightBackgrounds = ["#ffffff", "#f6f8fa"].compactMap(CSSColor.init)
     static let darkBackgrounds = ["#0d1117", "#151b23"].compactMap(CSSColor.init)
 
-    func decodeLanguage(_ reader: inout YAMLMapReader) -> String {
-        guard let lang = reader.string("lang") else { return "en" }
-        guard LanguageTag.isValid(lang) else {
-            reader.report("'\(reader.path("lang"))' must be a BCP 47 language tag such as en, de-CH or pt-BR, not '\(lang)'",
+    /// `site.lang` (the pages' `<html lang>`) and `site.language` (whose words they use): each defaults to the
+    /// other, so that a config written before `site.language` keeps its `lang` and gains the matching words.
+    func decodeLanguage(_ reader: inout YAMLMapReader, theme: ThemeFolders) -> (lang: String, language: String) {
+        var lang = reader.string("lang")
+        if let tag = lang, !LanguageTag.isValid(tag) {
+            reader.report("'\(reader.path("lang"))' must be a BCP 47 language tag such as en, de-CH or pt-BR, not '\(tag)'",
                           at: reader.valueNode("lang"))
-            return "en"
+            lang = nil
         }
-        return lang
+        let available = LanguageLoader.available(in: theme)
+        guard let language = reader.string("language") else {
+            let tag = lang ?? "en"
+            return (tag, LanguageLoader.match(tag, among: available) ?? "en")
+        }
+        guard let matched = LanguageLoader.match(language, among: available) ?? (available.isEmpty ? language.lowercased() : nil) else {
+            reader.report("'\(reader.path("language"))' names no language of the theme: '\(language)' is not one of "
+                          + available.joined(separator: ", ") + " (add templates/i18n/\(language.lowercased()).yml to add it)",
+                          at: reader.valueNode("language"))
+            return (lang ?? "en", "en")
+        }
+        return (lang ?? (LanguageTag.isValid(language) ? language : matched), matched)
     }
 
     func decodeBranding(_ reader: inout YAMLMapReader, staticFolder: URL) -> SiteBranding {

@@ -19,7 +19,7 @@ struct ConfigDecoder {
 
         var site: SiteSettings?
         if var siteReader = root.map("site", required: true) {
-            site = decodeSite(&siteReader, staticFolder: paths.staticFolder)
+            site = decodeSite(&siteReader, paths: paths)
             siteReader.finish()
         }
 
@@ -53,7 +53,8 @@ struct ConfigDecoder {
 
     // MARK: - Sections
 
-    private func decodeSite(_ reader: inout YAMLMapReader, staticFolder: URL) -> SiteSettings? {
+    private func decodeSite(_ reader: inout YAMLMapReader, paths: PathSettings) -> SiteSettings? {
+        let staticFolder = paths.staticFolder
         let title = reader.string("title", required: true)
         let url = reader.string("url", required: true)
         let description = reader.string("description")
@@ -73,14 +74,14 @@ struct ConfigDecoder {
         if let url, let problem = SiteURL.problem(url) {
             reader.report("'site.url' \(problem), not '\(url)'", at: reader.valueNode("url"))
         }
-        let lang = decodeLanguage(&reader)
+        let (lang, language) = decodeLanguage(&reader, theme: paths.theme)
         let branding = decodeBranding(&reader, staticFolder: staticFolder)
         guard let title, let url else { return nil }
         var base = url
         while base.hasSuffix("/") { base.removeLast() }
         return SiteSettings(title: title, url: base, description: description, timezone: timezone,
                             timezoneName: timezoneName, historyDays: historyDays, refreshSeconds: refresh,
-                            lang: lang, branding: branding)
+                            lang: lang, language: language, branding: branding)
     }
 
     private func decodePaths(_ reader: inout YAMLMapReader?) -> PathSettings {

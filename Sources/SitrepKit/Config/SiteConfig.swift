@@ -58,14 +58,17 @@ public struct SiteSettings: Sendable {
     /// `notifications.signup_url`: where readers sign up for email (a `mailto:` or a form the operator runs
     /// elsewhere); shown on the Subscribe page when set.
     public var signupURL: String?
-    /// `site.lang`: the pages' `<html lang>` (BCP 47, `LanguageTag`).
+    /// `site.lang`: the pages' `<html lang>` (BCP 47, `LanguageTag`); `site.language` when only that is set.
     public var lang: String
+    /// `site.language`: whose words the pages use, the name of a language file of the theme (`i18n/de.yml`).
+    /// Unset, the file matching `site.lang` (`de-CH`, else `de`) when the theme has one, else English.
+    public var language: String
     /// `site.logo`, `site.favicon`, `site.colors`.
     public var branding: SiteBranding
 
     public init(title: String, url: String, description: String? = nil, timezone: TimeZone = .gmt,
                 timezoneName: String? = nil, historyDays: Int = 90, refreshSeconds: Int = 60, lang: String = "en",
-                branding: SiteBranding = SiteBranding(), signupURL: String? = nil) {
+                language: String = "en", branding: SiteBranding = SiteBranding(), signupURL: String? = nil) {
         self.title = title
         self.url = url
         self.description = description
@@ -75,6 +78,7 @@ public struct SiteSettings: Sendable {
         self.refreshSeconds = refreshSeconds
         self.signupURL = signupURL
         self.lang = lang
+        self.language = language
         self.branding = branding
     }
 }

@@ -5,7 +5,13 @@ import Foundation
 /// badges. A pure function of the model: the same model gives byte-identical files, and nothing here reads
 /// the clock or touches the file system.
 public struct MachineOutputs: Sendable {
-    public init() {}
+    /// The words of the site's language, for what readers see of the outputs: feed and calendar texts and the
+    /// status description (`api/v2/status.json`, which the widget shows).
+    public let strings: UIStrings
+
+    public init(strings: UIStrings) {
+        self.strings = strings
+    }
 
     /// Relative output path (for example `api/v2/summary.json`) → file contents.
     public func render(_ model: SiteModel) -> [String: Data] {
@@ -27,10 +33,10 @@ public struct MachineOutputs: Sendable {
                 let (path, document) = ownAPI.statusDocument()
                 return [path: document.data]
             },
-            { StatuspageAPI(model: model, links: links).documents().mapValues(\.data) },
+            { StatuspageAPI(model: model, links: links, strings: strings).documents().mapValues(\.data) },
             { ownAPI.eventDocuments().mapValues(\.data) },
-            { HistoryFeeds(model: model, links: links).documents().mapValues { Data($0.utf8) } },
-            { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links).render().utf8)] },
+            { HistoryFeeds(model: model, links: links, strings: strings).documents().mapValues { Data($0.utf8) } },
+            { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links, strings: strings).render().utf8)] },
             { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },
         ]
         _ = WorkQueue.map(count: siteJobs.count + model.components.count) { index in

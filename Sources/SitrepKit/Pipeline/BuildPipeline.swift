@@ -50,7 +50,7 @@ public enum BuildPipeline {
                 let (content, problems) = SiteValidator.readContent(config: config)
                 let renders = problems.isEmpty || contentPolicy == .leaveOut
                 return .content(content, problems, renders ? RenderedMarkdown.of(content) : .none,
-                                TemplateSet.load(theme: config.paths.theme))
+                                TemplateSet.load(theme: config.paths.theme, language: config.site.language))
             }
             let table = tables[index == 0 ? 0 : index - 1]
             return .part(Result { try store.get()?.snapshotPart(table, now: now, days: days) })
@@ -127,7 +127,7 @@ public enum BuildPipeline {
             try HTMLRenderer(templates: inputs.templates, mode: .from(environment: ProcessInfo.processInfo.environment))
                 .render(model, to: page)
             for (path, data) in kept { page(path, data) }
-            MachineOutputs().render(model, to: staging.write)
+            MachineOutputs(strings: inputs.templates.strings).render(model, to: staging.write)
             for asset in assets { staging.write(asset.path, asset.data) }
             for file in staticFiles {
                 guard let data = FileManager.default.contents(atPath: file.url.path) else {

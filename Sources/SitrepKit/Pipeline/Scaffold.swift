@@ -54,7 +54,8 @@ public enum Scaffold {
       timezone: UTC                         # IANA zone for times on the pages (JSON is always UTC)
       history_days: 90                      # days of daily uptime bars and incident history
       refresh_seconds: 60                   # open pages re-read api/v2/summary.json this often (0 = never)
-      lang: en                              # the pages' language (BCP 47: en, de-CH, pt-BR)
+      language: en                          # the pages' words: templates/i18n/<language>.yml (en, de)
+      # lang: en-GB                         # <html lang> (BCP 47: en, de-CH, pt-BR) when it is not site.language
       # logo: static/logo.svg               # a file in static/ or an https:// URL; favicon: likewise
       # colors: {accent: "#0550ae", accent_dark: "#6cb6ff"}   # links and header; WCAG AA contrast is checked
 

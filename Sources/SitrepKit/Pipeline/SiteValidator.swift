@@ -29,7 +29,7 @@ public enum SiteValidator {
             return Report(problems: configProblems + contentProblems + (templateProblems ?? []), notes: [], defaultTheme: defaultTheme)
         }
         let (_, contentProblems) = readContent(config: config)
-        let (templates, templateProblems) = TemplateSet.load(theme: config.paths.theme)
+        let (templates, templateProblems) = TemplateSet.load(theme: config.paths.theme, language: config.site.language)
         let staticProblems = StaticFiles.list(in: config.paths.staticFolder, themeAssets: templates.assets.map(\.path)).1
         let unset = config.unsetVariables
         let (notifyProblems, notifyNotes) = notificationProblems(config: config)

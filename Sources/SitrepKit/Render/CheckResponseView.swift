@@ -11,20 +11,20 @@ struct CheckResponseView {
     /// What stands where the chart would: nil when there is a chart.
     var chartNote: String?
 
-    init(_ check: CheckModel, chart: ResponseChartView?) {
+    init(_ check: CheckModel, chart: ResponseChartView?, strings: UIStrings) {
         id = check.id
         type = check.type.rawValue.uppercased()
         self.chart = chart
         let l = check.latency
-        percentiles = [("24 hours", l.h24), ("7 days", l.d7), ("30 days", l.d30)].compactMap { window, value in
+        percentiles = [(strings["uptime.hours_24"], l.h24), (strings.days(7), l.d7), (strings.days(30), l.d30)].compactMap { window, value in
             value.map { PercentileRow(window: window, p50: NumberFormat.milliseconds($0.p50),
                                       p95: NumberFormat.milliseconds($0.p95), p99: NumberFormat.milliseconds($0.p99)) }
         }
         hasPercentiles = !percentiles.isEmpty
         chartNote = switch (chart, hasPercentiles || !check.responseTimes.isEmpty) {
         case (.some, _): nil
-        case (nil, true): "The chart starts once there are response times from two different hours."
-        case (nil, false): "No response-time data yet."
+        case (nil, true): strings["response.chart_later"]
+        case (nil, false): strings["response.no_data"]
         }
     }
 }

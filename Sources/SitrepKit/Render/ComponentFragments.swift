@@ -32,10 +32,11 @@ struct ComponentFragments: Sendable {
     }
 
     /// Renders the fragments of every component of `model` on every core.
-    static func render(_ model: SiteModel, with library: MustacheLibrary, mode: HTMLRenderer.Mode) throws(MissingTemplate) -> ComponentFragments {
+    static func render(_ model: SiteModel, with library: MustacheLibrary, strings: UIStrings,
+                       mode: HTMLRenderer.Mode) throws(MissingTemplate) -> ComponentFragments {
         let components = model.components
         let rendered = WorkQueue.map(count: components.count, state: {
-            Worker(context: RenderContext(model: model), shapes: PageShapes(mode: mode), remembersBars: mode == .shapes)
+            Worker(context: RenderContext(model: model, strings: strings), shapes: PageShapes(mode: mode), remembersBars: mode == .shapes)
         }) { worker, index in
             worker.fragments(of: components[index], with: library)
         }

@@ -40,14 +40,14 @@ struct ComponentDetail {
         name = component.name
         about = component.description
         groupName = component.groupID.flatMap { context.model.group($0)?.name }
-        status = StatusView.of(component)
+        status = StatusView.of(component, context.strings)
         staleNote = StaleNote.text(for: component, context: context)
         lastResult = context.time.view(component.lastResultAt)
         uptimeCells = UptimeCell.cells(component.uptime, windows: [(30, \.d30), (60, \.d60), (90, \.d90)], context: context)
         barsHTML = context.fragments.barsHTML(for: component.id)
         let charts = context.fragments.charts(for: component.id)
         responseChecks = component.checks.enumerated().map { index, check in
-            CheckResponseView(check, chart: index < charts.count ? charts[index] : nil)
+            CheckResponseView(check, chart: index < charts.count ? charts[index] : nil, strings: context.strings)
         }
         checks = component.checks.map { CheckRow($0, context: context) }
         incidents = component.incidentIDs.compactMap(context.model.incident).map { HistoryRow(.incident($0), root: root, context: context) }
@@ -81,28 +81,28 @@ struct CheckRow {
     init(_ check: CheckModel, context: RenderContext) {
         id = check.id
         type = check.type.rawValue.uppercased()
-        result = StatusView(check.status)
+        result = StatusView(check.status, context.strings)
         latency = NumberFormat.milliseconds(check.latencyMs)
         httpCode = check.httpStatus.map(String.init)
         errorKind = check.errorKind?.rawValue
         errorText = check.errorMessage
         targetText = check.target
         checkedAt = context.time.view(check.at)
-        phases = Self.phaseLine(check.timings)
+        phases = Self.phaseLine(check.timings, context.strings)
         errorSummary = check.errorSummary
-        steps = check.steps.map(StepRow.init)
+        steps = check.steps.map { StepRow($0, context.strings) }
         hasSteps = !steps.isEmpty
     }
 
     /// `DNS 1 ms · Connect 2 ms · …`; nil for a transfer that reached no phase (a name that did not resolve).
-    static func phaseLine(_ timings: PhaseTimings?) -> String? {
+    static func phaseLine(_ timings: PhaseTimings?, _ strings: UIStrings) -> String? {
         timings.flatMap { raw in
             let allPhases = ResponseChartView.Phase.allCases
             guard allPhases.contains(where: { $0.wasReached(raw) }) else { return nil }
             let t = ResponseChartView.monotone(raw)
             // A phase the transfer never reached (a failed connect, no TLS on plain HTTP) shows "—", not 0 ms.
             return allPhases.map { phase in
-                "\(phase.label) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
+                "\(phase.label(strings)) \(NumberFormat.milliseconds(phase.wasReached(raw) ? phase.duration(t) : nil))"
             }.joined(separator: " · ")
         }
     }
@@ -119,11 +119,11 @@ struct StepRow {
     var stepErrorSummary: String?
     var stepErrorText: String?
 
-    init(_ step: FlowStepModel) {
+    init(_ step: FlowStepModel, _ strings: UIStrings) {
         stepName = step.name
-        stepResult = step.status == nil ? StatusView(key: "stale", label: "Not run") : StatusView(step.status)
+        stepResult = step.status == nil ? StatusView(key: "stale", label: strings["check.not_run"]) : StatusView(step.status, strings)
         stepHTTPCode = step.httpStatus.map(String.init)
-        stepPhases = CheckRow.phaseLine(step.timings)
+        stepPhases = CheckRow.phaseLine(step.timings, strings)
         stepErrorKind = step.errorKind?.rawValue
         stepErrorSummary = step.errorSummary
         stepErrorText = step.errorMessage

@@ -24,19 +24,19 @@ struct DailyBarsView {
         bars = days.enumerated().map { index, day in
             BarView(key: Self.key(of: day), title: Self.title(of: day, context: context), isTabStop: index == days.count - 1)
         }
-        summary = Self.summary(of: days, uptime: component.uptime.d90)
-        label = "\(component.name): daily uptime over the last \(Self.window(days.count))"
-        startLabel = "\(Self.window(days.count)) ago"
-        narrow = days.count > Self.narrowDays ? NarrowAxis(days: Array(days.suffix(Self.narrowDays)), uptime: component.uptime.d30) : nil
+        let strings = context.strings
+        summary = Self.summary(of: days, uptime: component.uptime.d90, strings)
+        label = strings.text("bars.label", ["component": component.name, "days": strings.days(days.count)])
+        startLabel = strings.text("bars.ago", ["days": strings.days(days.count)])
+        narrow = days.count > Self.narrowDays
+            ? NarrowAxis(days: Array(days.suffix(Self.narrowDays)), uptime: component.uptime.d30, strings) : nil
     }
 
-    static func window(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
-
     /// `99.95% uptime` (the window's `uptime`, else the mean of the days), or `No data` when no day has any.
-    static func summary(of days: [DailyBar], uptime: Double?) -> String {
+    static func summary(of days: [DailyBar], uptime: Double?, _ strings: UIStrings) -> String {
         let observed = days.compactMap(\.uptime)
-        guard !observed.isEmpty else { return "No data" }
-        return "\(NumberFormat.uptime(uptime ?? observed.reduce(0, +) / Double(observed.count))) uptime"
+        guard !observed.isEmpty else { return strings["number.no_data"] }
+        return strings.text("bars.uptime", ["uptime": strings.uptime(uptime ?? observed.reduce(0, +) / Double(observed.count))])
     }
 
     static func key(of day: DailyBar) -> String {
@@ -45,13 +45,19 @@ struct DailyBarsView {
     }
 
     static func title(of day: DailyBar, context: RenderContext) -> String {
-        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(day.date): No data" : "\(day.date): \(NumberFormat.uptime(day.uptime)) uptime"]
-        if let worst = day.worstStatus, worst != .operational { lines.append("Worst: \(worst.label)") }
-        if let minutes = day.maintenanceMinutes, minutes > 0 { lines.append("Maintenance: \(Int(minutes.rounded())) min") }
-        for id in day.incidentIDs {
-            lines.append("Incident: \(context.incident(id)?.title ?? id)")
+        let strings = context.strings
+        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(day.date): \(strings["number.no_data"])"
+            : "\(day.date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
+        if let worst = day.worstStatus, worst != .operational {
+            lines.append(strings.text("bars.worst", ["status": strings["status.\(worst.rawValue)"]]))
         }
-        if day.incidentIDs.isEmpty, day.uptime != nil { lines.append("No incidents") }
+        if let minutes = day.maintenanceMinutes, minutes > 0 {
+            lines.append(strings.text("bars.maintenance", ["minutes": "\(Int(minutes.rounded()))"]))
+        }
+        for id in day.incidentIDs {
+            lines.append(strings.text("bars.incident", ["title": context.incident(id)?.title ?? id]))
+        }
+        if day.incidentIDs.isEmpty, day.uptime != nil { lines.append(strings["bars.no_incidents"]) }
         return lines.joined(separator: "\n")
     }
 }
@@ -61,9 +67,9 @@ struct NarrowAxis {
     var startLabel: String
     var summary: String
 
-    init(days: [DailyBar], uptime: Double?) {
-        startLabel = "\(DailyBarsView.window(days.count)) ago"
-        summary = DailyBarsView.summary(of: days, uptime: uptime)
+    init(days: [DailyBar], uptime: Double?, _ strings: UIStrings) {
+        startLabel = strings.text("bars.ago", ["days": strings.days(days.count)])
+        summary = DailyBarsView.summary(of: days, uptime: uptime, strings)
     }
 }
 

@@ -44,14 +44,15 @@ public struct HTMLRenderer: Sendable {
         // Fragments first, so that a page view only reads finished markup.
         let fragments: ComponentFragments
         do {
-            fragments = try ComponentFragments.render(model, with: library, mode: mode)
+            fragments = try ComponentFragments.render(model, with: library, strings: templates.strings, mode: mode)
         } catch {
             throw missing(error.name)
         }
         let pages = Self.pages(of: model, subscribePage: library.getTemplate(named: SubscribePage.template) != nil)
         let mode = self.mode
+        let strings = templates.strings
         let unrendered = WorkQueue.map(count: pages.count, state: {
-            (context: RenderContext(model: model, fragments: fragments), shapes: PageShapes(mode: mode))
+            (context: RenderContext(model: model, strings: strings, fragments: fragments), shapes: PageShapes(mode: mode))
         }) { worker, index -> String? in
             let page = pages[index]
             guard let html = worker.shapes.render(page.view(worker.context), template: page.template, library: library)

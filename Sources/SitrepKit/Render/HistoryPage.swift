@@ -23,20 +23,23 @@ struct HistoryPage {
     }
 
     static func recent(context: RenderContext) -> HistoryPage {
-        let page = context.chrome(path: "history.html", title: "History")
+        let strings = context.strings
+        let page = context.chrome(path: "history.html", title: strings["history.title"])
         let days = context.model.site.historyDays
         return HistoryPage(
-            page: page, heading: "Incident and maintenance history",
-            intro: "Incidents and maintenance of the last \(days) days, newest first.",
+            page: page, heading: strings["history.heading"],
+            intro: strings.text("history.intro", ["days": "\(days)"]),
             months: MonthGroup.group(context.model.recentHistory, root: page.root, context: context),
             years: YearLink.all(context: context, root: page.root), isYearPage: false)
     }
 
     static func year(_ year: HistoryYear, context: RenderContext) -> HistoryPage {
-        let page = context.chrome(path: "history/\(year.year).html", title: "History \(year.year)")
+        let strings = context.strings
+        let heading = strings.text("history.year_heading", ["year": "\(year.year)"])
+        let page = context.chrome(path: "history/\(year.year).html", title: heading)
         return HistoryPage(
-            page: page, heading: "History \(year.year)",
-            intro: "Incidents and maintenance of \(year.year) older than \(context.model.site.historyDays) days, newest first.",
+            page: page, heading: heading,
+            intro: strings.text("history.year_intro", ["year": "\(year.year)", "days": "\(context.model.site.historyDays)"]),
             months: MonthGroup.group(year.items, root: page.root, context: context),
             years: YearLink.all(context: context, root: page.root), isYearPage: true)
     }

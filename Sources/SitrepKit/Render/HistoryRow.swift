@@ -26,29 +26,31 @@ struct HistoryRow {
         switch item {
         case .incident(let incident):
             kind = "incident"
-            kindLabel = "Incident"
+            kindLabel = context.strings["history.kind_incident"]
             kindIcon = "incident"
-            state = StatusView(incident.status)
+            state = StatusView(incident.status, context.strings)
             tone = "impact-\(incident.impact.rawValue)"
-            impactLabel = incident.impact.label
-            period = incident.resolvedAt.map { "Resolved after \(context.duration(from: incident.startedAt, to: $0))" } ?? "Ongoing"
-            affects = Self.affects(incident.components)
+            impactLabel = incident.impact.label(context.strings)
+            period = incident.resolvedAt.map {
+                context.strings.text("history.resolved_after", ["duration": context.duration(from: incident.startedAt, to: $0)])
+            } ?? context.strings["history.ongoing"]
+            affects = Self.affects(incident.components, context.strings)
         case .maintenance(let window):
             let cancelled = window.state == .cancelled
             kind = cancelled ? "cancelled" : "maintenance"
-            kindLabel = cancelled ? "Cancelled maintenance" : "Maintenance"
+            kindLabel = context.strings[cancelled ? "history.kind_cancelled" : "history.kind_maintenance"]
             kindIcon = cancelled ? "cancelled" : "under_maintenance"
-            state = StatusView(window.state)
+            state = StatusView(window.state, context.strings)
             tone = cancelled ? "maintenance cancelled" : "maintenance"
             impactLabel = nil
             // `when` already gives the start; the period says how long the window is.
-            period = "\(context.duration(from: window.scheduledFor, to: window.scheduledUntil)) window"
-            affects = Self.affects(window.components)
+            period = context.strings.text("history.window", ["duration": context.duration(from: window.scheduledFor, to: window.scheduledUntil)])
+            affects = Self.affects(window.components, context.strings)
         }
     }
 
-    static func affects(_ components: [AffectedComponent]) -> String? {
-        components.isEmpty ? nil : "Affects: " + components.map(\.name).joined(separator: ", ")
+    static func affects(_ components: [AffectedComponent], _ strings: UIStrings) -> String? {
+        components.isEmpty ? nil : strings.text("history.affects", ["components": components.map(\.name).joined(separator: ", ")])
     }
 }
 

@@ -28,17 +28,18 @@ struct IncidentDetail {
     init(_ incident: IncidentModel, root: String, context: RenderContext) {
         title = incident.title
         tone = "impact-\(incident.impact.rawValue)"
-        impactLabel = incident.impact.label
-        state = StatusView(incident.status)
+        impactLabel = incident.impact.label(context.strings)
+        state = StatusView(incident.status, context.strings)
         affected = incident.components.map { AffectedRow($0, root: root, context: context) }
         hasAffected = !affected.isEmpty
         started = context.time.view(incident.startedAt)
         resolved = context.time.view(incident.resolvedAt)
-        period = incident.resolvedAt.map { "Resolved after \(context.duration(from: incident.startedAt, to: $0))" }
-            ?? "Ongoing for \(context.duration(from: incident.startedAt, to: context.model.generatedAt))"
+        period = incident.resolvedAt.map {
+            context.strings.text("history.resolved_after", ["duration": context.duration(from: incident.startedAt, to: $0)])
+        } ?? context.strings.text("incident.ongoing_for", ["duration": context.duration(from: incident.startedAt, to: context.model.generatedAt)])
         rootCause = incident.rootCause
         updates = incident.updates.map {
-            UpdateRow(state: StatusView($0.status), at: context.time.view($0.at), etaAt: context.time.view($0.eta), messageHTML: $0.messageHTML)
+            UpdateRow(state: StatusView($0.status, context.strings), at: context.time.view($0.at), etaAt: context.time.view($0.eta), messageHTML: $0.messageHTML)
         }
         bodyHTML = incident.bodyHTML
     }
@@ -54,7 +55,7 @@ struct AffectedRow {
     init(_ affected: AffectedComponent, root: String, context: RenderContext) {
         name = affected.name
         href = context.component(affected.id) == nil ? nil : context.href("components/\(affected.id).html", root: root)
-        effect = affected.status.map(StatusView.init)
+        effect = affected.status.map { StatusView($0, context.strings) }
     }
 }
 

@@ -24,7 +24,7 @@ struct IndexPage {
         let root = page.root
         self.page = page
         indicator = model.indicator.rawValue
-        banner = StatusView(model.indicator)
+        banner = StatusView(model.indicator, context.strings)
         activeIncidents = model.activeIncidents.map { IncidentCard($0, root: root, context: context) }
         activeMaintenance = model.activeMaintenance.map { MaintenanceCard($0, root: root, context: context) }
         upcomingMaintenance = model.upcomingMaintenance.map { MaintenanceCard($0, root: root, context: context) }
@@ -55,13 +55,13 @@ struct ComponentSection {
                 guard placedGroups.insert(groupID).inserted else { continue }
                 let members = model.components.filter { $0.groupID == groupID }
                 sections.append(ComponentSection(
-                    isGroup: true, groupID: group.id, groupName: group.name, groupStatus: StatusView(group.status),
+                    isGroup: true, groupID: group.id, groupName: group.name, groupStatus: StatusView(group.status, context.strings),
                     rows: members.map { ComponentRow($0, root: root, context: context) }))
             } else if let last = sections.indices.last, !sections[last].isGroup {
                 sections[last].rows.append(ComponentRow(component, root: root, context: context))
             } else {
                 sections.append(ComponentSection(
-                    isGroup: false, groupID: "", groupName: "", groupStatus: StatusView(.operational),
+                    isGroup: false, groupID: "", groupName: "", groupStatus: StatusView(.operational, context.strings),
                     rows: [ComponentRow(component, root: root, context: context)]))
             }
         }
@@ -87,12 +87,12 @@ struct ComponentRow {
         name = component.name
         href = context.href("components/\(component.id).html", root: root)
         about = component.description
-        status = StatusView.of(component)
+        status = StatusView.of(component, context.strings)
         staleNote = StaleNote.text(for: component, context: context)
         barsHTML = context.fragments.barsHTML(for: component.id)
         uptimeCells = UptimeCell.cells(component.uptime, windows: [(1, \.h24), (7, \.d7), (30, \.d30), (90, \.d90)],
                                        context: context)
-        spark = SparklineView(component: component)
+        spark = SparklineView(component: component, strings: context.strings)
     }
 }
 
@@ -104,9 +104,9 @@ struct UptimeCell {
     /// Set only when the window holds data but it starts after the window does.
     var since: TimeView?
 
-    init(_ window: String, _ value: Double?, since: TimeView? = nil) {
+    init(_ window: String, _ value: Double?, since: TimeView? = nil, strings: UIStrings) {
         self.window = window
-        self.value = NumberFormat.uptime(value)
+        self.value = strings.uptime(value)
         self.since = value == nil ? nil : since
     }
 
@@ -116,7 +116,8 @@ struct UptimeCell {
         let now = context.model.generatedAt
         return windows.map { days, value in
             let since = uptime.partialSince(windowStart: now.addingTimeInterval(-Double(days) * 86_400))
-            return UptimeCell(days == 1 ? "24 hours" : "\(days) days", uptime[keyPath: value], since: context.time.view(since))
+            return UptimeCell(days == 1 ? context.strings["uptime.hours_24"] : context.strings.days(days), uptime[keyPath: value],
+                              since: context.time.view(since), strings: context.strings)
         }
     }
 }
@@ -125,8 +126,8 @@ struct UptimeCell {
 enum StaleNote {
     static func text(for component: ComponentModel, context: RenderContext) -> String? {
         guard component.isStale else { return nil }
-        guard let last = component.lastResultAt else { return "No recent data: no check result yet." }
-        return "No recent data: the last check result is from \(context.time.view(last).text)."
+        guard let last = component.lastResultAt else { return context.strings["status.stale_never"] }
+        return context.strings.text("status.stale_since", ["time": context.time.view(last).text])
     }
 }
 
@@ -146,12 +147,12 @@ struct IncidentCard {
         title = incident.title
         href = context.href("incidents/\(incident.id).html", root: root)
         tone = "impact-\(incident.impact.rawValue)"
-        impactLabel = incident.impact.label
-        state = StatusView(incident.status)
+        impactLabel = incident.impact.label(context.strings)
+        state = StatusView(incident.status, context.strings)
         latestHTML = incident.latestUpdate?.messageHTML ?? ""
         latestAt = context.time.view(incident.latestUpdate?.at ?? incident.updatedAt)
         etaAt = context.time.view(incident.currentETA)
-        affects = HistoryRow.affects(incident.components)
+        affects = HistoryRow.affects(incident.components, context.strings)
     }
 }
 
@@ -168,10 +169,10 @@ struct MaintenanceCard {
     init(_ window: MaintenanceModel, root: String, context: RenderContext) {
         title = window.title
         href = context.href("maintenance/\(window.id).html", root: root)
-        state = StatusView(window.state)
+        state = StatusView(window.state, context.strings)
         from = context.time.view(window.scheduledFor)
         until = context.time.view(window.scheduledUntil)
-        affects = HistoryRow.affects(window.components)
+        affects = HistoryRow.affects(window.components, context.strings)
         latestHTML = window.updates.first?.messageHTML
     }
 }

@@ -26,14 +26,15 @@ struct MaintenanceDetail {
 
     init(_ window: MaintenanceModel, root: String, context: RenderContext) {
         title = window.title
-        state = StatusView(window.state)
+        state = StatusView(window.state, context.strings)
         isCancelled = window.state == .cancelled
         from = context.time.view(window.scheduledFor)
         until = context.time.view(window.scheduledUntil)
         length = context.duration(from: window.scheduledFor, to: window.scheduledUntil)
         affected = window.components.map { AffectedRow($0, root: root, context: context) }
         updates = window.updates.map { update in
-            UpdateRow(state: update.state.map(StatusView.init) ?? StatusView(key: "update", icon: "incident", label: "Update"),
+            UpdateRow(state: update.state.map { StatusView($0, context.strings) }
+                          ?? StatusView(key: "update", icon: "incident", label: context.strings["maintenance.update"]),
                       at: context.time.view(update.at), etaAt: nil, messageHTML: update.messageHTML)
         }
         hasAffected = !affected.isEmpty

@@ -6,15 +6,18 @@ import Mustache
 final class RenderContext {
     let model: SiteModel
     let time: TimeFormat
+    /// The words of the site's language.
+    let strings: UIStrings
     /// The components' daily-bars strips and charts, once they are rendered (empty while they are rendered).
     let fragments: ComponentFragments
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
 
-    init(model: SiteModel, fragments: ComponentFragments = .empty) {
+    init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty) {
         self.model = model
+        self.strings = strings
         self.fragments = fragments
-        self.time = TimeFormat(timeZone: model.site.timezone)
+        self.time = TimeFormat(timeZone: model.site.timezone, strings: strings)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -31,8 +34,8 @@ final class RenderContext {
         let base = site.url.hasSuffix("/") ? String(site.url.dropLast()) : site.url
         let canonical = path == "index.html" ? "\(base)/" : "\(base)/\(path)"
         let feeds = [
-            AlternateLink(href: "\(root)history.rss", type: "application/rss+xml", title: "\(site.title): incidents and maintenance (RSS)"),
-            AlternateLink(href: "\(root)history.atom", type: "application/atom+xml", title: "\(site.title): incidents and maintenance (Atom)"),
+            AlternateLink(href: "\(root)history.rss", type: "application/rss+xml", title: strings.text("feeds.site_rss", ["site": site.title])),
+            AlternateLink(href: "\(root)history.atom", type: "application/atom+xml", title: strings.text("feeds.site_atom", ["site": site.title])),
         ]
         return PageChrome(
             documentTitle: title.map { "\($0) · \(site.title)" } ?? site.title,
@@ -82,11 +85,8 @@ final class RenderContext {
 
     /// `2 h 15 min`, `45 min`, `3 d 4 h`.
     func duration(from start: Date, to end: Date) -> String {
-        let minutes = max(Int((end.timeIntervalSince(start) / 60).rounded()), 0)
-        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
-        if days > 0 { return hours > 0 ? "\(days) d \(hours) h" : "\(days) d" }
-        if hours > 0 { return rest > 0 ? "\(hours) h \(rest) min" : "\(hours) h" }
-        return "\(rest) min"
+        let minutes = end.timeIntervalSince(start) / 60
+        return strings.duration(minutes: minutes.isFinite ? Int(max(min(minutes, 1e12), 0).rounded()) : 0)
     }
 }
 

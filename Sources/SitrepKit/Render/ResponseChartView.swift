@@ -49,7 +49,7 @@ struct ResponseChartView {
             }
             d.line(x(points.count - 1), Self.plotBottom)
             d.close()
-            return ChartArea(key: phase.key, label: phase.label, path: d.text)
+            return ChartArea(key: phase.key, label: phase.label(context.strings), path: d.text)
         }
         gridlines = [1.0, 0.5, 0.0].map { share in
             ChartGridline(y: NumberFormat.coordinate(y(top * share)), label: NumberFormat.milliseconds(top * share))
@@ -60,7 +60,7 @@ struct ResponseChartView {
             + [ChartAxisLabel(position: "end", label: context.time.short(last))]
         legend = phases.map { phase in
             let mean = points.map { phase.duration($0.1) }.reduce(0, +) / Double(points.count)
-            return ChartLegendItem(key: phase.key, label: phase.label, value: NumberFormat.milliseconds(mean))
+            return ChartLegendItem(key: phase.key, label: phase.label(context.strings), value: NumberFormat.milliseconds(mean))
         }
         rows = zip(raw, points).map { point, cumulative in
             let (at, timings) = cumulative
@@ -73,7 +73,8 @@ struct ResponseChartView {
         }
         rowsMarkup = ""
         let span = context.duration(from: first, to: last)
-        label = "\(check.id) (\(check.type.rawValue.uppercased())): response time over \(span), peak \(NumberFormat.milliseconds(points.map(\.1.totalMs).max()))"
+        label = context.strings.text("response.chart_label", ["check": check.id, "type": check.type.rawValue.uppercased(), "duration": span,
+                                                              "peak": NumberFormat.milliseconds(points.map(\.1.totalMs).max())])
     }
 
     /// Cumulative timings can skip a phase (no TLS on plain HTTP reports 0): carry the previous phase forward.
@@ -109,15 +110,8 @@ struct ResponseChartView {
             }
         }
 
-        var label: String {
-            switch self {
-            case .dns: "DNS"
-            case .connect: "Connect"
-            case .tls: "TLS"
-            case .ttfb: "Time to first byte"
-            case .transfer: "Transfer"
-            }
-        }
+        /// `DNS`, `Connect`, `TLS`, `Time to first byte`, `Transfer` in the language of `strings` (`phase.<key>`).
+        func label(_ strings: UIStrings) -> String { strings["phase.\(key)"] }
 
         func cumulative(_ t: PhaseTimings) -> Double {
             switch self {

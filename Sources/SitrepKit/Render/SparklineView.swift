@@ -10,7 +10,7 @@ struct SparklineView {
     var average: String
 
     /// nil when there are fewer than two points to draw.
-    init?(component: ComponentModel) {
+    init?(component: ComponentModel, strings: UIStrings) {
         func totals(_ check: CheckModel) -> [Double] { check.responseTimes.map(\.timings.totalMs).filter(\.isFinite) }
         guard let check = component.checks.first(where: { totals($0).count >= 2 }) else { return nil }
         let totals = totals(check)
@@ -27,7 +27,8 @@ struct SparklineView {
         }
         path = d.text
         average = NumberFormat.milliseconds(totals.reduce(0, +) / Double(totals.count))
-        label = "\(component.name), check \(check.id): response time, \(average) on average, peak \(NumberFormat.milliseconds(totals.max()))"
+        label = strings.text("response.spark_label", ["component": component.name, "check": check.id, "average": average,
+                                                      "peak": NumberFormat.milliseconds(totals.max())])
     }
 }
 

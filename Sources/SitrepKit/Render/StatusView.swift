@@ -11,28 +11,27 @@ struct StatusView {
         self.label = label
     }
 
-    init(_ status: ComponentStatus) {
-        self.init(key: status.rawValue, label: status.label)
+    /// The labels below are the language's (`status.*`, `check.*`, `indicator.*`, `incident.*`, `maintenance.*`).
+    init(_ status: ComponentStatus, _ strings: UIStrings) {
+        self.init(key: status.rawValue, label: strings["status.\(status.rawValue)"])
     }
 
-    init(_ status: CheckStatus?) {
+    init(_ status: CheckStatus?, _ strings: UIStrings) {
         switch status {
-        case .up: self.init(key: "operational", label: "Up")
-        case .degraded: self.init(key: "degraded_performance", label: "Degraded")
-        case .down: self.init(key: "major_outage", label: "Down")
-        case nil: self.init(key: "stale", label: "No result yet")
+        case .up: self.init(key: "operational", label: strings["check.up"])
+        case .degraded: self.init(key: "degraded_performance", label: strings["check.degraded"])
+        case .down: self.init(key: "major_outage", label: strings["check.down"])
+        case nil: self.init(key: "stale", label: strings["check.no_result"])
         }
     }
 
-    static let noRecentData = StatusView(key: "stale", label: "No recent data")
-
     /// A component's status; a stale component that would otherwise claim to be up says "No recent data".
-    static func of(_ component: ComponentModel) -> StatusView {
-        component.isStale && component.status == .operational ? noRecentData : StatusView(component.status)
+    static func of(_ component: ComponentModel, _ strings: UIStrings) -> StatusView {
+        component.isStale && component.status == .operational
+            ? StatusView(key: "stale", label: strings["status.no_recent_data"]) : StatusView(component.status, strings)
     }
 
-    /// The banner: the indicator's words with the icon of the matching component status.
-    init(_ indicator: Indicator) {
+    init(_ indicator: Indicator, _ strings: UIStrings) {
         let icon: ComponentStatus = switch indicator {
         case .none: .operational
         case .minor: .degradedPerformance
@@ -40,56 +39,28 @@ struct StatusView {
         case .critical: .majorOutage
         case .maintenance: .underMaintenance
         }
-        self.init(key: icon.rawValue, label: indicator.description)
+        self.init(key: icon.rawValue, label: strings["indicator.\(indicator.rawValue)"])
     }
 
-    init(_ status: IncidentStatus) {
+    init(_ status: IncidentStatus, _ strings: UIStrings) {
         self.init(key: status == .resolved ? "resolved" : "incident", icon: status == .resolved ? "operational" : "incident",
-                  label: status.label)
+                  label: strings["incident.\(status.rawValue)"])
     }
 
-    init(_ state: MaintenanceState) {
+    init(_ state: MaintenanceState, _ strings: UIStrings) {
         let icon = switch state {
         case .scheduled: "scheduled"
         case .inProgress: "under_maintenance"
         case .completed: "operational"
         case .cancelled: "cancelled"
         }
-        self.init(key: "maintenance-\(state.rawValue)", icon: icon, label: state.label)
-    }
-}
-
-extension IncidentStatus {
-    var label: String {
-        switch self {
-        case .investigating: "Investigating"
-        case .identified: "Identified"
-        case .monitoring: "Monitoring"
-        case .resolved: "Resolved"
-        }
-    }
-}
-
-extension MaintenanceState {
-    var label: String {
-        switch self {
-        case .scheduled: "Scheduled"
-        case .inProgress: "In progress"
-        case .completed: "Completed"
-        case .cancelled: "Cancelled"
-        }
+        self.init(key: "maintenance-\(state.rawValue)", icon: icon, label: strings["maintenance.\(state.rawValue)"])
     }
 }
 
 extension Impact {
-    var label: String {
-        switch self {
-        case .none: "No impact"
-        case .minor: "Minor impact"
-        case .major: "Major impact"
-        case .critical: "Critical impact"
-        }
-    }
+    /// `No impact`, `Minor impact`… in the language of `strings`.
+    func label(_ strings: UIStrings) -> String { strings["impact.\(rawValue)"] }
 }
 
 // What a template sees of this view: every stored property by its name (`PageView`).

@@ -14,16 +14,16 @@ struct SubscribePage {
     var hasComponentFeeds: Bool
 
     init(context: RenderContext) {
-        page = context.chrome(path: Self.path, title: "Subscribe")
+        page = context.chrome(path: Self.path, title: context.strings["nav.subscribe"])
         let root = page.root
         feeds = [
-            AlternateLink(href: context.href("history.rss", root: root), type: "application/rss+xml", title: "Incidents and maintenance (RSS)"),
-            AlternateLink(href: context.href("history.atom", root: root), type: "application/atom+xml", title: "Incidents and maintenance (Atom)"),
+            AlternateLink(href: context.href("history.rss", root: root), type: "application/rss+xml", title: context.strings["feeds.rss"]),
+            AlternateLink(href: context.href("history.atom", root: root), type: "application/atom+xml", title: context.strings["feeds.atom"]),
         ]
         componentFeeds = context.model.components.map { component in
             AlternateLink(href: context.href("components/\(component.id).rss", root: root), type: "application/rss+xml", title: component.name)
         }
-        calendar = AlternateLink(href: context.href("maintenance.ics", root: root), type: "text/calendar", title: "Maintenance calendar (iCalendar)")
+        calendar = AlternateLink(href: context.href("maintenance.ics", root: root), type: "text/calendar", title: context.strings["feeds.calendar"])
         signup = context.model.site.signupURL.map { SignupLink(url: $0) }
         hasComponentFeeds = !componentFeeds.isEmpty
     }

@@ -17,23 +17,27 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The theme's `assets/` files, by their path below `assets/` (which is their path in the output), sorted.
     public let assets: [ThemeAsset]
+    /// The words of the site's language (`i18n/`), already placed into the templates' `{{t.KEY}}` tags; the
+    /// renderer takes the words it makes itself (status labels, dates, numbers) from here.
+    public let strings: UIStrings
 
     /// Loads and validates the folder; throws every problem at once.
-    public init(directory: URL) throws(DiagnosticsError) {
-        try self.init(theme: ThemeFolders(site: directory))
+    public init(directory: URL, language: String = "en") throws(DiagnosticsError) {
+        try self.init(theme: ThemeFolders(site: directory), language: language)
     }
 
     /// Loads and validates the theme; throws every problem at once.
-    public init(theme: ThemeFolders) throws(DiagnosticsError) {
-        let (templates, diagnostics) = Self.load(theme: theme)
+    public init(theme: ThemeFolders, language: String = "en") throws(DiagnosticsError) {
+        let (templates, diagnostics) = Self.load(theme: theme, language: language)
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
         self = templates
     }
 
-    private init(directory: URL, library: MustacheLibrary, assets: [ThemeAsset]) {
+    private init(directory: URL, library: MustacheLibrary, assets: [ThemeAsset], strings: UIStrings) {
         self.directory = directory
         self.library = library
         self.assets = assets
+        self.strings = strings
     }
 
     /// Every problem of the templates folder (syntax errors, missing pages, unknown partials); empty when fine.
@@ -42,8 +46,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Every problem of the theme; empty when fine.
-    public static func problems(in theme: ThemeFolders) -> [Diagnostic] {
-        load(theme: theme).1
+    public static func problems(in theme: ThemeFolders, language: String = "en") -> [Diagnostic] {
+        load(theme: theme, language: language).1
     }
 
     /// The parsed templates and every problem found; the templates are usable only when there is none.
@@ -51,17 +55,20 @@ public struct TemplateSet: Sendable {
         load(theme: ThemeFolders(site: directory))
     }
 
-    public static func load(theme: ThemeFolders) -> (TemplateSet, [Diagnostic]) {
+    public static func load(theme: ThemeFolders, language: String = "en") -> (TemplateSet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let files = ThemeFiles.list(theme, problems: &diagnostics) else {
-            return (TemplateSet(directory: theme.site, library: MustacheLibrary(), assets: []), diagnostics)
+            return (TemplateSet(directory: theme.site, library: MustacheLibrary(), assets: [],
+                                strings: UIStrings(language: language, texts: [:])), diagnostics)
         }
-        let library = loadLibrary(files.templates, theme: theme, diagnostics: &diagnostics)
+        let strings = LanguageLoader.load(theme: theme, language: language, diagnostics: &diagnostics)
+        let library = loadLibrary(files.templates, theme: theme, strings: strings, diagnostics: &diagnostics)
         let assets = ThemeAsset.read(files.assets, diagnostics: &diagnostics)
-        return (TemplateSet(directory: theme.site, library: library, assets: assets), diagnostics.sorted())
+        return (TemplateSet(directory: theme.site, library: library, assets: assets, strings: strings), diagnostics.sorted())
     }
 
-    private static func loadLibrary(_ files: [ThemeFiles.File], theme: ThemeFolders, diagnostics: inout [Diagnostic]) -> MustacheLibrary {
+    private static func loadLibrary(_ files: [ThemeFiles.File], theme: ThemeFolders, strings: UIStrings,
+                                    diagnostics: inout [Diagnostic]) -> MustacheLibrary {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [PartialCycles.Source] = []
         HTMLEscaping.register()  // before parsing: the pragma each template gets names it
@@ -79,7 +86,8 @@ public struct TemplateSet: Sendable {
             }
             let text: String
             switch UTF8Text.decode(data) {
-            case .success(let decoded): text = decoded
+            case .success(let decoded):
+                text = TemplateTexts.fill(decoded, strings: strings, path: displayPath(file), diagnostics: &diagnostics)
             case .failure(let invalid):
                 diagnostics.append(Diagnostic(path: displayPath(file), line: invalid.location.line, column: invalid.location.column,
                                               message: invalid.message))

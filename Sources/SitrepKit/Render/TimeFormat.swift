@@ -21,8 +21,12 @@ final class TimeFormat {
     /// Zone names by UTC offset: asking ICU for an abbreviation is slow, and a site has one or two offsets.
     private var zoneNames: [Int: String] = [:]
 
-    init(timeZone: TimeZone) {
+    private let words: DateWords
+
+    /// Dates in the words of `strings`, or in English (feeds and calendars) without.
+    init(timeZone: TimeZone, strings: UIStrings? = nil) {
         zone = timeZone
+        words = strings.map { DateWords($0) } ?? .english
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
@@ -40,24 +44,15 @@ final class TimeFormat {
         guard let local = localTime(date, offset: offset) else {
             return TimeView(iso: Self.iso(date), text: "\(full.string(from: date)) \(zoneText)", day: dayOnly.string(from: date))
         }
-        // `20 Nov 2026, 10:12 GMT+1`, written as bytes: its first part is the day alone. A build shows tens of
-        // thousands of times, and interpolating the pieces cost more than the rest of making a time view.
+        // `20 Nov 2026, 10:12 GMT+1`, written as bytes: a build shows tens of thousands of times, and
+        // interpolating the pieces cost more than the rest of making a time view.
+        var day: [UInt8] = []
+        day.reserveCapacity(16)
+        words.day.append(local, zone: zoneText, words: words, to: &day)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24 + zoneText.utf8.count)
-        DecimalText.append(UInt(local.day), to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: Self.monthAbbreviations[local.month - 1].utf8)
-        bytes.append(UInt8(ascii: " "))
-        DecimalText.append(UInt(local.year), to: &bytes)
-        let dayLength = bytes.count
-        bytes.append(contentsOf: ", ".utf8)
-        DecimalText.appendPadded(UInt(local.hour), width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        DecimalText.appendPadded(UInt(local.minute), width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: zoneText.utf8)
-        return TimeView(iso: Self.iso(date), text: String(decoding: bytes, as: UTF8.self),
-                        day: String(decoding: bytes[..<dayLength], as: UTF8.self))
+        words.time.append(local, zone: zoneText, dayText: day, words: words, to: &bytes)
+        return TimeView(iso: Self.iso(date), text: String(decoding: bytes, as: UTF8.self), day: String(decoding: day, as: UTF8.self))
     }
 
     /// The wall-clock fields of `date` in the site's zone, whose UTC offset then is `offset`: what the `full`
@@ -70,15 +65,20 @@ final class TimeFormat {
         return (1900...9999).contains(local.year) ? local : nil
     }
 
-    private static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     func view(_ date: Date?) -> TimeView? { date.map { view($0) } }
 
     /// Short label for chart axes: `20 Nov 10:00`.
-    func short(_ date: Date) -> String { clock.string(from: date) }
+    func short(_ date: Date) -> String { written(date, words.axis) ?? clock.string(from: date) }
 
     /// Month heading of history lists: `November 2026`.
-    func monthHeading(_ date: Date) -> String { month.string(from: date) }
+    func monthHeading(_ date: Date) -> String { written(date, words.monthHeading) ?? month.string(from: date) }
+
+    private func written(_ date: Date, _ pattern: DatePattern) -> String? {
+        guard let local = localTime(date, offset: zone.secondsFromGMT(for: date)) else { return nil }
+        var bytes: [UInt8] = []
+        pattern.append(local, zone: "", words: words, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// The zone's name at `date`, whose UTC offset is `offset`.
     private func zoneName(at date: Date, offset: Int) -> String {

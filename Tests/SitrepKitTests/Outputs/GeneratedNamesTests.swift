@@ -8,7 +8,7 @@ import Testing
     @Test func everyGeneratedPathIsReserved() throws {
         let model = SiteFixture.model()
         let pages = try RenderedSite(model).paths
-        let documents = MachineOutputs().render(model).keys.sorted() + [BuildMarker.path]
+        let documents = MachineOutputs(strings: try SiteFixture.english()).render(model).keys.sorted() + [BuildMarker.path]
         #expect(pages.count > 10 && documents.count > 10)
         #expect(pages.contains { $0.hasPrefix("history/") }, "the fixture has older history pages")
         for path in pages + documents {

@@ -7,7 +7,7 @@ struct OutputFiles {
     let files: [String: Data]
 
     init(_ model: SiteModel = OutputsFixture.model) throws {
-        files = MachineOutputs().render(model)
+        files = MachineOutputs(strings: try SiteFixture.english()).render(model)
     }
 
     func text(_ path: String) throws -> String {

@@ -48,7 +48,8 @@ struct HTMLRendererEquivalenceTests {
         for (path, bytes) in plain.sorted(by: { $0.key < $1.key }) {
             #expect(shaped[path] == bytes, "\(path) differs between the two ways of rendering")
         }
-        #expect(model.components.flatMap(\.checks).contains { ResponseChartView(check: $0, context: RenderContext(model: model)) != nil },
+        let context = RenderContext(model: model, strings: templates.strings)
+        #expect(model.components.flatMap(\.checks).contains { ResponseChartView(check: $0, context: context) != nil },
                 "the fixture has response-time charts, whose rows are filled in")
     }
 
@@ -57,7 +58,7 @@ struct HTMLRendererEquivalenceTests {
         // over its component pages, as a worker of the renderer meets them.
         let templates = try TemplateSet(directory: SiteFixture.templates)
         let model = Self.largeModel()
-        let context = RenderContext(model: model)
+        let context = RenderContext(model: model, strings: templates.strings)
         let shapes = PageShapes()
         for component in model.components {
             _ = shapes.render(ComponentPage(component, context: context), template: "pages/component", library: templates.library)

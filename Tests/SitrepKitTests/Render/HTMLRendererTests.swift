@@ -117,7 +117,7 @@ import Testing
         let (templates, partial, page) = try Self.render(
             replacing: "partials/bar", with: "<i data-k=\"{{key}}\">{{#isTabStop}}*{{/isTabStop}}{{title}}</i>\n", in: scratch)
         let model = SiteFixture.model()
-        let context = RenderContext(model: model)
+        let context = RenderContext(model: model, strings: try SiteFixture.english())
         for component in model.components {
             let expected = DailyBarsView(component: component, context: context).bars.map { bar in
                 "<i data-k=\"\(bar.key)\">\(bar.isTabStop ? "*" : "")\(HTMLEscaping.escape(bar.title))</i>"

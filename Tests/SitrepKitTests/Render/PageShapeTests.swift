@@ -146,7 +146,7 @@ struct PageShapeTests {
     @Test func theThemesPagesAreWhatMustacheRenders() throws {
         let model = SiteFixture.model()
         let templates = try TemplateSet(directory: SiteFixture.templates)
-        let context = RenderContext(model: model)
+        let context = RenderContext(model: model, strings: templates.strings)
         let kinds: [(String, [any MustacheParent])] = [
             ("pages/component", model.components.map { ComponentPage($0, context: context) }),
             ("pages/incident", model.incidents.map { IncidentPage($0, context: context) }),

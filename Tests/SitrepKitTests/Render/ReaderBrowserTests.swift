@@ -44,6 +44,8 @@ struct ReaderBrowserTests {
             var tipRight: Double?
             var fontSize: Double?
             var clipped: Bool?
+            /// Text of the page the details box lies over.
+            var covers: [String]?
         }
         struct Keyboard: Decodable {
             var tabs: Int
@@ -126,12 +128,15 @@ struct ReaderBrowserTests {
         #expect((today.tipWidth ?? 0) >= 200)
         #expect((today.tipLeft ?? -1) >= 0 && (today.tipRight ?? .infinity) <= Double(width))
         #expect((today.fontSize ?? 0) >= 12)
+        // The details open in the flow: they cover neither the strip's uptime lines nor the next component.
+        #expect(today.covers == [], "\(width) px: the details of a day cover \(today.covers ?? [])")
 
         // The arrows move to the day before; Home to the first day shown (30 days back on a phone).
         let yesterday = try #require(keyboard.left)
         #expect(yesterday.index == (phone ? 28 : 88))
         #expect(yesterday.text?.contains("2026-11-19: ") == true, "\(yesterday.text ?? "")")
         #expect(yesterday.clipped == false)
+        #expect(yesterday.covers == [], "\(width) px: the details of a day cover \(yesterday.covers ?? [])")
         let first = try #require(keyboard.home)
         #expect(first.index == 0)
         #expect(first.text?.contains(phone ? "2026-10-22: " : "2026-08-23: ") == true, "\(first.text ?? "")")

@@ -32,8 +32,8 @@ import Testing
         #expect(SVGPathData().text.isEmpty)
     }
 
-    @Test func linksSkipEncodingOnlyWhenNothingNeedsIt() {
-        let context = RenderContext(model: SiteFixture.model())
+    @Test func linksSkipEncodingOnlyWhenNothingNeedsIt() throws {
+        let context = RenderContext(model: SiteFixture.model(), strings: try SiteFixture.english())
         #expect(context.href("incidents/db-outage.html", root: "../") == "../incidents/db-outage.html")
         #expect(context.href("a b/ü?#.html", root: "") == "a%20b/%C3%BC%3F%23.html")
         #expect(context.href("x/y%z", root: "./") == "./x/y%25z")

@@ -23,6 +23,9 @@ enum SiteFixture {
 
     static var templates: URL { repositoryRoot.appendingPathComponent("templates") }
 
+    /// The default theme's English words.
+    static func english() throws -> UIStrings { try TemplateSet(directory: templates).strings }
+
     static func model(refreshSeconds: Int = 60, branding: SiteBranding = SiteBranding()) -> SiteModel {
         let site = SiteSettings(
             title: "Acme Status \(imgTag)", url: "https://status.acme.dev",

@@ -22,7 +22,7 @@ struct SubscribePageTests {
         }
         #expect(!page.contains("By email"))
         // Every linked file exists in the built site (feeds and calendar come from the machine outputs).
-        let outputs = MachineOutputs().render(model)
+        let outputs = MachineOutputs(strings: try SiteFixture.english()).render(model)
         for link in links where link.hasSuffix(".rss") || link.hasSuffix(".atom") || link.hasSuffix(".ics") {
             #expect(outputs[link] != nil, "\(link) is not built")
         }

@@ -13,7 +13,8 @@ struct TemplateLookupTests {
     static func pageViews() throws -> [any MustacheParent] {
         let model = SiteFixture.model()
         let templates = try TemplateSet(directory: SiteFixture.templates)
-        let context = RenderContext(model: model, fragments: try ComponentFragments.render(model, with: templates.library, mode: .shapes))
+        let context = RenderContext(model: model, strings: templates.strings,
+                                    fragments: try ComponentFragments.render(model, with: templates.library, strings: templates.strings, mode: .shapes))
         var views: [any MustacheParent] = [IndexPage(context: context), HistoryPage.recent(context: context), SubscribePage(context: context)]
         views += model.components.map { ComponentPage($0, context: context) }
         views += model.incidents.map { IncidentPage($0, context: context) }
@@ -22,7 +23,7 @@ struct TemplateLookupTests {
         views += model.components.map { DailyBarsView(component: $0, context: context) }
         // 90 days: the strips also carry what a phone shows.
         let long = ReaderBrowserTests.model()
-        views += long.components.map { DailyBarsView(component: $0, context: RenderContext(model: long)) }
+        views += long.components.map { DailyBarsView(component: $0, context: RenderContext(model: long, strings: templates.strings)) }
         return views
     }
 

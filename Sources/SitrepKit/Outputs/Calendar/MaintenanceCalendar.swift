@@ -5,6 +5,7 @@ import Foundation
 struct MaintenanceCalendar {
     let model: SiteModel
     let links: SiteLinks
+    let strings: UIStrings
 
     /// The windows the calendar lists, in the model's order (newest first).
     var windows: [MaintenanceModel] {
@@ -19,8 +20,8 @@ struct MaintenanceCalendar {
         ics += ICalendarText.line("PRODID:-//sitrep//sitrep maintenance calendar//EN")
         ics += ICalendarText.line("CALSCALE:GREGORIAN")
         ics += ICalendarText.line("METHOD:PUBLISH")
-        ics += ICalendarText.property("X-WR-CALNAME", text: "\(model.site.title): maintenance")
-        ics += ICalendarText.property("X-WR-CALDESC", text: "Maintenance windows of \(model.site.title)")
+        ics += ICalendarText.property("X-WR-CALNAME", text: strings.text("calendar.name", ["site": model.site.title]))
+        ics += ICalendarText.property("X-WR-CALDESC", text: strings.text("calendar.description", ["site": model.site.title]))
         for window in windows {
             ics += event(window)
         }
@@ -32,9 +33,9 @@ struct MaintenanceCalendar {
         let cancelled = window.state == .cancelled
         let url = links.maintenance(window.id)
         var description: [String] = []
-        if cancelled { description.append("This maintenance was cancelled.") }
+        if cancelled { description.append(strings["feed.cancelled"]) }
         if !window.components.isEmpty {
-            description.append("Components: " + window.components.map(\.name).joined(separator: ", "))
+            description.append(strings.text("calendar.components", ["components": window.components.map(\.name).joined(separator: ", ")]))
         }
         // Plain text: calendar clients show DESCRIPTION as written, so Markdown would show its markup.
         if let latest = window.updates.first?.messageHTML ?? window.bodyHTML {
@@ -51,7 +52,7 @@ struct MaintenanceCalendar {
         ics += ICalendarText.line("LAST-MODIFIED:\(OutputTime.icalendar(window.updatedAt))")
         // Grows with every published change, so calendar clients replace their copy.
         ics += ICalendarText.line("SEQUENCE:\(window.updates.count + (cancelled ? 1 : 0))")
-        ics += ICalendarText.property("SUMMARY", text: cancelled ? "Cancelled: \(window.title)" : window.title)
+        ics += ICalendarText.property("SUMMARY", text: cancelled ? strings.text("calendar.cancelled_title", ["title": window.title]) : window.title)
         ics += ICalendarText.property("DESCRIPTION", text: description.joined(separator: "\n\n"))
         ics += ICalendarText.line("URL:\(url)")
         ics += ICalendarText.line("STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")")

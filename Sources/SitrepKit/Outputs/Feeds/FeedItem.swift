@@ -17,7 +17,7 @@ struct FeedItem {
 
     /// `now`: the build time, which dates a window without updates until it starts (when it was announced is
     /// not written anywhere, and a feed item dated in the future sorts above everything a reader has).
-    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime, now: Date) {
+    init(_ item: HistoryItem, links: SiteLinks, display: DisplayTime, strings: UIStrings, now: Date) {
         link = links.page(of: item)
         switch item {
         case .incident(let incident):
@@ -25,18 +25,20 @@ struct FeedItem {
             published = incident.startedAt
             updated = incident.updatedAt
             components = incident.components
-            summary = "\(incident.status.rawValue.capitalized) – impact: \(incident.impact.rawValue)"
-            contentHTML = FeedContent.incident(incident, link: link, display: display)
+            summary = strings.text("feed.incident_summary", ["status": strings["incident.\(incident.status.rawValue)"],
+                                                                     "impact": strings["feed.impact.\(incident.impact.rawValue)"].lowercased()])
+            contentHTML = FeedContent.incident(incident, link: link, display: display, words: strings)
         case .maintenance(let maintenance):
             let cancelled = maintenance.state == .cancelled
-            title = cancelled ? "[Cancelled] \(maintenance.title)" : maintenance.title
+            title = cancelled ? strings.text("feed.cancelled_title", ["title": maintenance.title]) : maintenance.title
             let announced = min(maintenance.scheduledFor, now)
             published = maintenance.updates.last?.at ?? announced
             updated = maintenance.updates.first?.at ?? announced
             components = maintenance.components
-            summary = "Maintenance \(FeedContent.stateWord(maintenance.state).lowercased()): "
-                + "\(display(maintenance.scheduledFor)) – \(display(maintenance.scheduledUntil))"
-            contentHTML = FeedContent.maintenance(maintenance, link: link, display: display)
+            summary = strings.text("feed.maintenance_summary", [
+                "state": FeedContent.stateWord(maintenance.state, strings).lowercased(),
+                "from": display(maintenance.scheduledFor), "until": display(maintenance.scheduledUntil)])
+            contentHTML = FeedContent.maintenance(maintenance, link: link, display: display, words: strings)
         }
     }
 

@@ -11,9 +11,12 @@ struct StatuspageAPI {
     let pageID: String
     let components: StatuspageComponents
 
-    init(model: SiteModel, links: SiteLinks) {
+    let strings: UIStrings
+
+    init(model: SiteModel, links: SiteLinks, strings: UIStrings) {
         self.model = model
         self.links = links
+        self.strings = strings
         pageID = StableID.of(links.base)
         components = StatuspageComponents(model: model, pageID: pageID)
     }
@@ -58,7 +61,7 @@ struct StatuspageAPI {
     }
 
     var statusObject: JSONValue {
-        .object(["indicator": .string(model.indicator.rawValue), "description": .string(model.indicator.description)])
+        .object(["indicator": .string(model.indicator.rawValue), "description": .string(strings["indicator.\(model.indicator.rawValue)"])])
     }
 
     func incidentObject(_ incident: IncidentModel) -> JSONValue {

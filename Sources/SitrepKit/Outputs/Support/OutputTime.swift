@@ -28,12 +28,12 @@ enum OutputTime {
 
 /// Human-readable times in the site's zone for feed content (`20 Nov 2026, 10:12 GMT+1`): the pages' own
 /// `TimeFormat`, so a feed names a time, and its zone, exactly as the item's page does. One per render, used on
-/// one thread.
+/// one thread. In the site's language (`strings`) for feeds, in English for notifications.
 struct DisplayTime {
     private let format: TimeFormat
 
-    init(timeZone: TimeZone) {
-        format = TimeFormat(timeZone: timeZone)
+    init(timeZone: TimeZone, strings: UIStrings? = nil) {
+        format = TimeFormat(timeZone: timeZone, strings: strings)
     }
 
     func callAsFunction(_ date: Date) -> String { format.view(date).text }

@@ -8,73 +8,16 @@ details it shows, then ArrowLeft and Home. Prints one JSON object. Standard libr
 """
 import json
 import os
-import subprocess
 import sys
 
+# The DevTools pipe client is the repository's (scripts/devtools_pipe.py), shared with scripts/screenshot.py.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "scripts"))
+from devtools_pipe import Chromium  # noqa: E402
+
 chromium, url, width, profile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-
-to_browser_r, to_browser_w = os.pipe()
-from_browser_r, from_browser_w = os.pipe()
-
-
-def child_fds():
-    # Chromium reads commands from fd 3 and writes replies to fd 4; the pipes may already sit on 3 or 4.
-    read_end, write_end = os.dup(to_browser_r), os.dup(from_browser_w)
-    os.dup2(read_end, 3)
-    os.dup2(write_end, 4)
-
-
-browser = subprocess.Popen(
-    [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
-     "--disable-extensions", "--user-data-dir=" + profile, "--window-size=%d,900" % width, "about:blank"],
-    preexec_fn=child_fds, close_fds=False,
-    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-os.close(to_browser_r)
-os.close(from_browser_w)
-out = os.fdopen(to_browser_w, "wb", buffering=0)
-inp = os.fdopen(from_browser_r, "rb", buffering=0)
-pending = b""
-events = []
-next_id = 0
-
-
-def read_message():
-    global pending
-    while b"\0" not in pending:
-        chunk = inp.read(65536)
-        if not chunk:
-            raise SystemExit("chromium closed the DevTools pipe")
-        pending += chunk
-    message, pending = pending.split(b"\0", 1)
-    return json.loads(message)
-
-
-def send(method, params=None, session=None):
-    global next_id
-    next_id += 1
-    message = {"id": next_id, "method": method, "params": params or {}}
-    if session:
-        message["sessionId"] = session
-    out.write(json.dumps(message).encode() + b"\0")
-    while True:
-        reply = read_message()
-        if reply.get("id") == next_id:
-            if "error" in reply:
-                raise SystemExit("%s failed: %s" % (method, reply["error"]))
-            return reply.get("result", {})
-        events.append(reply)
-
-
-def wait_for(method):
-    for index, event in enumerate(events):
-        if event.get("method") == method:
-            del events[index]
-            return event
-    while True:
-        event = read_message()
-        if event.get("method") == method:
-            return event
-        events.append(event)
+browser = Chromium(chromium, profile, ["--window-size=%d,900" % width])
+send = browser.send
+wait_for = browser.wait_for
 
 
 def evaluate(expression):
@@ -91,9 +34,7 @@ def key(name, code, virtual):
 
 
 try:
-    targets = send("Target.getTargets")["targetInfos"]
-    page = next(t for t in targets if t["type"] == "page")
-    session = send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
+    session = browser.page_session()
     send("Page.enable", session=session)
     send("Emulation.setDeviceMetricsOverride",
          {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}, session)
@@ -141,14 +82,29 @@ try:
     })()""")
 
     def focused():
+        # A moment first: the days script makes room for the details once focus has moved.
+        send("Runtime.evaluate", {"expression": "new Promise(function (done) { setTimeout(done, 50); })", "awaitPromise": True}, session)
         return evaluate(r"""(function () {
+          // The text the details box lies over: any element outside it with text of its own whose box meets it.
+          function covered(tip, box) {
+            var hits = [];
+            document.querySelectorAll("body *").forEach(function (t) {
+              if (tip.contains(t) || t.contains(tip) || t.closest("script, style, .sprite, .visually-hidden")) return;
+              var own = Array.prototype.some.call(t.childNodes, function (n) { return n.nodeType === 3 && n.nodeValue.trim(); });
+              if (!own || t.getClientRects().length === 0) return;
+              var r = t.getBoundingClientRect();
+              if (r.width < 1 || r.height < 1) return;
+              if (r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom) hits.push(t.textContent.trim().slice(0, 40));
+            });
+            return hits;
+          }
           var e = document.activeElement;
           if (!e || !e.classList.contains("day")) return { day: false, tag: e ? e.tagName : null };
           var tip = e.querySelector(".day-tip"), box = tip.getBoundingClientRect(), style = getComputedStyle(tip);
           var days = Array.prototype.filter.call(e.parentNode.children, function (d) { return d.getClientRects().length > 0; });
           return { day: true, index: days.indexOf(e), shownDays: days.length, text: tip.innerText,
                    tipWidth: box.width, tipHeight: box.height, tipLeft: box.left, tipRight: box.right,
-                   fontSize: parseFloat(style.fontSize), clipped: style.clipPath === "inset(50%)" };
+                   fontSize: parseFloat(style.fontSize), clipped: style.clipPath === "inset(50%)", covers: covered(tip, box) };
         })()""")
 
     tabs = 0
@@ -164,12 +120,5 @@ try:
         key("Home", "Home", 36)
         keyboard["home"] = focused()
     print(json.dumps({"layout": layout, "keyboard": keyboard}))
-    try:
-        send("Browser.close")
-    except SystemExit:
-        pass
 finally:
-    try:
-        browser.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        browser.kill()
+    browser.close()
