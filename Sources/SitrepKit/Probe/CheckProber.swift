@@ -14,18 +14,24 @@ struct CheckProber: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            var result = await probeOnce(check)
-            result.attempts = attempt
-            if result.status != .down || attempt > retries {
-                result.error = result.error.map(redacted)
-                result.steps = result.steps.map { step in
-                    var step = step
-                    step.error = step.error.map(redacted)
-                    return step
-                }
-                return result
-            }
+            let result = await probeOnce(check)
+            if result.status != .down || attempt > retries { return finished(result, attempts: attempt) }
         }
+    }
+
+    /// The last attempt's result with its count and every message redacted. Synchronous on purpose: what it
+    /// works with stays off the async frame that every check in flight holds while it waits.
+    @inline(never)
+    private func finished(_ last: CheckResult, attempts: Int) -> CheckResult {
+        var result = last
+        result.attempts = attempts
+        result.error = result.error.map(redacted)
+        result.steps = result.steps.map { step in
+            var step = step
+            step.error = step.error.map(redacted)
+            return step
+        }
+        return result
     }
 
     private func redacted(_ error: ProbeError) -> ProbeError {
