@@ -13,7 +13,7 @@ PYTHON      = $(VENV)/bin/python
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                openssl python3 python3-venv
 APT_TEST_PACKAGES = chromium tidy postgresql redis-server rabbitmq-server
-APT_BENCH_PACKAGES = time e2fsprogs
+APT_BENCH_PACKAGES = time e2fsprogs curl
 PIP_TEST_PACKAGES = feedparser==6.0.11 icalendar==6.1.0 jsonschema==4.26.0 aiosmtpd==1.4.6
 
 .PHONY: all deps test-deps build release install run test bench clean

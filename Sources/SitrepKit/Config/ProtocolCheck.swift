@@ -75,51 +75,33 @@ public enum ReplyExpectation: Sendable {
 
 /// One `expect` entry of a `redis` check: an `INFO` field compared with a value.
 public struct InfoFieldExpectation: Sendable, Hashable {
-    public enum Comparison: String, Sendable, CaseIterable {
-        case equal = "=="
-        case notEqual = "!="
-        case atLeast = ">="
-        case atMost = "<="
-        case greater = ">"
-        case less = "<"
-    }
-
     public var field: String
-    public var comparison: Comparison
+    public var comparison: ComparisonOperator
     public var value: String
 
-    public init(field: String, comparison: Comparison, value: String) {
+    public init(field: String, comparison: ComparisonOperator, value: String) {
         self.field = field
         self.comparison = comparison
         self.value = value
     }
 
-    /// Reads `"master"`, `"== master"`, `">= 1"` and the like; nil when an ordering comparison has no number.
+    /// Reads `"master"`, `"== master"`, `">= 1"` and the like with the parser of `expect` conditions; nil when
+    /// the text is empty, orders against something that is not a number, or is another kind of condition.
     public static func parse(field: String, _ text: String) -> InfoFieldExpectation? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // Two-character operators first, so ">=" is not read as ">".
-        let ordered = Comparison.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
-        for comparison in ordered where trimmed.hasPrefix(comparison.rawValue) {
-            let value = trimmed.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)
-            let isOrdering = comparison != .equal && comparison != .notEqual
-            if value.isEmpty || (isOrdering && Double(value) == nil) { return nil }
-            return InfoFieldExpectation(field: field, comparison: comparison, value: value)
+        switch ConditionParser.parse(text) {
+        case .test(.compare(let comparison, let operand)):
+            return InfoFieldExpectation(field: field, comparison: comparison, value: operand.plainText)
+        case .notACondition:
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : InfoFieldExpectation(field: field, comparison: .equal, value: trimmed)
+        case .test, .invalid:
+            return nil
         }
-        return trimmed.isEmpty ? nil : InfoFieldExpectation(field: field, comparison: .equal, value: trimmed)
     }
 
     /// Whether an observed value meets the expectation (numbers compared as numbers when both sides are).
     public func isMet(by observed: String) -> Bool {
-        if let left = Double(observed), let right = Double(value) {
-            switch comparison {
-            case .equal: return left == right
-            case .notEqual: return left != right
-            case .atLeast: return left >= right
-            case .atMost: return left <= right
-            case .greater: return left > right
-            case .less: return left < right
-            }
-        }
+        if let left = Double(observed), let right = Double(value) { return comparison.holds(left, right) }
         switch comparison {
         case .equal: return observed == value
         case .notEqual: return observed != value
@@ -128,4 +110,12 @@ public struct InfoFieldExpectation: Sendable, Hashable {
     }
 
     public var summary: String { "\(comparison.rawValue) \(value)" }
+}
+
+private extension JSONScalar {
+    /// The value as INFO writes it: text without quotes.
+    var plainText: String {
+        if case .string(let text) = self { return text }
+        return description
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 extension CheckProber {
     /// A protocol check: connect (and TLS when it has one), then the exchange; latency is the whole of it.
+    @inline(never)
     func probeConversation(_ check: ProtocolCheck, timeoutMs: Int, into result: inout CheckResult) async {
         let tls = check.tlsOptions
         guard let pem = trustedPEM(caFile: tls?.caFile, insecure: tls?.insecure ?? false, into: &result) else { return }

@@ -14,18 +14,24 @@ struct CheckProber: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            var result = await probeOnce(check)
-            result.attempts = attempt
-            if result.status != .down || attempt > retries {
-                result.error = result.error.map(redacted)
-                result.steps = result.steps.map { step in
-                    var step = step
-                    step.error = step.error.map(redacted)
-                    return step
-                }
-                return result
-            }
+            let result = await probeOnce(check)
+            if result.status != .down || attempt > retries { return finished(result, attempts: attempt) }
         }
+    }
+
+    /// The last attempt's result with its count and every message redacted. Synchronous on purpose: what it
+    /// works with stays off the async frame that every check in flight holds while it waits.
+    @inline(never)
+    private func finished(_ last: CheckResult, attempts: Int) -> CheckResult {
+        var result = last
+        result.attempts = attempts
+        result.error = result.error.map(redacted)
+        result.steps = result.steps.map { step in
+            var step = step
+            step.error = step.error.map(redacted)
+            return step
+        }
+        return result
     }
 
     private func redacted(_ error: ProbeError) -> ProbeError {
@@ -35,6 +41,8 @@ struct CheckProber: Sendable {
         return error
     }
 
+    /// Each kind of check is probed by a function of its own that is never inlined here: every check in flight
+    /// holds this function's async frame, which would otherwise have room for the locals of all kinds at once.
     private func probeOnce(_ check: CheckConfig) async -> CheckResult {
         let startedAt = Date()
         var result = CheckResult(componentID: check.componentID, checkID: check.id, type: check.type, at: startedAt,
@@ -55,6 +63,7 @@ struct CheckProber: Sendable {
         return result
     }
 
+    @inline(never)
     private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
         guard let pem = trustedPEM(caFile: http.caFile, insecure: http.insecure, into: &result) else { return }
         let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
@@ -76,6 +85,7 @@ struct CheckProber: Sendable {
         }
     }
 
+    @inline(never)
     private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {
         let request = TransferRequest(url: CheckTarget.connectURL(host: host, port: port), mode: .connectOnly, timeoutMs: timeoutMs)
         let outcome = await engine.perform(request)
@@ -87,6 +97,7 @@ struct CheckProber: Sendable {
         }
     }
 
+    @inline(never)
     private func probeDNS(name: String, record: DNSRecordType, timeoutMs: Int, into result: inout CheckResult) async {
         let started = ContinuousClock.now
         let answer = await DNSResolver.lookup(name, record: record, timeoutMs: timeoutMs)

@@ -1,27 +1,39 @@
 import CCurl
 import Foundation
 
-/// The only place that talks to libcurl: one multi handle driven by `curl_multi_poll` on a dedicated thread
-/// (never the Swift concurrency pool), with `perform(_:)` bridging each transfer to async/await.
+/// The only place that talks to libcurl: one multi handle driven on a dedicated thread (never the Swift
+/// concurrency pool) through libcurl's socket interface (`curl_multi_socket_action`) and epoll, with
+/// `perform(_:)` bridging each transfer to async/await. Each wakeup handles only the sockets that are ready and the
+/// timeouts that are due, so a run costs in proportion to its transfers, not to their square as a poll over every
+/// transfer in flight would.
 ///
 /// At most `maxConcurrentTransfers` transfers run at once; the rest wait in a queue. New work is handed to the
-/// thread with `curl_multi_wakeup`. Call `shutdown()` once all work is done: it stops the thread and frees the
-/// multi handle. Every transfer uses a fresh connection, so phase timings always include DNS, connect and TLS.
+/// thread through an eventfd in the epoll set. Call `shutdown()` once all work is done: it stops the thread and
+/// frees the multi handle. Every transfer uses a fresh connection, so phase timings always include DNS, connect
+/// and TLS. Protocol conversations wait on their kept sockets in the same epoll set.
 final class CurlMulti: @unchecked Sendable {
-    // Safety: `pending`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is touched only on the
-    // transfer thread, except `multi`, which other threads use solely for `curl_multi_wakeup` (thread-safe),
-    // and only while holding `lock` and before `stopping` is set, i.e. before the thread frees the handle.
+    // Safety: `pending`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is
+    // touched only on the transfer thread, except `wakeup`, which other threads write to (an eventfd write is
+    // thread-safe) only while holding `lock` and before `stopping` is set, i.e. before the thread closes it.
     private let lock = NSLock()
     private var pending: [Submission] = []
     private var stopping = false
     /// A wakeup was sent and the thread has not yet collected the queue: further submissions need no other.
     private var wakeupSent = false
     private var stopped: CheckedContinuation<Void, Never>?
+    /// nil when libcurl or epoll could not be set up; every transfer then fails with a sentence saying so.
     private let multi: UnsafeMutableRawPointer?
+    private let epoll: Int32
+    private let wakeup: Int32
+    /// The monotonic millisecond at which libcurl wants its timeout call, -1 for none; written by libcurl's timer
+    /// callback, read by the loop, both on the transfer thread.
+    private let timerDeadline: UnsafeMutablePointer<CLongLong>
     private let maxConcurrentTransfers: Int
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     /// Connected transfers in the middle of a protocol exchange (still in `active` and in the multi handle).
     private let conversations = ConversationSet()
+    /// The conversation sockets in the epoll set, with whether each waits for writability too.
+    private var watchedConversations: [Int32: (key: UnsafeMutableRawPointer, wantsToWrite: Bool)] = [:]
 
     private struct Submission {
         var request: TransferRequest
@@ -31,10 +43,24 @@ final class CurlMulti: @unchecked Sendable {
     init(maxConcurrentTransfers: Int) {
         _ = CurlLibrary.initialized
         self.maxConcurrentTransfers = max(1, maxConcurrentTransfers)
-        multi = curl_multi_init()
+        timerDeadline = .allocate(capacity: 1)
+        timerDeadline.initialize(to: -1)
+        epoll = sitrep_epoll_create()
+        wakeup = epoll >= 0 ? sitrep_wakeup_create(epoll) : -1
+        let handle = curl_multi_init()
+        if let handle, wakeup >= 0, sitrep_multi_use_epoll(handle, epoll, timerDeadline) == CURLM_OK {
+            multi = handle
+        } else {
+            if let handle { curl_multi_cleanup(handle) }
+            multi = nil
+        }
         let thread = Thread { [self] in runLoop() }
         thread.name = "sitrep-curl"
         thread.start()
+    }
+
+    deinit {
+        timerDeadline.deallocate()
     }
 
     /// The path of libcurl's built-in CA bundle, if it has one.
@@ -52,14 +78,14 @@ final class CurlMulti: @unchecked Sendable {
         await withCheckedContinuation { continuation in
             lock.lock()
             defer { lock.unlock() }
-            guard !stopping, let multi else {
+            guard !stopping, multi != nil else {
                 continuation.resume(returning: .failed(.other, "The probe engine is not running."))
                 return
             }
             pending.append(Submission(request: request, continuation: continuation))
             if !wakeupSent {
                 wakeupSent = true
-                curl_multi_wakeup(multi)
+                sitrep_wakeup_signal(wakeup)
             }
         }
     }
@@ -71,23 +97,51 @@ final class CurlMulti: @unchecked Sendable {
             defer { lock.unlock() }
             stopped = continuation
             stopping = true
-            if let multi { curl_multi_wakeup(multi) } else { continuation.resume() }
+            if multi != nil { sitrep_wakeup_signal(wakeup) } else { continuation.resume() }
         }
     }
 
     // MARK: - Transfer thread
 
     private func runLoop() {
-        guard let multi else { return }
-        while true {
-            guard let admitted = admitPending() else { break }
+        guard let multi else {
+            closeDescriptors()
+            return
+        }
+        let capacity: Int32 = 256
+        let events = sitrep_epoll_events_allocate(capacity)
+        let readyFDs = UnsafeMutablePointer<Int32>.allocate(capacity: Int(capacity))
+        let readyFlags = UnsafeMutablePointer<Int32>.allocate(capacity: Int(capacity))
+        defer {
+            sitrep_epoll_events_free(events)
+            readyFDs.deallocate()
+            readyFlags.deallocate()
+        }
+        var running: Int32 = 0
+        var readyConversations: [UnsafeMutableRawPointer] = []
+        while let admitted = admitPending() {
             for submission in admitted { start(submission, on: multi) }
-            var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            let conversationWaitMs = watchConversations()
+            let waitMs = hasAdmissibleWork() ? 0 : Self.nearer(curlWaitMs(), conversationWaitMs)
+            let count = events == nil ? -1 : sitrep_epoll_wait(epoll, events, readyFDs, readyFlags, capacity, waitMs)
+            if count < 0 { break }
+            readyConversations.removeAll(keepingCapacity: true)
+            for index in 0..<Int(count) {
+                let fd = readyFDs[index]
+                if fd == wakeup {
+                    sitrep_wakeup_drain(wakeup)
+                } else if let watched = watchedConversations[fd] {
+                    readyConversations.append(watched.key)
+                } else {
+                    curl_multi_socket_action(multi, fd, readyFlags[index], &running)
+                }
+            }
+            if timerDeadline.pointee >= 0, timerDeadline.pointee <= sitrep_monotonic_ms() {
+                timerDeadline.pointee = -1
+                sitrep_multi_timeout_action(multi, &running)
+            }
             drainFinished(multi)
-            finishConversations(multi)
-            if hasAdmissibleWork() { continue }
-            poll(multi)
+            conversations.pump(readyConversations)
             finishConversations(multi)
         }
         conversations.removeAll()
@@ -97,6 +151,7 @@ final class CurlMulti: @unchecked Sendable {
         }
         active.removeAll()
         curl_multi_cleanup(multi)
+        closeDescriptors()
         lock.lock()
         let leftover = pending
         pending.removeAll()
@@ -106,6 +161,36 @@ final class CurlMulti: @unchecked Sendable {
             submission.continuation.resume(returning: .failed(.other, "The probe engine stopped before the check started."))
         }
         stopped?.resume()
+    }
+
+    /// The shorter of two waits where -1 means "no deadline"; a second when neither has one, as a safety net.
+    private static func nearer(_ first: Int32, _ second: Int32) -> Int32 {
+        if first < 0 { return second < 0 ? 1000 : second }
+        return second < 0 ? first : min(first, second)
+    }
+
+    /// How long epoll may sleep for libcurl: until its next timeout, or until woken when it has none.
+    private func curlWaitMs() -> Int32 {
+        let deadline = timerDeadline.pointee
+        guard deadline >= 0 else { return -1 }
+        return Int32(clamping: min(1000, max(0, deadline - sitrep_monotonic_ms())))
+    }
+
+    /// Puts every conversation socket into the epoll set with what it waits for now; returns how long epoll may
+    /// sleep for them (until the nearest conversation deadline, -1 when there is none).
+    private func watchConversations() -> Int32 {
+        let (waiting, timeoutMs) = conversations.waitList(limitMs: 1000)
+        guard !waiting.isEmpty else { return -1 }
+        for entry in waiting where watchedConversations[entry.socket]?.wantsToWrite != entry.wantsToWrite {
+            _ = sitrep_epoll_watch(epoll, entry.socket, 1, entry.wantsToWrite ? 1 : 0)
+            watchedConversations[entry.socket] = (entry.key, entry.wantsToWrite)
+        }
+        return timeoutMs
+    }
+
+    private func closeDescriptors() {
+        if wakeup >= 0 { close(wakeup) }
+        if epoll >= 0 { close(epoll) }
     }
 
     /// Takes as many queued submissions as there are free slots; nil once the engine is stopping.
@@ -161,27 +246,15 @@ final class CurlMulti: @unchecked Sendable {
         }
     }
 
-    /// Waits on libcurl's sockets and those of the conversations in progress, then lets the ready ones talk.
-    private func poll(_ multi: UnsafeMutableRawPointer) {
-        let (waiting, timeoutMs) = conversations.waitList(limitMs: 1000)
-        guard !waiting.isEmpty else {
-            curl_multi_poll(multi, nil, 0, timeoutMs, nil)
-            return
-        }
-        var descriptors = waiting.map { entry in
-            let events = entry.wantsToWrite ? CURL_WAIT_POLLIN | CURL_WAIT_POLLOUT : CURL_WAIT_POLLIN
-            return curl_waitfd(fd: entry.socket, events: Int16(events), revents: 0)
-        }
-        let count = UInt32(descriptors.count)
-        descriptors.withUnsafeMutableBufferPointer { curl_multi_poll(multi, $0.baseAddress, count, timeoutMs, nil) }
-        conversations.pump(zip(waiting, descriptors).filter { $0.1.revents != 0 }.map(\.0.key))
-    }
-
     private func finishConversations(_ multi: UnsafeMutableRawPointer) {
         for conversation in conversations.takeFinished() {
             guard let transfer = active.removeValue(forKey: conversation.key) else { continue }
             var outcome = transfer.outcome(for: CURLE_OK)
             conversation.apply(to: &outcome)
+            // Out of the epoll set before libcurl closes the socket, whose number a new transfer may then reuse.
+            if watchedConversations.removeValue(forKey: conversation.socket) != nil {
+                sitrep_epoll_unwatch(epoll, conversation.socket)
+            }
             curl_multi_remove_handle(multi, conversation.key)
             transfer.finish(outcome)
         }
@@ -207,6 +280,7 @@ private final class CurlTransfer {
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     private static let errorBufferSize = 256 // CURL_ERROR_SIZE
+    private static let receiveBufferBytes = 1024 // CURL_MIN_BUFFERSIZE
 
     init(easy: UnsafeMutableRawPointer, request: TransferRequest, continuation: CheckedContinuation<TransferOutcome, Never>) {
         self.easy = easy
@@ -250,6 +324,9 @@ private final class CurlTransfer {
         check(sitrep_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "no-signal")
         check(sitrep_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, max(1, request.timeoutMs)), "timeout")
         check(sitrep_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1), "fresh-connect")
+        // libcurl's smallest receive buffer instead of 16 KiB per transfer: a thousand transfers in flight hold
+        // 1 MB instead of 16 MB, and a check's reply is read in a few more calls at most.
+        check(sitrep_easy_setopt_long(easy, CURLOPT_BUFFERSIZE, Self.receiveBufferBytes), "buffer size")
         // A connection kept for a protocol exchange must outlive the connect step; it is closed on removal.
         if request.exchange == nil {
             check(sitrep_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "forbid-reuse")

@@ -14,6 +14,7 @@ struct FlowRunner {
 
     /// The deadline counts the steps' own transfer times as libcurl measures them (what `timeout_ms` bounds for
     /// any check), not time spent waiting for a free transfer slot or a busy thread.
+    @inline(never)
     func run(into result: inout CheckResult) async {
         var spentMs = 0.0
         var cookies: [String] = []

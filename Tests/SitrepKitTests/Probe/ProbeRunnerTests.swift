@@ -39,6 +39,48 @@ import Testing
         #expect(results.allSatisfy { $0.status == .up && $0.componentID == "test" })
     }
 
+    /// More sockets ready at once than the engine collects from epoll in one call (256), some of them hanging past
+    /// their timeout: every check still gets its own verdict, so no readiness event or timeout is lost.
+    @Test func moreTransfersThanOneEventBatchAllGetTheirVerdicts() async throws {
+        let server = try F.server()
+        let checks = (0..<600).map { index in
+            index % 20 == 0 ? F.http("hang-\(index)", server.http("/hang"), timeoutMs: 800)
+                            : F.http("ok-\(index)", server.http("/ok"), timeoutMs: 20_000)
+        }
+        let results = await F.run(checks, concurrency: 600)
+        #expect(results.map(\.checkID) == checks.map(\.id))
+        let hung = results.filter { $0.checkID.hasPrefix("hang") }
+        #expect(hung.count == 30)
+        #expect(hung.allSatisfy { $0.status == .down && $0.error?.kind == .timeout })
+        let answered = results.filter { $0.checkID.hasPrefix("ok") }
+        #expect(answered.allSatisfy { $0.status == .up && $0.httpStatus == 200 })
+    }
+
+    /// Protocol conversations wait on their kept sockets in the same event loop as libcurl's transfers: echoes
+    /// answer, silent servers run into their deadline, and the HTTP checks in between are not held up or mixed up.
+    @Test func conversationsAndTransfersShareOneEventLoop() async throws {
+        let server = try F.server()
+        let servers = try F.protocols()
+        let echo = servers.fake("echo"), silent = servers.fake("silent")
+        var checks: [CheckConfig] = []
+        for index in 0..<30 {
+            checks.append(F.conversation("echo-\(index)", port: echo,
+                                         .tcp(send: Data("hi \(index)".utf8), expect: .contains(Data("ECHO hi \(index)".utf8)))))
+            checks.append(F.conversation("silent-\(index)", port: silent, timeoutMs: 700,
+                                         .tcp(send: Data("hi".utf8), expect: .contains(Data("ECHO".utf8)))))
+            checks.append(F.http("ok-\(index)", server.http("/ok")))
+        }
+        let results = await F.run(checks, concurrency: 90)
+        #expect(results.map(\.checkID) == checks.map(\.id))
+        for result in results {
+            if result.checkID.hasPrefix("silent") {
+                #expect(result.status == .down && result.error?.kind == .timeout, "\(result.checkID): \(String(describing: result.error))")
+            } else {
+                #expect(result.status == .up, "\(result.checkID): \(String(describing: result.error))")
+            }
+        }
+    }
+
     @Test func secretsAreRedactedFromErrorMessages() async throws {
         let server = try F.server()
         let secret = "s3cr3t-token-value"

@@ -14,6 +14,15 @@ struct PythonServerProcess {
     /// The first line the script printed.
     let firstLine: Data
 
+    /// Starts `name`, a script in the folder of the calling source file, with a fresh temporary folder (named
+    /// after `workPrefix`) as its first argument, before `arguments`.
+    init(script name: String, workPrefix: String, arguments: [String] = [], besides file: String = #filePath) throws {
+        let script = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(name)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("\(workPrefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try self.init(script: script, arguments: [work.path] + arguments)
+    }
+
     init(script: URL, arguments: [String]) throws {
         process = Process()
         if let python = ProcessInfo.processInfo.environment["SITREP_PYTHON"] {

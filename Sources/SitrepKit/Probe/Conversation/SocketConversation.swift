@@ -17,7 +17,7 @@ enum ConnectionIOResult {
 
 /// One script talking over a connection libcurl opened with CONNECT_ONLY, on the transfer thread only.
 ///
-/// Sends and receives never block; the engine waits for the socket's readiness in `curl_multi_poll` together
+/// Sends and receives never block; the engine waits for the socket's readiness in the engine's epoll set together
 /// with libcurl's own sockets, never past the nearest deadline. The check's own deadline bounds the exchange.
 final class SocketConversation {
     /// The transfer's easy handle, used only as a key.

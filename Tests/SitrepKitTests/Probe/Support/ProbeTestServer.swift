@@ -28,10 +28,7 @@ final class ProbeTestServer: Sendable {
     }
 
     private init() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("probe_test_server.py")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-probe-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let server = try PythonServerProcess(script: script, arguments: [work.path])
+        let server = try PythonServerProcess(script: "probe_test_server.py", workPrefix: "sitrep-probe-tests")
         process = server.process
         stdinPipe = server.stdinPipe
         ports = try JSONDecoder().decode(Ports.self, from: server.firstLine)

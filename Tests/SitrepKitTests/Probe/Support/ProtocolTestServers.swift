@@ -48,12 +48,11 @@ final class ProtocolTestServers: Sendable {
     private init() throws {
         let certificates = try ProbeTestServer.shared.get()
         caFile = certificates.caFile
-        let work = try ServerScript.workFolder("sitrep-protocol-tests")
-        let script = try ServerScript.launch("protocol_test_servers.py",
-                                             arguments: [work.path, caFile.deletingLastPathComponent().path])
-        process = script.process
-        stdinPipe = script.stdin
-        ports = try JSONDecoder().decode(Ports.self, from: script.readyLine)
+        let server = try PythonServerProcess(script: "protocol_test_servers.py", workPrefix: "sitrep-protocol-tests",
+                                             arguments: [caFile.deletingLastPathComponent().path])
+        process = server.process
+        stdinPipe = server.stdinPipe
+        ports = try JSONDecoder().decode(Ports.self, from: server.firstLine)
     }
 
     deinit {
