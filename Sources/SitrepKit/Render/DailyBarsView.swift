@@ -46,8 +46,9 @@ struct DailyBarsView {
 
     static func title(of day: DailyBar, context: RenderContext) -> String {
         let strings = context.strings
-        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(day.date): \(strings["number.no_data"])"
-            : "\(day.date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
+        let date = context.time.dayText(day.start)
+        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(date): \(strings["number.no_data"])"
+            : "\(date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
         if let worst = day.worstStatus, worst != .operational {
             lines.append(strings.text("bars.worst", ["status": strings["status.\(worst.rawValue)"]]))
         }

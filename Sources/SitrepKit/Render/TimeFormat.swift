@@ -67,6 +67,17 @@ final class TimeFormat {
 
     func view(_ date: Date?) -> TimeView? { date.map { view($0) } }
 
+    /// Only the day of `date` in the site's zone and language (`20 Nov 2026`), as `view(_:).day`, without
+    /// the rest: every daily bar of every component names its day.
+    func dayText(_ date: Date) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        guard let local = localTime(date, offset: offset) else { return dayOnly.string(from: date) }
+        var day: [UInt8] = []
+        day.reserveCapacity(16)
+        words.day.append(local, zone: zoneName(at: date, offset: offset), words: words, to: &day)
+        return String(decoding: day, as: UTF8.self)
+    }
+
     /// Short label for chart axes: `20 Nov 10:00`.
     func short(_ date: Date) -> String { written(date, words.axis) ?? clock.string(from: date) }
 

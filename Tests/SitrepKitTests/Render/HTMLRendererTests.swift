@@ -52,12 +52,12 @@ import Testing
             #expect(row.components(separatedBy: "<li class=\"day day-").count - 1 == SiteFixture.historyDays, "\(id)")
             // Today is the strip's one Tab stop, and its last day.
             #expect(row.components(separatedBy: "tabindex=\"0\"").count - 1 == 1, "\(id)")
-            #expect(row.contains("tabindex=\"0\"><span class=\"day-tip\">2026-11-20: "), "\(id)")
+            #expect(row.contains("tabindex=\"0\"><span class=\"day-tip\">20 Nov 2026: "), "\(id)")
         }
         let api = site.indexRow("api")
-        #expect(api.contains("<span class=\"day-tip\">2026-11-20: 97.50% uptime\nWorst: Major Outage\nIncident: Elevated API error rates &lt;script&gt;alert(1)&lt;/script&gt;</span>"))
-        #expect(api.contains("<li class=\"day day-partial_outage\" tabindex=\"-1\"><span class=\"day-tip\">2026-11-03: 99.10% uptime\nWorst: Partial Outage\nNo incidents</span></li>"))
-        #expect(site.indexRow("search").contains("<li class=\"day day-nodata\" tabindex=\"-1\"><span class=\"day-tip\">2026-10-22: No data</span></li>"))
+        #expect(api.contains("<span class=\"day-tip\">20 Nov 2026: 97.50% uptime\nWorst: Major Outage\nIncident: Elevated API error rates &lt;script&gt;alert(1)&lt;/script&gt;</span>"))
+        #expect(api.contains("<li class=\"day day-partial_outage\" tabindex=\"-1\"><span class=\"day-tip\">3 Nov 2026: 99.10% uptime\nWorst: Partial Outage\nNo incidents</span></li>"))
+        #expect(site.indexRow("search").contains("<li class=\"day day-nodata\" tabindex=\"-1\"><span class=\"day-tip\">22 Oct 2026: No data</span></li>"))
         #expect(site.indexRow("db").contains("Maintenance: 90 min"))
         // 30 days: nothing to leave out on a phone, one start label.
         #expect(!api.contains("axis-narrow"))

@@ -55,6 +55,9 @@ struct LanguageTests {
         // Dates: `20. Nov. 2026, 10:12 UTC`; numbers: `99,95 %`, never `99.95%`.
         #expect(index.contains(">20. Nov. 2026, ") && !index.contains(" Nov 2026"), "no German date on the index")
         #expect(englishIndex.contains(">20 Nov 2026, "), "the English date is not what the German one is held to")
+        // A day's details in the strip name the day in the language too.
+        #expect(index.contains("<span class=\"day-tip\">20. Nov. 2026: ") && !index.contains("day-tip\">2026-"),
+                "no German day in the strip's details")
         #expect(index.range(of: #"\d,\d\d %"#, options: .regularExpression) != nil, "no German percentage on the index")
         #expect(index.range(of: #"\d\.\d\d%"#, options: .regularExpression) == nil, "an English percentage is left on the index")
         let history = String(decoding: try #require(pages["history.html"]), as: UTF8.self)
