@@ -1,11 +1,13 @@
 import Foundation
 import SitrepKit
 
-/// store-year [DAYS]: a year (or DAYS) of 500 checks (100 components x 5) probed once a minute, with 1 % of the
-/// checks flapping (down in a fifth of the minutes, at random), written with default retention the way `probe`
-/// leaves it: `ResultStore.appendBatch` an hour of runs at a time (the rows `append` then `prune` leave, see
-/// `StoreBatchAppendTests`), and `prune` after every hour. Then reports the file size, the bytes per kind of row,
-/// the append and prune time of runs of 1,000 results on that file (through `append`, as `probe` does).
+/// store-year [DAYS] [SITE]: a year (or DAYS) of 500 checks (100 components x 5) probed once a minute, with 1 % of
+/// the checks flapping (down in a fifth of the minutes, at random), written with default retention the way `probe`
+/// leaves it: `ResultStore.appendBatch` six hours of runs at a time (the rows `append` then `prune` leave, see
+/// `StoreBatchAppendTests`), and `prune` after every batch. Then reports the file size, the bytes per kind of row,
+/// the append (median, p95) and prune time of runs of 1,000 results on that file (through `append`, as `probe`
+/// does) and the time `snapshot(days: 90)` takes on it. With SITE the database stays in SITE/data/sitrep.sqlite
+/// beside a SITE/sitrep.yml showing its components, for `scripts/bench` to time a full build on it.
 enum StoreYearBenchmark {
     static let components = 100
     static let checksPerComponent = 5
@@ -42,29 +44,18 @@ enum StoreYearBenchmark {
 
     static func run(_ arguments: [String]) throws {
         let days = arguments.first.flatMap(Int.init) ?? 365
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-year-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("sitrep.sqlite")
+        // With a SITE folder the database and a site configuration for its components are kept there, for
+        // `scripts/bench` to time a full `sitrep build` on the year-old file.
+        let site = arguments.count > 1 ? URL(fileURLWithPath: arguments[1]) : nil
+        let folder = site ?? FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-year-\(UUID().uuidString)")
+        defer { if site == nil { try? FileManager.default.removeItem(at: folder) } }
+        let url = folder.appendingPathComponent("data/sitrep.sqlite")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: url)
         let store = try ResultStore.open(at: url)
         let retention = RetentionSettings()
         let nowMinute = Int(now.timeIntervalSince1970) / 60
-        let firstMinute = nowMinute - days * 1_440
-        let rawFrom = now.addingTimeInterval(-Double(retention.rawDays) * 86_400)
-        var minute = firstMinute
-        let elapsed = try measureMs {
-            while minute < nowMinute {
-                let end = min(minute + 60, nowMinute)
-                let runs = (minute..<end).map { minute in
-                    let at = Date(timeIntervalSince1970: Double(minute) * 60)
-                    return (run: ProbeRun(startedAt: at, durationMs: 850, location: "default"),
-                            results: checks.map { result($0, minute: minute, at: at) })
-                }
-                try store.appendBatch(runs, rawResultsFrom: rawFrom)
-                try store.prune(now: Date(timeIntervalSince1970: Double(end - 1) * 60), keeping: retention)
-                minute = end
-            }
-            try store.checkpoint()
-        }
+        let elapsed = try measureMs { try writeYear(store, days: days, nowMinute: nowMinute, retention: retention) }
         let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         print("store-year: \(days) days of \(checks.count) checks every minute (1 % flapping), default retention, "
               + "written in \(String(format: "%.0f s", elapsed / 1000))")
@@ -78,19 +69,73 @@ enum StoreYearBenchmark {
         }
         // Runs of 1,000 results (the 500 checks and 500 more) through `append`, then `prune`, as `probe` does.
         let more = (0..<500).map { Check(componentID: "extra-\($0 / 5)", checkID: "check-\($0 % 5)", flapping: false, index: 500 + $0) }
-        var appendTimes: [Double] = []
+        var appendTimes: [(wall: Double, cpu: Double)] = []
         var pruneTimes: [Double] = []
-        for sample in 0..<15 {
+        for sample in 0..<appendSamples {
             let minute = nowMinute + sample
             let at = Date(timeIntervalSince1970: Double(minute) * 60)
             let results = (checks + more).map { result($0, minute: minute, at: at) }
-            appendTimes.append(try measureMs { try store.append(ProbeRun(startedAt: at, durationMs: 850, location: "default"), results: results) })
+            appendTimes.append(try measureWallAndCPUMs {
+                try store.append(ProbeRun(startedAt: at, durationMs: 850, location: "default"), results: results)
+            })
             pruneTimes.append(try measureMs { try store.prune(now: at, keeping: retention) })
         }
-        print("store-year: append of 1 run x 1,000 results on that file, 15 samples: median \(format(median(appendTimes))), "
-              + "max \(format(appendTimes.max() ?? .nan)) (target <= 50 ms); prune after it: median \(format(median(pruneTimes)))")
+        let wall = appendTimes.map(\.wall), cpu = appendTimes.map(\.cpu)
+        print("store-year: append of 1 run x 1,000 results on that file, \(appendSamples) samples: wall median "
+              + "\(format(median(wall))), p95 \(format(percentile(wall, 0.95))), max \(format(wall.max() ?? .nan)); CPU median "
+              + "\(format(median(cpu))), p95 \(format(percentile(cpu, 0.95))) (target <= 50 ms); prune after it: median \(format(median(pruneTimes)))")
         var snapshot: StoreSnapshot?
-        let read = try measureMs { snapshot = try store.snapshot(now: now.addingTimeInterval(15 * 60), days: 90) }
-        print("store-year: snapshot(days: 90) read in \(format(read)) (\(snapshot?.statusRunHistory.statusRuns.count ?? 0) status runs)")
+        var reads: [(wall: Double, cpu: Double)] = []
+        for _ in 0..<3 {
+            reads.append(try measureWallAndCPUMs { snapshot = try store.snapshot(now: buildNow, days: 90) })
+        }
+        print("store-year: snapshot(days: 90) read in \(format(median(reads.map(\.wall)))) wall, \(format(median(reads.map(\.cpu)))) CPU "
+              + "(median of 3; \(snapshot?.statusRunHistory.statusRuns.count ?? 0) status runs, \(snapshot?.statusRunHistory.runIDs.count ?? 0) runs)")
+        try store.close()
+        if site != nil { try Data(siteConfig().utf8).write(to: folder.appendingPathComponent("sitrep.yml")) }
+    }
+
+    /// Append samples taken on the year-old file, one a minute after `now`.
+    static let appendSamples = 40
+    /// The `now` of the snapshot and of the site build: right after the last append sample.
+    static let buildNow = now.addingTimeInterval(Double(appendSamples) * 60)
+
+    /// Minutes of runs per `appendBatch`: six hours of 500 results a minute (180,000 results, about 40 MB in memory).
+    /// A batch writes each rollup bucket once, so the fewer batches, the faster the year is written.
+    static let batchMinutes = 360
+
+    /// The year up to `now`, `batchMinutes` of runs per `appendBatch` and a prune after each: the rows a probe a
+    /// minute leaves.
+    static func writeYear(_ store: ResultStore, days: Int, nowMinute: Int, retention: RetentionSettings) throws {
+        let rawFrom = now.addingTimeInterval(-Double(retention.rawDays) * 86_400)
+        var minute = nowMinute - days * 1_440
+        while minute < nowMinute {
+            let end = min(minute + batchMinutes, nowMinute)
+            let runs = (minute..<end).map { minute in
+                let at = Date(timeIntervalSince1970: Double(minute) * 60)
+                return (run: ProbeRun(startedAt: at, durationMs: 850, location: "default"),
+                        results: checks.map { result($0, minute: minute, at: at) })
+            }
+            try store.appendBatch(runs, rawResultsFrom: rawFrom)
+            try store.prune(now: Date(timeIntervalSince1970: Double(end - 1) * 60), keeping: retention)
+            minute = end
+        }
+        try store.checkpoint()
+    }
+
+    /// A site showing the benchmark's components (their checks as HTTP checks), 90 days of history, in a time zone
+    /// whose local days straddle UTC days: what `sitrep build` reads from the year-old file.
+    static func siteConfig() -> String {
+        var lines = [
+            "site:", "  title: Year Bench Status", "  url: https://status.year.example", "  timezone: Europe/Berlin",
+            "  history_days: 90", "components:",
+        ]
+        for component in 0..<components {
+            lines += ["  - id: component-\(component)", "    name: Component \(component)", "    checks:"]
+            for check in 0..<checksPerComponent {
+                lines.append("      - {id: check-\(check), type: http, url: \"https://c\(component).year.example/\(check)\"}")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

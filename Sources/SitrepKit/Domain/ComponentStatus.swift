@@ -34,11 +34,16 @@ extension ComponentStatus {
     /// all down `major_outage`; some down `partial_outage`; any degraded `degraded_performance`;
     /// else `operational`. nil when there is no result at all.
     public static func automatic(from results: some Collection<CheckStatus>) -> ComponentStatus? {
-        guard !results.isEmpty else { return nil }
-        let down = results.filter { $0 == .down }.count
-        if down == results.count { return .majorOutage }
+        automatic(results: results.count, down: results.filter { $0 == .down }.count,
+                  degraded: results.filter { $0 == .degraded }.count)
+    }
+
+    /// The same from counts: `results` latest results, `down` and `degraded` of them in those statuses.
+    static func automatic(results: Int, down: Int, degraded: Int) -> ComponentStatus? {
+        guard results > 0 else { return nil }
+        if down == results { return .majorOutage }
         if down > 0 { return .partialOutage }
-        if results.contains(.degraded) { return .degradedPerformance }
+        if degraded > 0 { return .degradedPerformance }
         return .operational
     }
 

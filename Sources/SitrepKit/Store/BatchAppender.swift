@@ -102,11 +102,46 @@ enum BatchAppender {
         var stored: Bool
     }
 
-    /// What the batch knows of one check: its newest result so far and the last run that had it.
+    /// What the batch knows of one check: where its newest result so far is (run index in the batch, ordinal) and
+    /// the last run that had it. Updated in place, never copied: it is touched once per result.
     private struct CheckState {
         var latestAtMs = Int64.min
-        var latest: (runID: Int64, ordinal: Int, result: CheckResult)?
+        var latest: (runIndex: Int, ordinal: Int)?
         var lastRunID: Int64 = 0
+
+        /// Records the check's result `ordinal` of run `runIndex` (id `runID`) taken at `atMs`; true when the run
+        /// already had a result of the check.
+        mutating func record(runIndex: Int, runID: Int64, ordinal: Int, atMs: Int64) -> Bool {
+            let again = lastRunID == runID
+            lastRunID = runID
+            if atMs >= latestAtMs {
+                latestAtMs = atMs
+                latest = (runIndex, ordinal)
+            }
+            return again
+        }
+    }
+
+    /// A run's results of one component so far, for its automatic status.
+    private struct ComponentTally {
+        var results = 0, down = 0, degraded = 0
+
+        mutating func add(_ status: CheckStatus) {
+            results += 1
+            switch status {
+            case .down: down += 1
+            case .degraded: degraded += 1
+            case .up: break
+            }
+        }
+
+        mutating func add(_ other: ComponentTally) {
+            results += other.results
+            down += other.down
+            degraded += other.degraded
+        }
+
+        var status: ComponentStatus? { ComponentStatus.automatic(results: results, down: down, degraded: degraded) }
     }
 
     /// The common case costs one hash of an integer key per result: a check's single result in a run goes straight
@@ -128,49 +163,43 @@ enum BatchAppender {
         var checks: [Int64: CheckState] = [:]
         var runRows: [[(any DatabaseValueConvertible)?]] = []
         var rawRows: [[(any DatabaseValueConvertible)?]] = []
-        // The previous run's checks by position: runs list their checks in the same order, so the key is found by
+        // The previous run's checks by position: runs list their checks in the same order, so the keys are found by
         // comparing ids instead of hashing them.
-        var previous: [(componentID: String, checkID: String, key: Int64)] = []
+        var previous: [(componentID: String, checkID: String, key: Int64, componentKey: Int64)] = []
 
         for (index, (run, results)) in runs.enumerated() {
             let runID = firstID + Int64(index)
             let runMs = StoreTime.milliseconds(run.startedAt)
             var up = 0, degraded = 0, down = 0
-            var resultKeys: [Int64] = []
-            resultKeys.reserveCapacity(results.count)
             var several: Set<Int64> = []
-            var current: [(componentID: String, checkID: String, key: Int64)] = []
-            current.reserveCapacity(results.count)
+            var current = previous
+            if current.count > results.count { current.removeLast(current.count - results.count) }
             for (ordinal, result) in results.enumerated() {
-                let key: Int64
-                if ordinal < previous.count, previous[ordinal].componentID == result.componentID,
-                   previous[ordinal].checkID == result.checkID {
-                    key = previous[ordinal].key
-                } else {
-                    key = try keys.checkKey(result.componentID, result.checkID, in: db)
+                if ordinal >= current.count || current[ordinal].componentID != result.componentID
+                    || current[ordinal].checkID != result.checkID {
+                    let entry = (result.componentID, result.checkID, try keys.checkKey(result.componentID, result.checkID, in: db),
+                                 try keys.componentKey(result.componentID, in: db))
+                    if ordinal < current.count { current[ordinal] = entry } else { current.append(entry) }
                 }
-                current.append((result.componentID, result.checkID, key))
-                resultKeys.append(key)
-                let atMs = StoreTime.milliseconds(result.at)
-                var state = checks[key] ?? CheckState()
-                if state.lastRunID == runID { several.insert(key) }
-                state.lastRunID = runID
-                if atMs >= state.latestAtMs {
-                    state.latestAtMs = atMs
-                    state.latest = (runID, ordinal, result)
+                let key = current[ordinal].key
+                if checks[key, default: CheckState()].record(
+                    runIndex: index, runID: runID, ordinal: ordinal, atMs: StoreTime.milliseconds(result.at)) {
+                    several.insert(key)
                 }
-                checks[key] = state
             }
             previous = current
             var perRun: [BucketKey: CheckRollup] = [:]
-            var componentStatuses: [String: [CheckStatus]] = [:]
+            // Per component key; a component's results usually come one after another, so they are added up
+            // here first and put in the dictionary when another component's begin.
+            var componentTallies: [Int64: ComponentTally] = [:]
+            var block = (componentKey: Int64(-1), tally: ComponentTally())
             for (ordinal, result) in results.enumerated() {
                 switch result.status {
                 case .up: up += 1
                 case .degraded: degraded += 1
                 case .down: down += 1
                 }
-                let key = resultKeys[ordinal]
+                let key = current[ordinal].key
                 if runMs >= rawFromMs { rawRows.append([runID, ordinal] + ResultRow.values(result, checkKey: key)) }
                 let atMs = StoreTime.milliseconds(result.at)
                 if several.isEmpty || !several.contains(key) {
@@ -184,8 +213,13 @@ enum BatchAppender {
                             bucketStart: StoreTime.date(start))].record(result)
                     }
                 }
-                componentStatuses[result.componentID, default: []].append(result.status)
+                if current[ordinal].componentKey != block.componentKey {
+                    if block.tally.results > 0 { componentTallies[block.componentKey, default: ComponentTally()].add(block.tally) }
+                    block = (current[ordinal].componentKey, ComponentTally())
+                }
+                block.tally.add(result.status)
             }
+            if block.tally.results > 0 { componentTallies[block.componentKey, default: ComponentTally()].add(block.tally) }
             for (key, rollup) in perRun {
                 if key.granularity == .hourly {
                     severalHourly[key, default: CheckSums()].add(rollup)
@@ -194,17 +228,16 @@ enum BatchAppender {
                 }
             }
             runRows.append([runID, runMs, run.durationMs, run.location, up, degraded, down])
-            for (componentID, statuses) in componentStatuses {
-                guard let status = ComponentStatus.automatic(from: statuses) else { continue }
-                let componentKey = try keys.componentKey(componentID, in: db)
+            for (componentKey, tally) in componentTallies {
+                guard let status = tally.status else { continue }
                 let code = StoreCodes.code(status)
                 for granularity in RollupGranularity.allCases {
                     let key = BucketKey(granularity: granularity, bucketStartMs: granularity.bucketStartMs(of: runMs), key: componentKey)
                     componentCounts[key, default: [0, 0, 0, 0]][code] += 1
                 }
-                if var current = open[componentKey], current.status == code, current.lastRunID == runID - 1 {
-                    current.lastRunID = runID
-                    open[componentKey] = current
+                if var stretch = open[componentKey], stretch.status == code, stretch.lastRunID == runID - 1 {
+                    stretch.lastRunID = runID
+                    open[componentKey] = stretch
                 } else {
                     if let previous = open[componentKey] { ended.append((componentKey, previous)) }
                     open[componentKey] = OpenStatusRun(status: code, firstRunID: runID, lastRunID: runID, stored: false)
@@ -223,7 +256,7 @@ enum BatchAppender {
         try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
         let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let latest: [[(any DatabaseValueConvertible)?]] = checks.keys.sorted().compactMap { key in
-            checks[key]?.latest.map { [$0.runID, $0.ordinal] + ResultRow.values($0.result, checkKey: key) }
+            checks[key]?.latest.map { [firstID + Int64($0.runIndex), $0.ordinal] + ResultRow.values(runs[$0.runIndex].results[$0.ordinal], checkKey: key) }
         }
         try RowBatch.insert(
             latest, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",

@@ -101,42 +101,53 @@ extension ResultStore {
         let exactFrom = try StoredRow(origin, of: "status_run_origin").optionalInteger(0).map(StoreTime.date) ?? .distantPast
         var runIDs: [Int64] = []
         var runStartsMs: [Int64] = []
-        let statement = try db.makeStatement(sql: """
-            SELECT id, started_at_ms FROM run WHERE started_at_ms >= ? AND started_at_ms <= ? ORDER BY id
-            """)
-        let runs = try Row.fetchCursor(statement, arguments: [from, to])
+        let runStatement = try db.makeStatement(sql: runTimesQuery)
+        let runs = try Row.fetchCursor(runStatement, arguments: [from, to])
         while let row = try runs.next() {
-            let stored = StoredRow(row, of: "run", statement: statement)
+            let stored = StoredRow(row, of: "run", statement: runStatement)
             runIDs.append(try stored.integer(0))
             runStartsMs.append(try stored.integer(1))
+        }
+        if !zip(runIDs, runIDs.dropFirst()).allSatisfy({ $0 < $1 }) {
+            let byID = zip(runIDs, runStartsMs).sorted { $0.0 < $1.0 }
+            runIDs = byID.map(\.0)
+            runStartsMs = byID.map(\.1)
         }
         guard let firstID = runIDs.first, let lastID = runIDs.last else {
             return StatusRunHistory(exactFrom: exactFrom, runIDs: [], runStartsMs: [], statusRuns: [])
         }
         var statusRuns: [StatusRun] = []
-        // Per component (status runs of one never overlap): the last one starting at or before the first run,
-        // and every one starting after it up to the last run; primary-key seeks only.
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.component_key, s.status, s.first_run_id, s.last_run_id FROM component_key AS c
-            JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id >= coalesce((
-                SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key AND first_run_id <= ?1), ?1)
-                AND s.first_run_id <= ?2
-            WHERE s.last_run_id >= ?1
-            """, arguments: [firstID, lastID])
+        let statement = try db.makeStatement(sql: statusRunsQuery)
+        let rows = try Row.fetchCursor(statement, arguments: [firstID, lastID])
         while let row = try rows.next() {
-            let stored = StoredRow(row, of: "component_status_run")
+            let stored = StoredRow(row, of: "component_status_run", statement: statement)
             let status = try stored.code(1, StoreCodes.componentStatus, "component status")
             statusRuns.append(StatusRun(componentID: try keys.component(stored, 0), status: status,
                                         firstRunID: try stored.integer(2), lastRunID: try stored.integer(3)))
         }
-        statusRuns.sort { first, second in
-            guard first.componentID == second.componentID else {
-                return first.componentID.utf8.lexicographicallyPrecedes(second.componentID.utf8)
-            }
-            return first.firstRunID < second.firstRunID
-        }
         return StatusRunHistory(exactFrom: exactFrom, runIDs: runIDs, runStartsMs: runStartsMs, statusRuns: statusRuns)
     }
+
+    /// The runs started in `?1...?2`, in the time index's order (SQLite sorts nothing), which is id order unless a
+    /// run was appended with an earlier start than the one before (a clock change): only then does
+    /// `statusRunHistory` sort them.
+    static let runTimesQuery = """
+        SELECT id, started_at_ms FROM run WHERE started_at_ms >= ?1 AND started_at_ms <= ?2 ORDER BY started_at_ms, id
+        """
+
+    /// Per component (status runs of one never overlap), the status runs covering runs `?1...?2`: the last one
+    /// starting at or before `?1` and every one starting after it up to `?2`. Primary-key seeks only: `CROSS JOIN`
+    /// keeps the components outside (left to choose, SQLite scanned every status run, a million after a year with
+    /// a few flapping components). In component id order (the unique index on `component_id`, BINARY as
+    /// `StatusRunHistory` sorts), so nothing is sorted.
+    static let statusRunsQuery = """
+        SELECT s.component_key, s.status, s.first_run_id, s.last_run_id FROM component_key AS c
+        CROSS JOIN component_status_run AS s ON s.component_key = c.key AND s.first_run_id >= coalesce((
+            SELECT max(first_run_id) FROM component_status_run WHERE component_key = c.key AND first_run_id <= ?1), ?1)
+            AND s.first_run_id <= ?2
+        WHERE s.last_run_id >= ?1
+        ORDER BY c.component_id, s.first_run_id
+        """
 
     /// The time ranges a snapshot reads, from `now` and the days of daily history asked for.
     ///
