@@ -24,18 +24,21 @@ enum SegmentImportBenchmark {
             files.append(file)
         }
         let rule = QuorumRule(quorum: nil, staleAfterS: 900)
-        for count in [1, 3] {
-            let store = try ResultStore.open(at: folder.appendingPathComponent("builder-\(count).sqlite"))
+        // Raw results of the agreed history: kept (`rawResultsFrom` in the past) or not written at all.
+        for (count, raw) in [(1, true), (1, false), (3, false)] {
+            let store = try ResultStore.open(at: folder.appendingPathComponent("builder-\(count)-\(raw).sqlite"))
             var segments: [(path: String, segment: Segment)] = []
             let readMs = try measureMs {
                 segments = try files.prefix(count).map { ($0.lastPathComponent, try Segment.decode(Data(contentsOf: $0), path: $0.path)) }
             }
             var agreedRuns = 0
-            let importMs = try measureMs { agreedRuns = try store.importSegments(segments, rule: rule).agreedRuns }
+            let importMs = try measureMs {
+                agreedRuns = try store.importSegments(segments, rule: rule, rawResultsFrom: raw ? .distantPast : .distantFuture).agreedRuns
+            }
             try store.close()
-            print("segment-import: \(count) location\(count == 1 ? "" : "s") (\(segments.reduce(0) { $0 + $1.segment.resultCount }) results): "
-                  + "read and checked in \(format(readMs)), imported in \(format(importMs)), total \(format(readMs + importMs)) "
-                  + "(\(agreedRuns) agreed runs)" + (count == 1 ? " (target: well under 1 s)" : ""))
+            print("segment-import: \(count) location\(count == 1 ? "" : "s") (\(segments.reduce(0) { $0 + $1.segment.resultCount }) results, "
+                  + "raw results \(raw ? "kept" : "not kept")): read and checked in \(format(readMs)), imported in \(format(importMs)), "
+                  + "total \(format(readMs + importMs)) (\(agreedRuns) agreed runs)" + (count == 1 ? " (target: well under 1 s)" : ""))
         }
     }
 
