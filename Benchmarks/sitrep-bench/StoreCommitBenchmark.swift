@@ -12,14 +12,7 @@ func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
         // One run every 5 minutes, ending now.
         let at = now.addingTimeInterval(Double(index - total) * 300)
         let results = (0..<1_000).map { check in
-            let status: CheckStatus = (index + check) % 50 == 0 ? .down : (index + check) % 20 == 0 ? .degraded : .up
-            let latency = Double((index * 37 + check * 11) % 2_000) + 0.5
-            return CheckResult(
-                componentID: "component-\(check / 10)", checkID: "check-\(check % 10)", type: .http,
-                at: at.addingTimeInterval(Double(check % 100) / 100), status: status, latencyMs: latency,
-                httpStatus: status == .down ? 503 : 200,
-                timings: PhaseTimings(dnsMs: 1, connectMs: 3, tlsMs: 12, ttfbMs: latency - 2, totalMs: latency),
-                error: status == .up ? nil : ProbeError(kind: status == .down ? .httpStatus : .slow, message: "HTTP 503"))
+            syntheticResult(run: index, check: check, at: at, checksPerComponent: 10, downEvery: 50, degradedEvery: 20)
         }
         return (ProbeRun(startedAt: at, durationMs: 900, location: "bench"), results)
     }
@@ -42,4 +35,17 @@ func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
     let read = try measureMs { snapshot = try store.snapshot(now: now, days: 90) }
     print("store-commit: snapshot(days: 90) read in \(format(read)) "
           + "(\(snapshot?.recentResults.count ?? 0) raw results, \(snapshot?.checkHourly.count ?? 0) check-hours)")
+}
+
+/// Check `check` of run `run` of a synthetic site: HTTP, every `downEvery`-th down and `degradedEvery`-th degraded
+/// (counted along run + check), latencies spread over 0.5-2,000 ms.
+func syntheticResult(run: Int, check: Int, at: Date, checksPerComponent: Int, downEvery: Int, degradedEvery: Int) -> CheckResult {
+    let status: CheckStatus = (run + check) % downEvery == 0 ? .down : (run + check) % degradedEvery == 0 ? .degraded : .up
+    let latency = Double((run * 37 + check * 11) % 2_000) + 0.5
+    return CheckResult(
+        componentID: "component-\(check / checksPerComponent)", checkID: "check-\(check % checksPerComponent)", type: .http,
+        at: at.addingTimeInterval(Double(check % 100) / 100), status: status, latencyMs: latency,
+        httpStatus: status == .down ? 503 : 200,
+        timings: PhaseTimings(dnsMs: 1, connectMs: 3, tlsMs: 12, ttfbMs: latency - 2, totalMs: latency),
+        error: status == .up ? nil : ProbeError(kind: status == .down ? .httpStatus : .slow, message: "HTTP 503"))
 }

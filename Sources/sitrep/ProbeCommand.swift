@@ -13,6 +13,12 @@ struct ProbeCommand: AsyncParsableCommand {
     @Flag(help: "Print the run as JSON instead of a table.") var json = false
     @Option(help: "Name of the place this probe runs from, stored with the run.") var location = "default"
 
+    func validate() throws {
+        guard Segment.isValidLocation(location) else {
+            throw ValidationError("--location must be 1 to 64 letters, digits, '.', '_' or '-' (it names segment files).")
+        }
+    }
+
     func run() async throws {
         let config = try options.load(forProbing: true)
         try await reportingFailures {

@@ -12,6 +12,7 @@ struct Sitrep: AsyncParsableCommand {
         subcommands: [
             ProbeCommand.self, BuildCommand.self, RunCommand.self, CheckCommand.self,
             IncidentCommand.self, MaintenanceCommand.self, InitCommand.self, DbCommand.self, NotifyCommand.self,
+            ExportCommand.self, ImportCommand.self,
         ]
     )
 

@@ -108,7 +108,8 @@ struct ConfigDecoder {
             timeoutMs: reader?.int("timeout_ms", range: 1...600_000) ?? 10_000,
             concurrency: reader?.int("concurrency", range: 1...4096) ?? 64,
             retries: reader?.int("retries", range: 0...10) ?? 1,
-            staleAfterS: reader?.int("stale_after_s", range: 1...31_536_000) ?? 900
+            staleAfterS: reader?.int("stale_after_s", range: 1...31_536_000) ?? 900,
+            quorum: reader?.int("quorum", range: 1...1000)
         )
     }
 

@@ -113,12 +113,16 @@ public struct ProbeSettings: Sendable {
     public var concurrency: Int
     public var retries: Int
     public var staleAfterS: Int
+    /// How many probe locations must see a check down for it to be down (`QuorumRule`); nil: a majority of
+    /// those that reported within `staleAfterS`.
+    public var quorum: Int?
 
-    public init(timeoutMs: Int = 10_000, concurrency: Int = 64, retries: Int = 1, staleAfterS: Int = 900) {
+    public init(timeoutMs: Int = 10_000, concurrency: Int = 64, retries: Int = 1, staleAfterS: Int = 900, quorum: Int? = nil) {
         self.timeoutMs = timeoutMs
         self.concurrency = concurrency
         self.retries = retries
         self.staleAfterS = staleAfterS
+        self.quorum = quorum
     }
 }
 

@@ -29,13 +29,16 @@ public struct ComponentModel: Sendable, Hashable, Identifiable {
     public var maintenanceIDs: [String]
     /// The oldest result ever stored (Statuspage's `created_at`); nil when there is none.
     public var firstSeenAt: Date?
+    /// How each probe location sees the component, by name; empty for a site probed from one place.
+    public var locations: [LocationStatusModel]
 
     public init(
         id: String, name: String, description: String? = nil, groupID: String? = nil, position: Int,
         status: ComponentStatus, automaticStatus: ComponentStatus?, isStale: Bool, lastResultAt: Date?,
         uptime: UptimeWindows = UptimeWindows(), daily: [DailyBar] = [], responseTimes: [LatencyPoint] = [],
         latency: LatencyPercentiles = LatencyPercentiles(), checks: [CheckModel] = [],
-        incidentIDs: [String] = [], maintenanceIDs: [String] = [], firstSeenAt: Date? = nil
+        incidentIDs: [String] = [], maintenanceIDs: [String] = [], firstSeenAt: Date? = nil,
+        locations: [LocationStatusModel] = []
     ) {
         self.id = id
         self.name = name
@@ -54,5 +57,6 @@ public struct ComponentModel: Sendable, Hashable, Identifiable {
         self.incidentIDs = incidentIDs
         self.maintenanceIDs = maintenanceIDs
         self.firstSeenAt = firstSeenAt
+        self.locations = locations
     }
 }

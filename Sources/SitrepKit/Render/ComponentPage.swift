@@ -34,6 +34,9 @@ struct ComponentDetail {
     var hasChecks: Bool
     var hasIncidents: Bool
     var hasMaintenance: Bool
+    /// How each probe location sees the component; empty (and the table left out) for one location.
+    var locations: [LocationRow]
+    var hasLocations: Bool
 
     init(_ component: ComponentModel, root: String, context: RenderContext) {
         id = component.id
@@ -57,6 +60,8 @@ struct ComponentDetail {
         hasChecks = !checks.isEmpty
         hasIncidents = !incidents.isEmpty
         hasMaintenance = !maintenanceRows.isEmpty
+        locations = component.locations.map { LocationRow($0, context: context) }
+        hasLocations = !locations.isEmpty
     }
 }
 
@@ -188,6 +193,8 @@ extension ComponentDetail: PageView {
         case "hasChecks": .of(hasChecks)
         case "hasIncidents": .of(hasIncidents)
         case "hasMaintenance": .of(hasMaintenance)
+        case "locations": .of(locations)
+        case "hasLocations": .of(hasLocations)
         default: .none
         }
     }

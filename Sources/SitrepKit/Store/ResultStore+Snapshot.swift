@@ -52,6 +52,7 @@ extension ResultStore {
         case .latest:
             part.latestRun = try latestRun(upTo: window.nowMs, db)
             part.latestResults = try ResultDetail.attach(to: try latestResults(upTo: window.nowMs, keys: keys, db), db)
+            part.locationResults = try LocationResult.read(upTo: window.nowMs, keys: keys, db)
         case .componentHourly:
             part.componentRollups = try componentRollups(
                 .hourly, from: window.componentHourlyFrom, to: try window.lastBucketMs(.hourly, db), keys: keys, db)

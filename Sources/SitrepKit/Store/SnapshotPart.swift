@@ -16,6 +16,7 @@ public struct SnapshotPart: Sendable {
     public let revision: Int64?
     var latestRun: ProbeRun?
     var latestResults: [CheckResult] = []
+    var locationResults: [LocationResult] = []
     var componentRollups: [ComponentRollup] = []
     var checkRollups: [CheckRollup] = []
     var statusRunHistory = StatusRunHistory.none
@@ -47,6 +48,6 @@ extension StoreSnapshot {
             now: now, days: days, latestRun: latest.latestRun, latestResults: latest.latestResults,
             componentHourly: componentHourly.componentRollups, componentDaily: componentDaily.componentRollups,
             checkHourly: checkHourly.checkRollups, checkDaily: checkDaily.checkRollups, recentResults: recentResults,
-            statusRunHistory: statusRuns.statusRunHistory)
+            statusRunHistory: statusRuns.statusRunHistory, locationResults: latest.locationResults)
     }
 }

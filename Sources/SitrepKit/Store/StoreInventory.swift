@@ -72,6 +72,12 @@ public struct StoreInventory: Sendable, Hashable {
         "notification_delivery": "notification deliveries",
         "notification_component_state": "announced component status",
         "notification_announced": "announced incident and maintenance changes",
+        "location_export": "last run exported as a segment",
+        "location": "probe locations imported",
+        "location_segment": "segments imported",
+        "location_pending": "location results not yet agreed on",
+        "location_latest": "latest result per location and check",
+        "location_agreement": "end of the agreed history",
     ]
 
     /// Columns that hold an instant in milliseconds: the first a table has gives its oldest and newest row.

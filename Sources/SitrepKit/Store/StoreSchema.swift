@@ -150,6 +150,7 @@ enum StoreSchema {
             try NotificationOutbox.createTables(db)
         }
         migrator.registerMigration(CompactStoreMigration.identifier, migrate: CompactStoreMigration.migrate)
+        migrator.registerMigration(LocationsMigration.identifier, migrate: LocationsMigration.migrate)
         return migrator
     }
 
@@ -168,9 +169,10 @@ enum StoreSchema {
     /// table, so a reader opens a database without it.
     static let incrementalVacuumMigration = "v4: incremental vacuum"
 
-    /// Migrations a reader opens a database without. None since v5: a reader reads the compact layout only, and
-    /// a database from before it is refused (`StoreError.Kind.olderSchema`) until the next probe upgrades it.
-    static let migrationsReadersDoWithout: Set<String> = []
+    /// Migrations a reader opens a database without. Since v5 a reader reads the compact layout only, and a
+    /// database from before it is refused (`StoreError.Kind.olderSchema`) until the next probe upgrades it; the
+    /// location tables (v8) are read only when present.
+    static let migrationsReadersDoWithout: Set<String> = [LocationsMigration.identifier]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

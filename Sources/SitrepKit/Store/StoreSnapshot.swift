@@ -28,12 +28,15 @@ public struct StoreSnapshot: Sendable, Hashable {
     /// Status runs and run times from a day before the first of `days` up to `now`: uptime exact to the
     /// observation from `StatusRunHistory.exactFrom` on.
     public let statusRunHistory: StatusRunHistory
+    /// Each probe location's newest result per check at or before `now` (from `sitrep import`); empty for a
+    /// site probed from one place.
+    public let locationResults: [LocationResult]
 
     public init(
         now: Date, days: Int, latestRun: ProbeRun?, latestResults: [CheckResult],
         componentHourly: [ComponentRollup], componentDaily: [ComponentRollup],
         checkHourly: [CheckRollup], checkDaily: [CheckRollup], recentResults: [CheckResult],
-        statusRunHistory: StatusRunHistory = .none
+        statusRunHistory: StatusRunHistory = .none, locationResults: [LocationResult] = []
     ) {
         self.now = now
         self.days = days
@@ -45,6 +48,7 @@ public struct StoreSnapshot: Sendable, Hashable {
         self.checkDaily = checkDaily
         self.recentResults = recentResults
         self.statusRunHistory = statusRunHistory
+        self.locationResults = locationResults
     }
 
     /// A snapshot without any data: what a generator uses when `ResultStore.openForReading` returns nil.

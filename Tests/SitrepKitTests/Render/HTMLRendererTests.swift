@@ -261,6 +261,18 @@ import Testing
         #expect(history.contains("<li class=\"event maintenance cancelled\">"))
     }
 
+    @Test func componentPageShowsEachProbeLocationOnlyWhenThereAreSome() throws {
+        let site = try RenderedSite()
+        let db = site.page("components/db.html")
+        #expect(db.contains("<h2 id=\"locations-heading\">By location</h2>"))
+        let ams = try #require(db.components(separatedBy: "<tr data-location=\"ams\">").dropFirst().first)
+        #expect(ams.hasPrefix("<th scope=\"row\">ams</th><td>"))
+        #expect(ams.contains("Operational") && ams.contains("<td>3 ms</td>"))
+        let sfo = try #require(db.components(separatedBy: "<tr data-location=\"sfo\" class=\"location-stale\">").dropFirst().first)
+        #expect(sfo.contains("No recent data") && sfo.contains("<td>—</td>"))
+        #expect(!site.page("components/api.html").contains("By location"))
+    }
+
     @Test func componentPageShowsUptimeChartAndChecks() throws {
         let api = try RenderedSite().page("components/api.html")
         for cell in ["<dt>30 days</dt><dd>99.87%</dd>", "<dt>60 days</dt><dd>99.90%</dd>", "<dt>90 days</dt><dd>99.93%</dd>"] {

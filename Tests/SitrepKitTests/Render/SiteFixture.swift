@@ -132,7 +132,11 @@ enum SiteFixture {
         responseTimes: series(base: 20).map { LatencyPoint(at: $0.at, timings: PhaseTimings(dnsMs: 1, connectMs: 3, totalMs: 3)) },
         checks: [CheckModel(id: "db", type: .tcp, status: .up, at: now.addingTimeInterval(-60), latencyMs: 3,
                             timings: PhaseTimings(dnsMs: 1, connectMs: 3, totalMs: 3), responseTimes: connectSeries(connectMs: 3))],
-        maintenanceIDs: ["db-upgrade"], firstSeenAt: now.addingTimeInterval(-400 * day))
+        maintenanceIDs: ["db-upgrade"], firstSeenAt: now.addingTimeInterval(-400 * day),
+        locations: [
+            LocationStatusModel(name: "ams", status: .operational, latencyMs: 3, lastResultAt: now.addingTimeInterval(-60), isStale: false),
+            LocationStatusModel(name: "sfo", status: nil, latencyMs: nil, lastResultAt: now.addingTimeInterval(-3600), isStale: true),
+        ])
 
     static let search = ComponentModel(
         id: "search", name: "Search", description: "Full-text search", groupID: "data", position: 3,

@@ -65,7 +65,7 @@ struct TemplateLookupTests {
         let expected: Set<String> = [
             "AffectedRow", "AlternateLink", "BarView", "ChartArea", "ChartAxisLabel", "ChartGridline", "ChartLegendItem",
             "ChartRow", "CheckResponseView", "CheckRow", "ComponentDetail", "ComponentPage", "ComponentRow", "ComponentSection", "DailyBarsView",
-            "HistoryPage", "HistoryRow", "IncidentCard", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
+            "HistoryPage", "HistoryRow", "IncidentCard", "LocationRow", "IncidentDetail", "IncidentPage", "IndexPage", "MaintenanceCard",
             "MaintenanceDetail", "MaintenancePage", "MonthGroup", "NarrowAxis", "PageChrome", "PastDay", "PercentileRow", "ResponseChartView",
             "SparklineView", "StatusView", "StepRow", "SubscribePage", "TimeView", "UpdateRow", "UptimeCell", "YearLink",
         ]

@@ -66,7 +66,7 @@ struct CompactStoreUpgradeTests {
 
         let upgraded = try ResultStore.open(at: url)
         let migrations = try upgraded.pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
-        #expect(migrations.last == CompactStoreMigration.identifier)
+        #expect(migrations.suffix(2) == [CompactStoreMigration.identifier, LocationsMigration.identifier])
         let fresh = try ResultStore.open(at: folder.file("fresh.sqlite"))
         for (run, results) in old { try fresh.append(run, results: results) }
 
@@ -103,12 +103,13 @@ struct CompactStoreUpgradeTests {
         try store.prune(now: Self.now, keeping: RetentionSettings(rawDays: 3650))
         try store.checkpoint()
         let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
-        // Tables that later migrations add (notifications, result details) are empty pages the fixture never had.
+        // Tables that later migrations add (notifications, result details, locations) are empty pages the fixture never had.
         let added = try store.pool.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT coalesce(sum(pgsize), 0) FROM dbstat
                 WHERE name GLOB 'notification_*' OR name GLOB 'sqlite_autoindex_notification_*'
                    OR name GLOB 'result_detail*' OR name GLOB 'sqlite_autoindex_result_detail*'
+                   OR name GLOB 'location*'
                 """) ?? 0
         }
         #expect(added > 0, "the later tables take pages of their own")

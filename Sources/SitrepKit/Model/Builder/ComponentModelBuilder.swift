@@ -12,6 +12,7 @@ struct ComponentModelBuilder: Sendable {
     let incidentsByComponent: [String: [Incident]]
     let maintenanceByComponent: [String: [Maintenance]]
     let latestResults: [String: [CheckResult]]
+    let locationResults: [String: [LocationResult]]
     let componentHourly: [String: [ComponentRollup]]
     let componentDaily: [String: [ComponentRollup]]
     let checkHourly: [String: [CheckRollup]]
@@ -31,6 +32,7 @@ struct ComponentModelBuilder: Sendable {
         incidentsByComponent = Self.byComponent(incidentOrder) { $0.components.map(\.id) }
         maintenanceByComponent = Self.byComponent(maintenanceOrder) { $0.components.map(\.id) }
         latestResults = snapshot.latestResults.grouped(byRunsOf: \.componentID)
+        locationResults = Dictionary(grouping: snapshot.locationResults, by: \.componentID)
         componentHourly = snapshot.componentHourly.grouped(byRunsOf: \.componentID)
         componentDaily = snapshot.componentDaily.grouped(byRunsOf: \.componentID)
         checkHourly = snapshot.checkHourly.grouped(byRunsOf: \.componentID)
@@ -88,7 +90,9 @@ struct ComponentModelBuilder: Sendable {
             },
             incidentIDs: incidents.map(\.id),
             maintenanceIDs: maintenance.map(\.id),
-            firstSeenAt: history.firstSeenAt)
+            firstSeenAt: history.firstSeenAt,
+            locations: LocationStatusBuilder.statuses(locationResults[component.id, default: []], checkIDs: checkIDs,
+                                                      now: now, staleAfterS: config.probe.staleAfterS))
     }
 
     /// `items` grouped under each component id they name (once, however often they name it), in their order.

@@ -74,8 +74,9 @@ struct OwnAPI {
     }
 
     /// SPEC.md's `api/v1/components/<id>.json`; `daily` is `OwnAPIValues.daily(component.daily)`.
+    /// With probe locations (`sitrep import`), `locations` says how each sees the component.
     func component(_ component: ComponentModel, daily: JSONValue) -> JSONValue {
-        .object([
+        var members: JSONMembers = [
             "generated_at": .time(model.generatedAt),
             "id": .string(component.id),
             "name": .string(component.name),
@@ -97,6 +98,8 @@ struct OwnAPI {
             "checks": .array(component.checks.map(OwnAPIValues.check)),
             "incidents": .array(component.incidentIDs.map { .string($0) }),
             "maintenance": .array(component.maintenanceIDs.map { .string($0) }),
-        ])
+        ]
+        if !component.locations.isEmpty { members["locations"] = .array(component.locations.map(OwnAPIValues.location)) }
+        return .object(members)
     }
 }

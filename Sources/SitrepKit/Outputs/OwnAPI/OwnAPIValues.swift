@@ -88,6 +88,17 @@ enum OwnAPIValues {
         return .object(members)
     }
 
+    /// One probe location's view of a component (`LocationStatusModel`).
+    static func location(_ location: LocationStatusModel) -> JSONValue {
+        .object([
+            "name": .string(location.name),
+            "status": .string(location.status?.rawValue),
+            "latency_ms": milliseconds(location.latencyMs),
+            "last_result_at": .time(location.lastResultAt),
+            "stale": .bool(location.isStale),
+        ])
+    }
+
     /// A component as the index page shows it; `daily` is `daily(component.daily)`.
     static func componentSummary(_ component: ComponentModel, daily: JSONValue, links: SiteLinks) -> JSONValue {
         .object([
