@@ -11,9 +11,8 @@ struct LocationRow {
 
     init(_ location: LocationStatusModel, context: RenderContext) {
         locationName = location.name
-        locationStatus = location.isStale
-            ? StatusView(key: "stale", label: "No recent data")
-            : location.status.map { StatusView($0) } ?? StatusView(key: "stale", label: "No recent data")
+        let noRecentData = StatusView(key: "stale", label: context.strings["status.no_recent_data"])
+        locationStatus = location.isStale ? noRecentData : location.status.map { StatusView($0, context.strings) } ?? noRecentData
         locationLatency = NumberFormat.milliseconds(location.latencyMs)
         locationCheckedAt = context.time.view(location.lastResultAt)
         locationStale = location.isStale
