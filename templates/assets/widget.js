@@ -67,11 +67,11 @@
       .then(function (summary) {
         var status = summary && summary.status ? summary.status : {};
         var indicator = Object.prototype.hasOwnProperty.call(colours, status.indicator) ? status.indicator : "unknown";
-        var name = summary && summary.page && typeof summary.page.name === "string" ? summary.page.name : "Status page";
-        show(indicator, typeof status.description === "string" ? status.description : "Status unknown", name);
+        var name = summary && summary.page && typeof summary.page.name === "string" ? summary.page.name : "{{t.widget.status_page}}";
+        show(indicator, typeof status.description === "string" ? status.description : "{{t.widget.unknown}}", name);
       })
       .catch(function () {
-        show("unknown", "Status unavailable", "Status page");
+        show("unknown", "{{t.widget.unavailable}}", "{{t.widget.status_page}}");
       });
   }
 

@@ -37,7 +37,7 @@ public struct MachineOutputs: Sendable {
             { ownAPI.eventDocuments().mapValues(\.data) },
             { HistoryFeeds(model: model, links: links, strings: strings).documents().mapValues { Data($0.utf8) } },
             { ["maintenance.ics": Data(MaintenanceCalendar(model: model, links: links, strings: strings).render().utf8)] },
-            { ComponentBadges.documents(model).mapValues { Data($0.utf8) } },
+            { ComponentBadges.documents(model, strings).mapValues { Data($0.utf8) } },
         ]
         _ = WorkQueue.map(count: siteJobs.count + model.components.count) { index in
             if index < siteJobs.count {

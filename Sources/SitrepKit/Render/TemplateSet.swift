@@ -63,7 +63,7 @@ public struct TemplateSet: Sendable {
         }
         let strings = LanguageLoader.load(theme: theme, language: language, diagnostics: &diagnostics)
         let library = loadLibrary(files.templates, theme: theme, strings: strings, diagnostics: &diagnostics)
-        let assets = ThemeAsset.read(files.assets, diagnostics: &diagnostics)
+        let assets = ThemeAsset.read(files.assets, strings: strings, diagnostics: &diagnostics)
         return (TemplateSet(directory: theme.site, library: library, assets: assets, strings: strings), diagnostics.sorted())
     }
 

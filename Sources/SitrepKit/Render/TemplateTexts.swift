@@ -7,7 +7,10 @@ enum TemplateTexts {
     static let opening = "{{t."
 
     /// `text` with every `{{t.KEY}}` replaced; a key the language files lack is reported at its line and column.
-    static func fill(_ text: String, strings: UIStrings, path: String, diagnostics: inout [Diagnostic]) -> String {
+    /// `escaping` writes a text for a file that is published as it is (a theme asset): escaped by it, with no
+    /// `{name}` filled in; without it the text is HTML-escaped for a template, its `{name}`s becoming `{{name}}`.
+    static func fill(_ text: String, strings: UIStrings, path: String, diagnostics: inout [Diagnostic],
+                     escaping: ((String) -> String)? = nil) -> String {
         guard text.contains(opening) else { return text }
         var result = ""
         var rest = Substring(text)
@@ -20,7 +23,7 @@ enum TemplateTexts {
             }
             let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if strings.has(key) {
-                result += withPlaceholders(strings[key])
+                result += escaping.map { $0(strings[key]) } ?? withPlaceholders(strings[key])
             } else {
                 let location = Self.location(of: open.lowerBound, in: text)
                 diagnostics.append(Diagnostic(path: path, line: location.line, column: location.column,

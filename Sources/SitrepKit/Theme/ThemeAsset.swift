@@ -6,7 +6,7 @@ public struct ThemeAsset: Sendable, Hashable {
     public var path: String
     public var data: Data
 
-    static func read(_ files: [ThemeFiles.File], diagnostics: inout [Diagnostic]) -> [ThemeAsset] {
+    static func read(_ files: [ThemeFiles.File], strings: UIStrings, diagnostics: inout [Diagnostic]) -> [ThemeAsset] {
         var assets: [ThemeAsset] = []
         for file in files {
             let path = String(file.relative.dropFirst(ThemeFiles.assetsFolder.count))
@@ -24,8 +24,25 @@ public struct ThemeAsset: Sendable, Hashable {
                 diagnostics.append(Diagnostic(path: shown, line: 1, column: 1, message: "cannot read this theme asset"))
                 continue
             }
-            assets.append(ThemeAsset(path: path, data: data))
+            assets.append(ThemeAsset(path: path, data: filled(data, path: path, shown: shown, strings: strings, diagnostics: &diagnostics)))
         }
         return assets
+    }
+
+    /// A script's or an HTML page's `{{t.KEY}}` replaced by the language's text, escaped for a JavaScript string
+    /// literal or for HTML (`TemplateTexts`); any other asset, and one without such a tag, as it is.
+    private static func filled(_ data: Data, path: String, shown: String, strings: UIStrings,
+                               diagnostics: inout [Diagnostic]) -> Data {
+        let escaping: (String) -> String
+        if path.hasSuffix(".js") {
+            // A JSON string is a JavaScript string literal (`<`, `>`, `&`, U+2028 and U+2029 escaped too).
+            escaping = { String(JSONValue.string($0).serialized().dropFirst().dropLast()) }
+        } else if path.hasSuffix(".html") {
+            escaping = HTMLEscaping.escape
+        } else {
+            return data
+        }
+        guard let text = String(data: data, encoding: .utf8), text.contains(TemplateTexts.opening) else { return data }
+        return Data(TemplateTexts.fill(text, strings: strings, path: shown, diagnostics: &diagnostics, escaping: escaping).utf8)
     }
 }

@@ -82,9 +82,30 @@ struct LanguageTests {
         #expect(rss.contains("20. Nov. 2026"), "feed times are written the German way")
         let calendar = try text(files, "maintenance.ics")
         #expect(calendar.contains("Wartungsfenster von") && !calendar.contains("Maintenance windows of"))
+        let component = try #require(model.components.first)
+        let badge = try text(files, "badges/\(component.id)-uptime.svg")
+        #expect(try text(english, "badges/\(component.id)-uptime.svg").contains(" uptime over 30 days: "))
+        #expect(badge.contains(" Verfügbarkeit über 30 Tage: ") && !badge.contains(" uptime"))
+        #expect(try text(files, "badges/\(component.id).svg").contains(german["badge.\(component.status.rawValue)"]))
         let status = try text(files, "api/v2/status.json")
         #expect(status.contains(german["indicator.\(model.indicator.rawValue)"]))
         #expect(try text(english, "api/v2/status.json").contains(model.indicator.description), "English keeps Statuspage's words")
+    }
+
+    @Test func theWidgetSpeaksTheLanguageOfItsSite() throws {
+        func asset(_ language: String, _ path: String) throws -> String {
+            let templates = try TemplateSet(directory: SiteFixture.templates, language: language)
+            return String(decoding: try #require(templates.assets.first { $0.path == path }).data, as: UTF8.self)
+        }
+        let englishScript = try asset("en", "widget.js"), germanScript = try asset("de", "widget.js")
+        #expect(englishScript.contains(#"show("unknown", "Status unavailable", "Status page");"#))
+        #expect(germanScript.contains(#"show("unknown", "Status nicht verf\u00fcgbar", "Statusseite");"#)
+                    || germanScript.contains(#"show("unknown", "Status nicht verfügbar", "Statusseite");"#), "\(germanScript)")
+        let germanPage = try asset("de", "widget.html")
+        #expect(germanPage.contains(#"<html lang="de">"#) && germanPage.contains(">Statusseite</a>"))
+        for text in [englishScript, germanScript, germanPage] {
+            #expect(!text.contains(TemplateTexts.opening), "a {{t.…}} tag was published")
+        }
     }
 
     @Test func englishIsWhatItWas() throws {

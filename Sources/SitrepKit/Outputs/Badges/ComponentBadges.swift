@@ -2,19 +2,19 @@ import Foundation
 
 /// `badges/<id>.svg` (current status) and `badges/<id>-uptime.svg` (30-day uptime) for every component.
 enum ComponentBadges {
-    static func documents(_ model: SiteModel) -> [String: String] {
+    static func documents(_ model: SiteModel, _ strings: UIStrings) -> [String: String] {
         var documents: [String: String] = [:]
         for component in model.components {
-            documents["badges/\(component.id).svg"] = status(component).svg()
-            documents["badges/\(component.id)-uptime.svg"] = uptime(component).svg()
+            documents["badges/\(component.id).svg"] = status(component, strings).svg()
+            documents["badges/\(component.id)-uptime.svg"] = uptime(component, strings).svg()
         }
         return documents
     }
 
-    /// A stale component says "no recent data" in grey, as the pages do.
-    static func status(_ component: ComponentModel) -> Badge {
+    /// A stale component says "no recent data" in grey, as the pages do. Words are the language's (`badge.*`).
+    static func status(_ component: ComponentModel, _ strings: UIStrings) -> Badge {
         if component.isStale {
-            return Badge(label: component.name, message: "no recent data", color: "#9f9f9f")
+            return Badge(label: component.name, message: strings["badge.no_recent_data"], color: "#9f9f9f")
         }
         let color = switch component.status {
         case .operational: "#2e8540"
@@ -23,23 +23,25 @@ enum ComponentBadges {
         case .partialOutage: "#c75000"
         case .majorOutage: "#c62828"
         }
-        return Badge(label: component.name, message: component.status.label.lowercased(), color: color)
+        return Badge(label: component.name, message: strings["badge.\(component.status.rawValue)"], color: color)
     }
 
-    static func uptime(_ component: ComponentModel) -> Badge {
-        let label = "\(component.name) uptime"
+    static func uptime(_ component: ComponentModel, _ strings: UIStrings) -> Badge {
+        let label = strings.text("badge.uptime", ["name": component.name])
         guard let value = component.uptime.d30, value.isFinite else {
-            return Badge(label: label, message: "no data", color: "#9f9f9f",
-                         accessibleName: "\(label) over 30 days: no data")
+            let message = strings["badge.no_data"]
+            return Badge(label: label, message: message, color: "#9f9f9f",
+                         accessibleName: strings.text("badge.uptime_name", ["label": label, "uptime": message]))
         }
-        let message = uptimeText(value)
+        let message = strings.percent(uptimeText(value))
         let color = switch value {
         case 99.9...: "#2e8540"
         case 99...: "#5a8a00"
         case 95...: "#a86700"
         default: "#c62828"
         }
-        return Badge(label: label, message: message, color: color, accessibleName: "\(label) over 30 days: \(message)")
+        return Badge(label: label, message: message, color: color,
+                     accessibleName: strings.text("badge.uptime_name", ["label": label, "uptime": message]))
     }
 
     /// Two decimals, rounded down so 99.999 never reads as a perfect 100%.
