@@ -52,31 +52,3 @@ struct FrontMatter {
                                    bodyLine: closing + 2 + blankLines))
     }
 }
-
-/// The lines of a text as ranges, without their `\n`, as `TextLines` splits them (a leading byte-order mark
-/// is skipped; the last line is what follows the final `\n`, often empty).
-private struct LineRanges {
-    private let text: String
-    private var position: String.Index?
-
-    init(_ text: String) {
-        self.text = text
-        position = text.unicodeScalars.first == "\u{FEFF}" ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
-    }
-
-    /// The next line, nil after the last one.
-    mutating func next() -> Range<String.Index>? {
-        guard let start = position else { return nil }
-        guard let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-            position = nil
-            return start..<text.endIndex
-        }
-        position = text.utf8.index(after: newline)
-        return start..<newline
-    }
-
-    /// Where the line after `line` starts (just past its `\n`).
-    func start(after line: Range<String.Index>) -> String.Index {
-        line.upperBound == text.endIndex ? line.upperBound : text.utf8.index(after: line.upperBound)
-    }
-}

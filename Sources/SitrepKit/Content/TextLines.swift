@@ -7,16 +7,11 @@ struct TextLines {
     let byteOrderMark: String
 
     init(_ text: String) {
-        var bytes = text.utf8[...]
-        if text.unicodeScalars.first == "\u{FEFF}" {
-            bytes = bytes.dropFirst(3)
-            byteOrderMark = "\u{FEFF}"
-        } else {
-            byteOrderMark = ""
-        }
-        // U+000A is the byte 0x0A and that byte is never part of another character, so splitting the bytes
-        // gives the same lines as splitting the characters, each copied whole.
-        lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var ranges = LineRanges(text)
+        byteOrderMark = ranges.byteOrderMark
+        var lines: [String] = []
+        while let line = ranges.next() { lines.append(String(text[line])) }
+        self.lines = lines
     }
 
     func joined() -> String { byteOrderMark + lines.joined(separator: "\n") }

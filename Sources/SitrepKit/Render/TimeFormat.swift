@@ -46,9 +46,7 @@ final class TimeFormat {
         }
         // `20 Nov 2026, 10:12 GMT+1`, written as bytes: a build shows tens of thousands of times, and
         // interpolating the pieces cost more than the rest of making a time view.
-        var day: [UInt8] = []
-        day.reserveCapacity(16)
-        words.day.append(local, zone: zoneText, words: words, to: &day)
+        let day = dayBytes(local, zone: zoneText)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24 + zoneText.utf8.count)
         words.time.append(local, zone: zoneText, dayText: day, words: words, to: &bytes)
@@ -72,10 +70,15 @@ final class TimeFormat {
     func dayText(_ date: Date) -> String {
         let offset = zone.secondsFromGMT(for: date)
         guard let local = localTime(date, offset: offset) else { return dayOnly.string(from: date) }
+        return String(decoding: dayBytes(local, zone: zoneName(at: date, offset: offset)), as: UTF8.self)
+    }
+
+    /// `20 Nov 2026` for the wall-clock fields `local`, in the language's day pattern.
+    private func dayBytes(_ local: CivilTime, zone: String) -> [UInt8] {
         var day: [UInt8] = []
         day.reserveCapacity(16)
-        words.day.append(local, zone: zoneName(at: date, offset: offset), words: words, to: &day)
-        return String(decoding: day, as: UTF8.self)
+        words.day.append(local, zone: zone, words: words, to: &day)
+        return day
     }
 
     /// Short label for chart axes: `20 Nov 10:00`.

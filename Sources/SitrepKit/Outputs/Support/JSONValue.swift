@@ -98,18 +98,7 @@ enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings (ids, times, enum values) need no escape at all: checked and appended whole, in one
-        // pass over their contiguous bytes.
-        var copy = text
-        let plain = copy.withUTF8 { bytes in
-            guard !bytes.contains(where: needsEscaping) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        guard !plain else {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
+        // Most strings (ids, times, enum values) need no escape at all: the rewriter appends them in one piece.
         text.appendUTF8(to: &out, changing: needsEscaping) { bytes, index, out in
             let byte = bytes[index]
             index += 1
