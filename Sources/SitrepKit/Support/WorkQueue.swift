@@ -7,10 +7,13 @@ import Foundation
 /// are not shared between threads). The calling thread takes part and waits until every job is done.
 ///
 /// A map may run inside a job of another map (the build reads the content in one job while other jobs read
-/// the database). `DispatchQueue.concurrentPerform` runs such a nested call on its calling thread alone, so
-/// the helpers here are plain work items on the global queue instead: one starts whenever a thread is free,
-/// for example when the other jobs of the outer map are done, and a helper that starts after the last job
-/// was taken leaves at once.
+/// the database). `DispatchQueue.concurrentPerform` runs such a nested call on its calling thread alone, and a
+/// work item on the global queue waits for a free thread of libdispatch's pool, which on Linux has one thread
+/// per core and cannot see that a thread is blocked: while the outer map's caller (a thread of that pool, as
+/// Swift's concurrency runs there) waited for the content job, the content's own helper waited a whole second
+/// for libdispatch's monitor to add a thread, and the content was read and rendered on one core. So each
+/// helper is a thread of its own, started for the map and ended with it (tens of microseconds, against jobs of
+/// milliseconds); a helper that starts after the last job was taken leaves at once.
 enum WorkQueue {
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -25,7 +28,7 @@ enum WorkQueue {
             withoutActuallyEscaping(job) { job in
                 let board = JobBoard<State, Output>(count: count, makeState: makeState, job: job)
                 for _ in 0..<helpers {
-                    DispatchQueue.global().async { board.help() }
+                    Thread { board.help() }.start()
                 }
                 board.help()
                 return board.finish()
