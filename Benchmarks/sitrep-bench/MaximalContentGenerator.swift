@@ -6,7 +6,7 @@ import SitrepKit
 /// `MarkdownLimits` limit, 20 components, no database. Shapes (what fills the file):
 ///
 /// - `mixed` (default): a dozen updates with multi-paragraph messages, then a postmortem body with headings,
-///   inline markup up to the file's markup budget, a table of 1,000 cells, a nested list, and prose to the limit.
+///   inline markup up to the file's markup budget, a table of as many cells as the limit allows, a nested list, and prose to the limit.
 /// - `prose`: four short updates and a body of plain paragraphs (no markup at all).
 /// - `updates`: most of the file is update messages (YAML block scalars), a short body.
 ///
@@ -133,12 +133,12 @@ enum MaximalContentGenerator {
         return text
     }
 
-    /// The markup-heavy part of a body: headings, emphasis, code spans, links, a 4-column table of 760 short cells (the most
-    /// cells for the bytes; rows without outer pipes, as each `|` counts as a column)
-    /// and a nested list, kept under the file's 1,280 markup characters and 768 table cells.
+    /// The markup-heavy part of a body: headings, emphasis, code spans, links, a 4-column table of short cells filling
+    /// `MarkdownLimits.maximumTableCells` (the most cells for the bytes; rows without outer pipes, as each `|` counts
+    /// as a column) and a nested list, kept under the file's 1,280 markup characters.
     static func postmortem(_ index: Int, items: Int) -> String {
         var lines = ["## Postmortem", "", "### Timeline", "", "Time | Service | Event | Action", "---|---|---|---"]
-        for row in 0..<188 {
+        for row in 0..<(MarkdownLimits.maximumTableCells / 4 - 2) {
             lines.append("09:\(row % 60)|s\(row % 20)|e\(row % 7)|p\(row)")
         }
         lines += ["", "### What went wrong", ""]

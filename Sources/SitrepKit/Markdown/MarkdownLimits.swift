@@ -7,7 +7,7 @@
 ///
 /// One instance serves one file: the markup-character and table-cell totals count every Markdown text of the
 /// file (the body and each update message).
-final class MarkdownLimits {
+public final class MarkdownLimits {
     /// Characters that make cmark-gfm create a node or scan ahead (and `#` or `=` opening a line, a heading),
     /// counted over the whole file. A long, link- and code-heavy postmortem filling a 16 KiB file uses about
     /// 1,020 (the postmortem of `HostileMarkdownCLITests`); 2,048 until the size limit was halved.
@@ -37,9 +37,12 @@ final class MarkdownLimits {
     /// `|` on one line: a table row is split quadratically in its cells.
     static let maximumPipesPerLine = 64
     /// Table cells (each row filled up to the header's columns, or as many as it has), counted over the whole file.
-    /// The same postmortem (nine 3-column timeline tables of 12 rows: 378 cells) counts 630, as every `|`, outer ones
-    /// included, counts as a column; 1,024 until the size limit was halved.
-    static let maximumTableCells = 768
+    /// cmark-gfm's table extension costs about ten times as much per byte as prose (a node, an inline parse and
+    /// HTML tags per cell): a 16 KiB file with 760 short cells took 2.1 ms to render against 0.3 ms for prose, and
+    /// 1,000 such files were half of a content build. A long postmortem with three 3-column timeline tables of 12
+    /// rows (117 real cells) counts 210 here, as every `|`, outer ones included, counts as a column; 1,024 until
+    /// the size limit was halved, then 768 until 2026-12.
+    public static let maximumTableCells = 256
 
     private let collector: DiagnosticCollector
     private var markupCharacters = 0
