@@ -104,15 +104,32 @@ static inline void sitrep_epoll_unwatch(int epoll, int fd) {
     epoll_ctl(epoll, EPOLL_CTL_DEL, fd, NULL);
 }
 
-/* CURLMOPT_SOCKETFUNCTION: mirrors what libcurl wants to wait for on a socket into the epoll set in userp. */
+/* The epoll set a multi handle's sockets are mirrored into, and the multi handle (to mark sockets as added). */
+struct sitrep_epoll_target {
+    int epoll;
+    CURLM *multi;
+};
+
+/* CURLMOPT_SOCKETFUNCTION: mirrors what libcurl wants to wait for on a socket into the epoll set of the
+   sitrep_epoll_target in userp. A socket once added is marked through curl_multi_assign (libcurl hands the mark
+   back as socketp), so a change is one EPOLL_CTL_MOD instead of a failed EPOLL_CTL_ADD and then the MOD. */
 static inline int sitrep_epoll_socket_callback(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp) {
-    (void)easy; (void)socketp;
-    int epoll = (int)(intptr_t)userp;
+    (void)easy;
+    struct sitrep_epoll_target *target = userp;
     if (what == CURL_POLL_REMOVE) {
-        sitrep_epoll_unwatch(epoll, fd);
+        sitrep_epoll_unwatch(target->epoll, fd);
         return 0;
     }
-    return sitrep_epoll_watch(epoll, fd, what & CURL_POLL_IN, what & CURL_POLL_OUT);
+    if (socketp != NULL) {
+        struct epoll_event event;
+        memset(&event, 0, sizeof event);
+        event.events = ((what & CURL_POLL_IN) ? EPOLLIN : 0) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0);
+        event.data.fd = fd;
+        if (epoll_ctl(target->epoll, EPOLL_CTL_MOD, fd, &event) == 0) return 0;
+    }
+    if (sitrep_epoll_watch(target->epoll, fd, what & CURL_POLL_IN, what & CURL_POLL_OUT) != 0) return -1;
+    curl_multi_assign(target->multi, fd, (void *)1);
+    return 0;
 }
 
 /* CURLMOPT_TIMERFUNCTION: stores the monotonic millisecond at which libcurl wants its timeout call (-1: none). */
@@ -122,10 +139,14 @@ static inline int sitrep_deadline_timer_callback(CURLM *multi, long timeout_ms, 
     return 0;
 }
 
-/* Points the multi handle's socket and timer callbacks at an epoll set and a deadline the caller owns. */
-static inline CURLMcode sitrep_multi_use_epoll(CURLM *multi, int epoll, long long *deadline) {
+/* Points the multi handle's socket and timer callbacks at an epoll set and a deadline the caller owns; target
+   (also the caller's, alive as long as the multi handle) is filled in here. */
+static inline CURLMcode sitrep_multi_use_epoll(CURLM *multi, int epoll, struct sitrep_epoll_target *target,
+                                               long long *deadline) {
+    target->epoll = epoll;
+    target->multi = multi;
     CURLMcode code = curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, sitrep_epoll_socket_callback);
-    if (code == CURLM_OK) code = curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, (void *)(intptr_t)epoll);
+    if (code == CURLM_OK) code = curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, (void *)target);
     if (code == CURLM_OK) code = curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, sitrep_deadline_timer_callback);
     if (code == CURLM_OK) code = curl_multi_setopt(multi, CURLMOPT_TIMERDATA, (void *)deadline);
     return code;

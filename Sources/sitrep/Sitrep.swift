@@ -16,8 +16,10 @@ struct Sitrep: AsyncParsableCommand {
         ]
     )
 
-    /// Sets up logging once, then parses and runs the chosen command as ArgumentParser does.
+    /// Limits malloc's arenas and sets up logging once, then parses and runs the chosen command as
+    /// ArgumentParser does.
     static func main() async {
+        MallocArenas.limitToCores()
         LogSetup.bootstrap()
         do {
             var command = try parseAsRoot()

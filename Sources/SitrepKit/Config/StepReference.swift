@@ -13,6 +13,8 @@ public struct StepReference: Sendable, Hashable {
     /// Every `${steps.NAME.CAPTURE}` in `text`, in order; a reference without exactly a step and a capture
     /// comes back with an empty `capture`.
     static func all(in text: String) -> [StepReference] {
+        // Most texts hold no `$` at all: a character scan answers them without Foundation's `range(of:)`.
+        guard text.contains(Character("$")) else { return [] }
         var found: [StepReference] = []
         var rest = Substring(text)
         while let open = rest.range(of: "${" + prefix) {
@@ -35,7 +37,7 @@ public struct StepReference: Sendable, Hashable {
     /// `text` with every reference replaced by its captured value (`values[step][capture]`); a reference
     /// without a value is left as written.
     static func substitute(in text: String, values: [String: [String: String]]) -> String {
-        guard text.contains("${" + prefix) else { return text }
+        guard text.contains(Character("$")), text.contains("${" + prefix) else { return text }
         var output = ""
         var rest = Substring(text)
         while let open = rest.range(of: "${" + prefix) {

@@ -7,7 +7,9 @@ public enum TextTable {
         }
         return all.map { row in
             row.indices.map { column in
-                column == row.count - 1 ? row[column] : row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                // Padded by hand: Foundation's `padding(toLength:)` goes through NSString, a tenth of the CPU of
+                // `sitrep probe`'s own work for 1,000 rows.
+                column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: max(0, widths[column] - row[column].count))
             }
             .joined(separator: "  ")
             .trimmingTrailingSpaces()

@@ -22,7 +22,7 @@ struct CheckProber: Sendable {
     /// The last attempt's result with its count and every message redacted. Synchronous on purpose: what it
     /// works with stays off the async frame that every check in flight holds while it waits.
     @inline(never)
-    private func finished(_ last: CheckResult, attempts: Int) -> CheckResult {
+    func finished(_ last: CheckResult, attempts: Int) -> CheckResult {
         var result = last
         result.attempts = attempts
         result.error = result.error.map(redacted)
@@ -44,29 +44,56 @@ struct CheckProber: Sendable {
     /// Each kind of check is probed by a function of its own that is never inlined here: every check in flight
     /// holds this function's async frame, which would otherwise have room for the locals of all kinds at once.
     private func probeOnce(_ check: CheckConfig) async -> CheckResult {
-        let startedAt = Date()
-        var result = CheckResult(componentID: check.componentID, checkID: check.id, type: check.type, at: startedAt,
-                                 status: .up, latencyMs: nil, httpStatus: nil, timings: nil, error: nil)
+        var result = Self.blankResult(for: check)
         switch check.target {
-        case .http(let http):
-            await probeHTTP(http, timeoutMs: check.timeoutMs, into: &result)
-        case .tcp(let host, let port):
-            await probeTCP(host: host, port: port, timeoutMs: check.timeoutMs, into: &result)
+        case .http, .tcp, .conversation:
+            if let request = transferRequest(for: check, into: &result) {
+                judge(await engine.perform(request), of: check, into: &result)
+            }
         case .dns(let name, let record):
             await probeDNS(name: name, record: record, timeoutMs: check.timeoutMs, into: &result)
         case .flow(let flow):
             await FlowRunner(engine: engine, trustStore: trustStore, flow: flow, deadlineMs: check.timeoutMs).run(into: &result)
-        case .conversation(let protocolCheck):
-            await probeConversation(protocolCheck, timeoutMs: check.timeoutMs, into: &result)
         }
         result.status = result.error?.resultingStatus ?? .up
         return result
     }
 
-    @inline(never)
-    private func probeHTTP(_ http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) async {
-        guard let pem = trustedPEM(caFile: http.caFile, insecure: http.insecure, into: &result) else { return }
-        let outcome = await engine.perform(http.transferRequest(timeoutMs: timeoutMs, trustedCertificatesPEM: pem))
+    /// An attempt's result before anything is known: up, started now.
+    static func blankResult(for check: CheckConfig) -> CheckResult {
+        CheckResult(componentID: check.componentID, checkID: check.id, type: check.type, at: Date(),
+                    status: .up, latencyMs: nil, httpStatus: nil, timings: nil, error: nil)
+    }
+
+    /// The one transfer an attempt of an `http`, `tcp` or protocol check is; nil for the other types, and when the
+    /// attempt failed before it (an unreadable `ca_file`, recorded in `result`).
+    func transferRequest(for check: CheckConfig, into result: inout CheckResult) -> TransferRequest? {
+        switch check.target {
+        case .http(let http):
+            guard let pem = trustedPEM(caFile: http.caFile, insecure: http.insecure, into: &result) else { return nil }
+            return http.transferRequest(timeoutMs: check.timeoutMs, trustedCertificatesPEM: pem)
+        case .tcp(let host, let port):
+            return TransferRequest(url: CheckTarget.connectURL(host: host, port: port), mode: .connectOnly, timeoutMs: check.timeoutMs)
+        case .conversation(let protocolCheck):
+            let tls = protocolCheck.tlsOptions
+            guard let pem = trustedPEM(caFile: tls?.caFile, insecure: tls?.insecure ?? false, into: &result) else { return nil }
+            return protocolCheck.transferRequest(timeoutMs: check.timeoutMs, trustedCertificatesPEM: pem)
+        case .dns, .flow:
+            return nil
+        }
+    }
+
+    /// Judges the outcome of the transfer `transferRequest(for:into:)` made into `result` (without its status).
+    func judge(_ outcome: TransferOutcome, of check: CheckConfig, into result: inout CheckResult) {
+        switch check.target {
+        case .http(let http): judgeHTTP(outcome, of: http, timeoutMs: check.timeoutMs, into: &result)
+        case .tcp: judgeTCP(outcome, timeoutMs: check.timeoutMs, into: &result)
+        case .conversation(let protocolCheck): judgeConversation(outcome, of: protocolCheck, timeoutMs: check.timeoutMs, into: &result)
+        case .dns, .flow: break
+        }
+    }
+
+    private func judgeHTTP(_ outcome: TransferOutcome, of http: HTTPCheck, timeoutMs: Int, into result: inout CheckResult) {
         result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
         result.httpStatus = outcome.httpStatus
         if outcome.httpStatus != nil { result.latencyMs = outcome.timings.totalMs }
@@ -85,10 +112,7 @@ struct CheckProber: Sendable {
         }
     }
 
-    @inline(never)
-    private func probeTCP(host: String, port: Int, timeoutMs: Int, into result: inout CheckResult) async {
-        let request = TransferRequest(url: CheckTarget.connectURL(host: host, port: port), mode: .connectOnly, timeoutMs: timeoutMs)
-        let outcome = await engine.perform(request)
+    private func judgeTCP(_ outcome: TransferOutcome, timeoutMs: Int, into result: inout CheckResult) {
         result.timings = outcome.timings.totalMs > 0 ? outcome.timings : nil
         if let failure = outcome.failure {
             result.error = failure.probeError(timeoutMs: timeoutMs, maxBodyBytes: nil)

@@ -3,20 +3,24 @@ import Foundation
 
 /// The only place that talks to libcurl: one multi handle driven on a dedicated thread (never the Swift
 /// concurrency pool) through libcurl's socket interface (`curl_multi_socket_action`) and epoll, with
-/// `perform(_:)` bridging each transfer to async/await. Each wakeup handles only the sockets that are ready and the
+/// `perform(_:)` bridging one transfer to async/await and `submit(_:to:)` taking many whose outcomes come back
+/// in batches (`OutcomeBatches`). Each wakeup handles only the sockets that are ready and the
 /// timeouts that are due, so a run costs in proportion to its transfers, not to their square as a poll over every
 /// transfer in flight would.
 ///
-/// At most `maxConcurrentTransfers` transfers run at once; the rest wait in a queue. New work is handed to the
+/// At most `maxConcurrentTransfers` transfers run at once, and at most `admissionsPerTurn` start per turn of the
+/// loop; the rest wait in a queue, where their timeout has not started yet. New work is handed to the
 /// thread through an eventfd in the epoll set. Call `shutdown()` once all work is done: it stops the thread and
 /// frees the multi handle. Every transfer uses a fresh connection, so phase timings always include DNS, connect
 /// and TLS. Protocol conversations wait on their kept sockets in the same epoll set.
 final class CurlMulti: @unchecked Sendable {
-    // Safety: `pending`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is
+    // Safety: `pending`, `pendingStart`, `stopping`, `stopped` and `wakeupSent` are guarded by `lock`; everything else after init is
     // touched only on the transfer thread, except `wakeup`, which other threads write to (an eventfd write is
     // thread-safe) only while holding `lock` and before `stopping` is set, i.e. before the thread closes it.
     private let lock = NSLock()
     private var pending: [Submission] = []
+    /// How many submissions at the front of `pending` were admitted already.
+    private var pendingStart = 0
     private var stopping = false
     /// A wakeup was sent and the thread has not yet collected the queue: further submissions need no other.
     private var wakeupSent = false
@@ -28,6 +32,8 @@ final class CurlMulti: @unchecked Sendable {
     /// The monotonic millisecond at which libcurl wants its timeout call, -1 for none; written by libcurl's timer
     /// callback, read by the loop, both on the transfer thread.
     private let timerDeadline: UnsafeMutablePointer<CLongLong>
+    /// The epoll set and multi handle libcurl's socket callback works on; lives as long as the multi handle.
+    private let epollTarget: UnsafeMutablePointer<sitrep_epoll_target>
     private let maxConcurrentTransfers: Int
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     /// Connected transfers in the middle of a protocol exchange (still in `active` and in the multi handle).
@@ -35,9 +41,19 @@ final class CurlMulti: @unchecked Sendable {
     /// The conversation sockets in the epoll set, with whether each waits for writability too.
     private var watchedConversations: [Int32: (key: UnsafeMutableRawPointer, wantsToWrite: Bool)] = [:]
 
+    /// Outcomes finished in the current turn of the loop, handed over at its end.
+    private var deliveries = TurnDeliveries()
+    /// Easy handles of finished transfers, reset and kept for the next ones instead of freed and allocated again.
+    private var idleHandles: [UnsafeMutableRawPointer] = []
+
+    /// At most this many queued transfers are started per turn of the loop, between the turns that serve the
+    /// sockets already ready: transfers start at the rate the thread gets through them, and each one's timeout
+    /// (which starts when it is added to libcurl) is not eaten up by a backlog of thousands started at once.
+    static let admissionsPerTurn = 128
+
     private struct Submission {
         var request: TransferRequest
-        var continuation: CheckedContinuation<TransferOutcome, Never>
+        var receiver: TransferReceiver
     }
 
     init(maxConcurrentTransfers: Int) {
@@ -45,10 +61,12 @@ final class CurlMulti: @unchecked Sendable {
         self.maxConcurrentTransfers = max(1, maxConcurrentTransfers)
         timerDeadline = .allocate(capacity: 1)
         timerDeadline.initialize(to: -1)
+        epollTarget = .allocate(capacity: 1)
+        epollTarget.initialize(to: sitrep_epoll_target(epoll: -1, multi: nil))
         epoll = sitrep_epoll_create()
         wakeup = epoll >= 0 ? sitrep_wakeup_create(epoll) : -1
         let handle = curl_multi_init()
-        if let handle, wakeup >= 0, sitrep_multi_use_epoll(handle, epoll, timerDeadline) == CURLM_OK {
+        if let handle, wakeup >= 0, sitrep_multi_use_epoll(handle, epoll, epollTarget, timerDeadline) == CURLM_OK {
             multi = handle
         } else {
             if let handle { curl_multi_cleanup(handle) }
@@ -61,6 +79,7 @@ final class CurlMulti: @unchecked Sendable {
 
     deinit {
         timerDeadline.deallocate()
+        epollTarget.deallocate()
     }
 
     /// The path of libcurl's built-in CA bundle, if it has one.
@@ -82,11 +101,31 @@ final class CurlMulti: @unchecked Sendable {
                 continuation.resume(returning: .failed(.other, "The probe engine is not running."))
                 return
             }
-            pending.append(Submission(request: request, continuation: continuation))
-            if !wakeupSent {
-                wakeupSent = true
-                sitrep_wakeup_signal(wakeup)
-            }
+            pending.append(Submission(request: request, receiver: .continuation(continuation)))
+            signalLocked()
+        }
+    }
+
+    /// Queues transfers whose outcomes go to `reader`, each with its tag, in the batches of the turns in which
+    /// they finish. Never suspends: no task waits per transfer.
+    func submit(_ requests: [(tag: Int, request: TransferRequest)], to reader: OutcomeBatches) {
+        guard !requests.isEmpty else { return }
+        lock.lock()
+        guard !stopping, multi != nil else {
+            lock.unlock()
+            reader.deliver(requests.map { ($0.tag, .failed(.other, "The probe engine is not running.")) })
+            return
+        }
+        pending.append(contentsOf: requests.map { Submission(request: $0.request, receiver: .batch(reader, tag: $0.tag)) })
+        signalLocked()
+        lock.unlock()
+    }
+
+    /// Wakes the loop unless a wakeup is already on its way; call holding `lock`.
+    private func signalLocked() {
+        if !wakeupSent {
+            wakeupSent = true
+            sitrep_wakeup_signal(wakeup)
         }
     }
 
@@ -143,23 +182,28 @@ final class CurlMulti: @unchecked Sendable {
             drainFinished(multi)
             conversations.pump(readyConversations)
             finishConversations(multi)
+            deliveries.flush()
         }
         conversations.removeAll()
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)
-            transfer.finish(.failed(.other, "The probe engine stopped before the check finished."))
+            deliveries.hand(.failed(.other, "The probe engine stopped before the check finished."), to: transfer.receiver)
+            curl_easy_cleanup(easy)
         }
         active.removeAll()
+        for easy in idleHandles { curl_easy_cleanup(easy) }
+        idleHandles.removeAll()
         curl_multi_cleanup(multi)
         closeDescriptors()
         lock.lock()
-        let leftover = pending
+        let leftover = pending[pendingStart...]
         pending.removeAll()
         let stopped = stopped
         lock.unlock()
         for submission in leftover {
-            submission.continuation.resume(returning: .failed(.other, "The probe engine stopped before the check started."))
+            deliveries.hand(.failed(.other, "The probe engine stopped before the check started."), to: submission.receiver)
         }
+        deliveries.flush()
         stopped?.resume()
     }
 
@@ -193,40 +237,59 @@ final class CurlMulti: @unchecked Sendable {
         if epoll >= 0 { close(epoll) }
     }
 
-    /// Takes as many queued submissions as there are free slots; nil once the engine is stopping.
+    /// Takes as many queued submissions as there are free slots, at most `admissionsPerTurn`; nil once the
+    /// engine is stopping.
     private func admitPending() -> [Submission]? {
         lock.lock()
         defer { lock.unlock() }
         if stopping { return nil }
         wakeupSent = false
-        let free = maxConcurrentTransfers - active.count
-        guard free > 0, !pending.isEmpty else { return [] }
-        let taken = Array(pending.prefix(free))
-        pending.removeFirst(taken.count)
+        let free = min(maxConcurrentTransfers - active.count, Self.admissionsPerTurn)
+        guard free > 0, pendingStart < pending.count else { return [] }
+        let end = min(pending.count, pendingStart + free)
+        let taken = Array(pending[pendingStart..<end])
+        pendingStart = end
+        // The queue is consumed from the front by index and compacted now and then, not shifted on every turn.
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        } else if pendingStart >= 1024, pendingStart * 2 >= pending.count {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
         return taken
     }
 
     private func hasAdmissibleWork() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return !stopping && !pending.isEmpty && active.count < maxConcurrentTransfers
+        return !stopping && pendingStart < pending.count && active.count < maxConcurrentTransfers
     }
 
     private func start(_ submission: Submission, on multi: UnsafeMutableRawPointer) {
-        guard let easy = curl_easy_init() else {
-            submission.continuation.resume(returning: .failed(.other, "libcurl could not create a transfer."))
+        guard let easy = idleHandles.popLast() ?? curl_easy_init() else {
+            deliveries.hand(.failed(.other, "libcurl could not create a transfer."), to: submission.receiver)
             return
         }
-        let transfer = CurlTransfer(easy: easy, request: submission.request, continuation: submission.continuation)
+        let transfer = CurlTransfer(easy: easy, request: submission.request, receiver: submission.receiver)
         if let problem = transfer.configure() {
-            transfer.finish(.failed(.other, problem))
+            finish(transfer, with: .failed(.other, problem))
             return
         }
         guard curl_multi_add_handle(multi, easy) == CURLM_OK else {
-            transfer.finish(.failed(.other, "libcurl could not start the transfer."))
+            finish(transfer, with: .failed(.other, "libcurl could not start the transfer."))
             return
         }
         active[easy] = transfer
+    }
+
+    /// Hands the outcome over and keeps the easy handle, reset to its defaults, for the next transfer. The
+    /// handle must be out of the multi handle (a reset closes nothing libcurl still uses).
+    private func finish(_ transfer: CurlTransfer, with outcome: TransferOutcome) {
+        deliveries.hand(outcome, to: transfer.receiver)
+        curl_easy_reset(transfer.easy)
+        transfer.releaseLists()
+        idleHandles.append(transfer.easy)
     }
 
     private func drainFinished(_ multi: UnsafeMutableRawPointer) {
@@ -241,7 +304,7 @@ final class CurlMulti: @unchecked Sendable {
             }
             curl_multi_remove_handle(multi, easy)
             if let transfer = active.removeValue(forKey: easy) {
-                transfer.finish(transfer.outcome(for: code))
+                finish(transfer, with: transfer.outcome(for: code))
             }
         }
     }
@@ -256,7 +319,7 @@ final class CurlMulti: @unchecked Sendable {
                 sitrep_epoll_unwatch(epoll, conversation.socket)
             }
             curl_multi_remove_handle(multi, conversation.key)
-            transfer.finish(outcome)
+            finish(transfer, with: outcome)
         }
     }
 }
@@ -266,11 +329,12 @@ private enum CurlLibrary {
     static let initialized: Bool = sitrep_global_init_default() == CURLE_OK
 }
 
-/// One easy handle and everything it points at; lives on the transfer thread only.
+/// One easy handle and everything it points at; lives on the transfer thread only. The engine owns the handle
+/// (it is reset and reused after the transfer), this object what the handle's options point at.
 private final class CurlTransfer {
     let easy: UnsafeMutableRawPointer
     let request: TransferRequest
-    private var continuation: CheckedContinuation<TransferOutcome, Never>?
+    let receiver: TransferReceiver
     private var body = Data()
     private var bodyTooLarge = false
     private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -282,24 +346,25 @@ private final class CurlTransfer {
     private static let errorBufferSize = 256 // CURL_ERROR_SIZE
     private static let receiveBufferBytes = 1024 // CURL_MIN_BUFFERSIZE
 
-    init(easy: UnsafeMutableRawPointer, request: TransferRequest, continuation: CheckedContinuation<TransferOutcome, Never>) {
+    init(easy: UnsafeMutableRawPointer, request: TransferRequest, receiver: TransferReceiver) {
         self.easy = easy
         self.request = request
-        self.continuation = continuation
+        self.receiver = receiver
         errorBuffer = .allocate(capacity: Self.errorBufferSize)
         errorBuffer.initialize(repeating: 0, count: Self.errorBufferSize)
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(headerList)
-        curl_slist_free_all(recipientList)
+        releaseLists()
         errorBuffer.deallocate()
     }
 
-    func finish(_ outcome: TransferOutcome) {
-        continuation?.resume(returning: outcome)
-        continuation = nil
+    /// Frees the header and recipient lists; only once the handle no longer points at them (removed or reset).
+    func releaseLists() {
+        curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
+        headerList = nil
+        recipientList = nil
     }
 
     /// The protocol exchange to hold on this freshly connected handle; nil when the request has none.
@@ -425,10 +490,13 @@ private final class CurlTransfer {
         } else if method != "GET" || request.body != nil {
             check(sitrep_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method), "method")
         }
-        for line in request.headerLines + ["Expect:"] {
+        // "Expect:" turns off libcurl's `Expect: 100-continue`, which only a request with a body would send.
+        for line in request.body == nil ? request.headerLines : request.headerLines + ["Expect:"] {
             headerList = curl_slist_append(headerList, line)
         }
-        check(sitrep_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "headers")
+        if headerList != nil {
+            check(sitrep_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "headers")
+        }
         check(sitrep_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0), "follow-redirects")
         check(sitrep_easy_setopt_long(easy, CURLOPT_MAXREDIRS, request.maxRedirects), "redirect limit")
         if request.collectCertificateInfo {

@@ -19,11 +19,12 @@ extension TransferFailure {
         return ProbeError(kind: kind, message: sentence)
     }
 
-    /// libcurl's detail as a parenthesised clause, without its trailing punctuation or line breaks.
+    /// libcurl's detail as a parenthesised clause, without its trailing punctuation or line breaks. Plain Swift
+    /// rather than Foundation's NSString-backed replacing and trimming: a run of thousands of timeouts calls it
+    /// once for each.
     private var explained: String {
-        let text = detail
-            .replacingOccurrences(of: "\n", with: " ")
-            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".")))
+        let trimmed = detail.drop { $0.isWhitespace || $0 == "." }.reversed().drop { $0.isWhitespace || $0 == "." }
+        let text = String(trimmed.reversed().map { $0.isNewline ? " " : $0 })
         return text.isEmpty ? "" : " (\(text))"
     }
 }

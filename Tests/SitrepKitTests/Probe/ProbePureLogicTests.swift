@@ -15,6 +15,26 @@ import Testing
         #expect(document.value(atPath: "a.b.0")?.matches(.string("10")) == true)
     }
 
+    /// libcurl's detail goes into the sentence without its line breaks and trailing full stop.
+    @Test func transportFailureSentencesQuoteLibcurlTidily() {
+        let timedOut = TransferFailure(reason: .timedOut, detail: "Operation timed out after 2000 milliseconds\nwith 0 bytes received.\n")
+        #expect(timedOut.probeError(timeoutMs: 2000, maxBodyBytes: nil).message
+                == "No complete response within 2000 ms (Operation timed out after 2000 milliseconds with 0 bytes received).")
+        #expect(TransferFailure(reason: .other, detail: " . ").probeError(timeoutMs: 1, maxBodyBytes: nil).message == "The request failed.")
+        #expect(TransferFailure(reason: .connectionLost, detail: "Recv failure: Connection reset by peer").probeError(timeoutMs: 1, maxBodyBytes: nil).message
+                == "The connection broke while talking to the server (Recv failure: Connection reset by peer).")
+    }
+
+    /// The probe's terminal table: columns padded to the widest cell, two spaces apart, no trailing spaces.
+    @Test func textTableAlignsColumns() {
+        let table = TextTable.render(header: ["ID", "TYPE", "STATUS"], rows: [["api", "http", "UP"], ["database-main", "postgres", "DOWN"]])
+        #expect(table == """
+            ID             TYPE      STATUS
+            api            http      UP
+            database-main  postgres  DOWN
+            """)
+    }
+
     @Test func opensslAndISOExpiryDates() throws {
         let openssl = try #require(CertificateExpiryDate.parse("Jan  5 12:00:00 2027 GMT"))
         let iso = try #require(CertificateExpiryDate.parse("2027-01-05 12:00:00 GMT"))

@@ -81,6 +81,46 @@ import Testing
         }
     }
 
+    /// Two engines (event-loop threads) share the transfers: every check gets its own verdict, a retry may run on
+    /// the other engine than its first attempt, and protocol conversations keep working beside HTTP transfers.
+    @Test func twoEnginesShareTheTransfersAndEveryCheckGetsItsVerdict() async throws {
+        let server = try F.server()
+        let echo = try F.protocols().fake("echo")
+        var checks: [CheckConfig] = []
+        for index in 0..<40 {
+            checks.append(F.http("ok-\(index)", server.http("/ok")))
+            checks.append(F.http("flaky-\(index)", server.http("/flaky?key=\(UUID().uuidString)")))
+            checks.append(F.http("hang-\(index)", server.http("/hang"), timeoutMs: 700))
+            checks.append(F.conversation("echo-\(index)", port: echo,
+                                         .tcp(send: Data("hi \(index)".utf8), expect: .contains(Data("ECHO hi \(index)".utf8)))))
+        }
+        var runner = ProbeRunner(settings: ProbeSettings(timeoutMs: 5000, concurrency: 64, retries: 1))
+        runner.engineCount = 2
+        let results = await runner.run(checks)
+        #expect(results.map(\.checkID) == checks.map(\.id))
+        for result in results {
+            switch result.checkID.split(separator: "-")[0] {
+            case "ok", "echo":
+                #expect(result.status == .up && result.attempts == 1, "\(result.checkID): \(String(describing: result.error))")
+            case "flaky":
+                #expect(result.status == .up && result.attempts == 2, "\(result.checkID): \(String(describing: result.error))")
+            default:
+                #expect(result.status == .down && result.error?.kind == .timeout && result.attempts == 2, "\(result.checkID)")
+            }
+        }
+    }
+
+    /// A second engine only for runs large enough to keep one thread busy, never more than the cores or the
+    /// concurrency allow.
+    @Test func engineCountFollowsTransfersCoresAndConcurrency() {
+        #expect(ProbeRunner.engineCount(concurrency: 4096, transfers: 10_000, cores: 2) == 2)
+        #expect(ProbeRunner.engineCount(concurrency: 4096, transfers: 10_000, cores: 8) == 2)
+        #expect(ProbeRunner.engineCount(concurrency: 4096, transfers: 10_000, cores: 1) == 1)
+        #expect(ProbeRunner.engineCount(concurrency: 1, transfers: 10_000, cores: 2) == 1)
+        #expect(ProbeRunner.engineCount(concurrency: 64, transfers: 100, cores: 2) == 1)
+        #expect(ProbeRunner.engineCount(concurrency: 64, transfers: 0, cores: 2) == 1)
+    }
+
     @Test func secretsAreRedactedFromErrorMessages() async throws {
         let server = try F.server()
         let secret = "s3cr3t-token-value"
