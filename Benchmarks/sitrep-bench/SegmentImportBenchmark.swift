@@ -3,7 +3,8 @@ import SitrepKit
 
 /// segment-import: a day of one-minute results for 500 checks from one location (1,440 runs, 720,000 results)
 /// as one segment file, read, checked and imported into an empty builder database; then the same day from three
-/// locations (three files, one import).
+/// locations (three files, one import). With a second argument `one`, only the first case that `make bench`
+/// reports against its target (one location, raw results not kept), e.g. for a profile.
 enum SegmentImportBenchmark {
     static func run(_ arguments: [String]) throws {
         let checks = arguments.first.flatMap(Int.init) ?? 500
@@ -12,7 +13,7 @@ enum SegmentImportBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let start = Date(timeIntervalSince1970: 1_795_132_800)
         var files: [URL] = []
-        for (index, name) in ["ams", "nyc", "sfo"].enumerated() {
+        for (index, name) in ["ams", "nyc", "sfo"].prefix(arguments.dropFirst().first == "one" ? 1 : 3).enumerated() {
             let segment = day(location: name, offset: Double(index * 15), checks: checks, from: start)
             let file = folder.appendingPathComponent(segment.fileName)
             let encodeMs = try measureMs { try segment.encoded().write(to: file) }
@@ -25,7 +26,8 @@ enum SegmentImportBenchmark {
         }
         let rule = QuorumRule(quorum: nil, staleAfterS: 900)
         // Raw results of the agreed history: kept (`rawResultsFrom` in the past) or not written at all.
-        for (count, raw) in [(1, true), (1, false), (3, false)] {
+        let cases = arguments.dropFirst().first == "one" ? [(1, false)] : [(1, true), (1, false), (3, false)]
+        for (count, raw) in cases {
             let store = try ResultStore.open(at: folder.appendingPathComponent("builder-\(count)-\(raw).sqlite"))
             var segments: [(path: String, segment: Segment)] = []
             let readMs = try measureMs {

@@ -67,23 +67,7 @@ enum StoreYearBenchmark {
                 print("   \(table.name): \(table.rows) rows, \(bytes)\(perRow)")
             }
         }
-        // Runs of 1,000 results (the 500 checks and 500 more) through `append`, then `prune`, as `probe` does.
-        let more = (0..<500).map { Check(componentID: "extra-\($0 / 5)", checkID: "check-\($0 % 5)", flapping: false, index: 500 + $0) }
-        var appendTimes: [(wall: Double, cpu: Double)] = []
-        var pruneTimes: [Double] = []
-        for sample in 0..<appendSamples {
-            let minute = nowMinute + sample
-            let at = Date(timeIntervalSince1970: Double(minute) * 60)
-            let results = (checks + more).map { result($0, minute: minute, at: at) }
-            appendTimes.append(try measureWallAndCPUMs {
-                try store.append(ProbeRun(startedAt: at, durationMs: 850, location: "default"), results: results)
-            })
-            pruneTimes.append(try measureMs { try store.prune(now: at, keeping: retention) })
-        }
-        let wall = appendTimes.map(\.wall), cpu = appendTimes.map(\.cpu)
-        print("store-year: append of 1 run x 1,000 results on that file, \(appendSamples) samples: wall median "
-              + "\(format(median(wall))), p95 \(format(percentile(wall, 0.95))), max \(format(wall.max() ?? .nan)); CPU median "
-              + "\(format(median(cpu))), p95 \(format(percentile(cpu, 0.95))) (target <= 50 ms); prune after it: median \(format(median(pruneTimes)))")
+        try appendSamples(store, from: nowMinute, retention: retention)
         var snapshot: StoreSnapshot?
         var reads: [(wall: Double, cpu: Double)] = []
         for _ in 0..<3 {
@@ -97,6 +81,40 @@ enum StoreYearBenchmark {
 
     /// Append samples taken on the year-old file, one a minute after `now`.
     static let appendSamples = 40
+
+    /// Runs of 1,000 results (the 500 checks and 500 more) through `append`, one a minute from `firstMinute`, each
+    /// followed by a `prune`, as `probe` does; prints the wall and CPU time of the appends and the prune time.
+    static func appendSamples(_ store: ResultStore, from firstMinute: Int, retention: RetentionSettings) throws {
+        let more = (0..<500).map { Check(componentID: "extra-\($0 / 5)", checkID: "check-\($0 % 5)", flapping: false, index: 500 + $0) }
+        var appendTimes: [(wall: Double, cpu: Double)] = []
+        var pruneTimes: [Double] = []
+        for sample in 0..<appendSamples {
+            let minute = firstMinute + sample
+            let at = Date(timeIntervalSince1970: Double(minute) * 60)
+            let results = (checks + more).map { result($0, minute: minute, at: at) }
+            appendTimes.append(try measureWallAndCPUMs {
+                try store.append(ProbeRun(startedAt: at, durationMs: 850, location: "default"), results: results)
+            })
+            pruneTimes.append(try measureMs { try store.prune(now: at, keeping: retention) })
+        }
+        let wall = appendTimes.map(\.wall), cpu = appendTimes.map(\.cpu)
+        print("store-year: append of 1 run x 1,000 results on that file, \(appendSamples) samples: wall median "
+              + "\(format(median(wall))), p95 \(format(percentile(wall, 0.95))), max \(format(wall.max() ?? .nan)); CPU median "
+              + "\(format(median(cpu))), p95 \(format(percentile(cpu, 0.95))) (target <= 50 ms); prune after it: median \(format(median(pruneTimes)))")
+    }
+
+    /// store-append DIR: the append samples again on the database `store-year DAYS DIR` left in DIR (work on a copy:
+    /// the file grows), a minute after its last run; for comparing builds on the same file without writing a year.
+    static func appendAgain(_ arguments: [String]) throws {
+        let url = URL(fileURLWithPath: arguments.first ?? ".").appendingPathComponent("data/sitrep.sqlite")
+        guard arguments.count == 1, let last = try ResultStore.inventory(at: url)?.lastRun?.startedAt else {
+            print("usage: sitrep-bench store-append DIR (DIR/data/sitrep.sqlite written by `store-year DAYS DIR`, with runs)")
+            exit(64)
+        }
+        let store = try ResultStore.open(at: url)
+        try appendSamples(store, from: Int(last.timeIntervalSince1970) / 60 + 1, retention: RetentionSettings())
+        try store.close()
+    }
     /// The `now` of the snapshot and of the site build: right after the last append sample.
     static let buildNow = now.addingTimeInterval(Double(appendSamples) * 60)
 

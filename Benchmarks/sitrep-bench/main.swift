@@ -9,6 +9,8 @@ do {
         try storeCommit()
     case "store-year":
         try StoreYearBenchmark.run(Array(arguments.dropFirst()))
+    case "store-append":
+        try StoreYearBenchmark.appendAgain(Array(arguments.dropFirst()))
     case "segment-import":
         try SegmentImportBenchmark.run(Array(arguments.dropFirst()))
     case "make-site":
@@ -20,7 +22,7 @@ do {
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | store-year [DAYS] | segment-import [CHECKS] | make-site DIR | make-content-site DIR [SHAPE] [SPACING_S] [BYTES] | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit | store-year [DAYS] [SITE] | store-append SITE | segment-import [CHECKS] | make-site DIR | make-content-site DIR [SHAPE] [SPACING_S] [BYTES] | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

@@ -209,8 +209,11 @@ public struct Segment: Sendable, Hashable {
                 let latency = try reader.optional().map(StoreCodes.milliseconds)
                 var timings: PhaseTimings?
                 if try reader.varint() == 1 {
-                    let us = try (0..<5).map { _ in StoreCodes.milliseconds(try reader.int()) }
-                    timings = PhaseTimings(dnsMs: us[0], connectMs: us[1], tlsMs: us[2], ttfbMs: us[3], totalMs: us[4])
+                    // Arguments are evaluated in order: dns, connect, tls, ttfb, total, as written.
+                    timings = PhaseTimings(
+                        dnsMs: StoreCodes.milliseconds(try reader.int()), connectMs: StoreCodes.milliseconds(try reader.int()),
+                        tlsMs: StoreCodes.milliseconds(try reader.int()), ttfbMs: StoreCodes.milliseconds(try reader.int()),
+                        totalMs: StoreCodes.milliseconds(try reader.int()))
                 }
                 let httpStatus = try reader.optional().map { Int(clamping: $0) }
                 var error: ProbeError?

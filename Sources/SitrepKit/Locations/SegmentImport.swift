@@ -110,7 +110,7 @@ private struct SegmentImporter {
     mutating func run(_ files: [(path: String, segment: Segment)], rawFromMs: Int64) throws -> SegmentImportReport {
         var report = SegmentImportReport()
         var arrived: [LocationRun] = []
-        var latest: [LatestKey: CheckResult] = [:]
+        var latest: [LatestKey: LatestResult] = [:]
         let ordered = files.enumerated().sorted { a, b in
             (a.element.segment.location, a.element.segment.firstRunID, a.offset)
                 < (b.element.segment.location, b.element.segment.firstRunID, b.offset)
@@ -139,10 +139,11 @@ private struct SegmentImporter {
                 let startMs = StoreTime.milliseconds(run.run.startedAt)
                 newest[location] = max(newest[location] ?? Int64.min, startMs)
                 let checkKeys = try checkKeyCache.keys(of: run.results, location: location, keys: &keys, db: db)
-                for (index, result) in run.results.enumerated() {
+                for index in run.results.indices {
+                    let at = run.results[index].at
                     let key = LatestKey(location: location, check: checkKeys[index])
-                    if let known = latest[key], known.at > result.at { continue }
-                    latest[key] = result
+                    if let known = latest[key], known.at > at { continue }
+                    latest[key] = LatestResult(at: at, status: run.results[index].status, latencyMs: run.results[index].latencyMs)
                 }
                 if let settled = settledBefore, startMs <= settled {
                     late += 1
@@ -179,8 +180,8 @@ private struct SegmentImporter {
                 continue
             }
             let votes = settledBefore.map { run.startMs > $0 } ?? true
-            var results: [CheckResult] = []
-            if votes { results.reserveCapacity(run.results.count) }
+            // The run's own results, sharing their storage until a vote changes one (with one location, never).
+            var results = run.results
             for (index, result) in run.results.enumerated() {
                 let checkKey = run.checkKeys[index]
                 let slot: Int
@@ -199,7 +200,10 @@ private struct SegmentImporter {
                 } else {
                     voters[slot].append(voter)
                 }
-                if votes { results.append(QuorumVote.agreed(result, voters: voters[slot], atMs: run.startMs, rule: rule)) }
+                if votes {
+                    let agreed = QuorumVote.agreed(result, voters: voters[slot], atMs: run.startMs, rule: rule)
+                    if agreed.status != result.status { results[index] = agreed }
+                }
             }
             if votes {
                 let probeRun = ProbeRun(startedAt: StoreTime.date(run.startMs), durationMs: run.durationMs,
@@ -246,17 +250,21 @@ private struct SegmentImporter {
 
     private func writePending(waiting: [LocationRun], voters: [[LocationVoter]], settled: Int64) throws {
         try db.execute(sql: "DELETE FROM location_pending")
-        var rows: [[(any DatabaseValueConvertible)?]] = []
+        var rows: [[DatabaseValue]] = []
         for run in waiting {
             for (index, result) in run.results.enumerated() {
-                rows.append([run.locationKey, run.id, run.ordinals[index], run.startMs, run.durationMs]
-                            + ResultRow.values(result, checkKey: run.checkKeys[index]))
+                rows.append(ResultRow.values(result, checkKey: run.checkKeys[index], after: [
+                    run.locationKey.databaseValue, run.id.databaseValue, run.ordinals[index].databaseValue, run.startMs.databaseValue,
+                    run.durationMs.databaseValue,
+                ]))
             }
         }
         for slot in voters {
             for voter in slot where voter.atMs >= settled - rule.staleAfterMs {
-                rows.append([voter.locationKey, voter.runID, voter.ordinal, voter.runStartMs, voter.runDurationMs]
-                            + ResultRow.values(voter.result, checkKey: voter.checkKey))
+                rows.append(ResultRow.values(voter.result, checkKey: voter.checkKey, after: [
+                    voter.locationKey.databaseValue, voter.runID.databaseValue, voter.ordinal.databaseValue,
+                    voter.runStartMs.databaseValue, voter.runDurationMs.databaseValue,
+                ]))
             }
         }
         try RowBatch.insert(rows, head: """
@@ -264,11 +272,11 @@ private struct SegmentImporter {
             """, tail: "ON CONFLICT DO NOTHING", in: db)
     }
 
-    private func writeLatest(_ latest: [LatestKey: CheckResult]) throws {
-        let rows: [[(any DatabaseValueConvertible)?]] = latest.sorted { ($0.key.location, $0.key.check) < ($1.key.location, $1.key.check) }
+    private func writeLatest(_ latest: [LatestKey: LatestResult]) throws {
+        let rows: [[DatabaseValue]] = latest.sorted { ($0.key.location, $0.key.check) < ($1.key.location, $1.key.check) }
             .map { key, result in
-                [key.location, key.check, StoreTime.milliseconds(result.at), StoreCodes.code(result.status),
-                 result.latencyMs.map(StoreCodes.microseconds)]
+                [key.location.databaseValue, key.check.databaseValue, StoreTime.milliseconds(result.at).databaseValue,
+                 StoreCodes.code(result.status).databaseValue, result.latencyMs.map(StoreCodes.microseconds).bound]
             }
         try RowBatch.insert(rows, head: "INSERT INTO location_latest (location_key, check_key, at_ms, status, latency_us)", tail: """
             ON CONFLICT (location_key, check_key) DO UPDATE SET at_ms = excluded.at_ms, status = excluded.status,
@@ -286,6 +294,13 @@ private struct SegmentImporter {
 private struct LatestKey: Hashable {
     var location: Int64
     var check: Int64
+}
+
+/// What `location_latest` keeps of a location's newest result of a check.
+private struct LatestResult {
+    var at: Date
+    var status: CheckStatus
+    var latencyMs: Double?
 }
 
 /// Check keys of a run's results, found by position in the previous run of the same location where the checks

@@ -23,12 +23,13 @@ enum ResultDetail {
 
     /// Adds the detail of every result that has any; a later write for the same key replaces it.
     static func append(_ results: [CheckResult], in db: Database) throws {
-        var rows: [[(any DatabaseValueConvertible)?]] = []
+        var rows: [[DatabaseValue]] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for result in results where result.error?.summary != nil || !result.steps.isEmpty {
             let steps = result.steps.isEmpty ? nil : String(decoding: try encoder.encode(result.steps), as: UTF8.self)
-            rows.append([result.componentID, result.checkID, StoreTime.milliseconds(result.at), result.error?.summary, steps])
+            rows.append([result.componentID.databaseValue, result.checkID.databaseValue, StoreTime.milliseconds(result.at).databaseValue,
+                         (result.error?.summary).bound, steps.bound])
         }
         try RowBatch.insert(rows, head: "INSERT OR REPLACE INTO result_detail (component_id, check_id, at_ms, error_summary, steps)", in: db)
     }

@@ -12,16 +12,21 @@ enum ResultRow {
 
     static var columnList: String { columns.joined(separator: ", ") }
 
-    static func values(_ result: CheckResult, checkKey: Int64) -> [(any DatabaseValueConvertible)?] {
+    /// The values of `columns`, after the `prefix` values the table has before them (a run id and an ordinal).
+    static func values(_ result: CheckResult, checkKey: Int64, after prefix: [DatabaseValue] = []) -> [DatabaseValue] {
         let timings = result.timings
-        return [
-            StoreTime.milliseconds(result.at), checkKey, StoreCodes.code(result.type),
-            StoreCodes.code(result.status), result.latencyMs.map(StoreCodes.microseconds),
-            timings.map { StoreCodes.microseconds($0.dnsMs) }, timings.map { StoreCodes.microseconds($0.connectMs) },
-            timings.map { StoreCodes.microseconds($0.tlsMs) }, timings.map { StoreCodes.microseconds($0.ttfbMs) },
-            timings.map { StoreCodes.microseconds($0.totalMs) },
-            result.httpStatus, result.error.map { StoreCodes.code($0.kind) }, result.error?.message, result.attempts,
+        var values = prefix
+        values.reserveCapacity(prefix.count + columns.count)
+        values += [
+            StoreTime.milliseconds(result.at).databaseValue, checkKey.databaseValue, StoreCodes.code(result.type).databaseValue,
+            StoreCodes.code(result.status).databaseValue, result.latencyMs.map(StoreCodes.microseconds).bound,
+            timings.map { StoreCodes.microseconds($0.dnsMs) }.bound, timings.map { StoreCodes.microseconds($0.connectMs) }.bound,
+            timings.map { StoreCodes.microseconds($0.tlsMs) }.bound, timings.map { StoreCodes.microseconds($0.ttfbMs) }.bound,
+            timings.map { StoreCodes.microseconds($0.totalMs) }.bound,
+            result.httpStatus.bound, result.error.map { StoreCodes.code($0.kind) }.bound, (result.error?.message).bound,
+            result.attempts.databaseValue,
         ]
+        return values
     }
 
     /// Decodes a row of `table` selected with `columnList` starting at column `offset` (by position: name

@@ -162,7 +162,7 @@ public final class ResultStore: Sendable {
     func append(_ run: ProbeRun, results: [CheckResult], notifying outbox: StatusOutbox?) throws {
         do {
             try pool.write { db in
-                try RollupWriter.append(run, results: results, in: db)
+                try BatchAppender.append([(run, results)], rawFromMs: .min, in: db)
                 try ResultDetail.append(results, in: db)
                 if let outbox {
                     let events = try outbox.detector.detect(in: db)

@@ -1,44 +1,11 @@
 import Foundation
 import GRDB
 
-/// Keeps `component_status_run` up to date on every append, inside the append's transaction: a component seen
-/// in the same status as in the run before extends its open status run; any other starts a new one.
-///
-/// Cost per append: one read of each component's newest status run (a primary-key seek each, in one statement),
-/// one `UPDATE` per 100 extended components and one batched insert of the new ones. The table has no index
-/// but its primary key (component, first run).
+/// What an append (`BatchAppender`) needs of `component_status_run`: the status runs the next run may extend
+/// (a component seen in the same status as in the run before extends its open status run; any other starts a new
+/// one), and where exact history starts after an import of rollups. The table has no index but its primary key
+/// (component, first run).
 enum StatusRunWriter {
-    /// `statuses`: each component's automatic status in run `runID`, by component key; `previousRunID`: the run
-    /// stored before it.
-    static func record(_ statuses: [Int64: ComponentStatus], runID: Int64, previousRunID: Int64?, in db: Database) throws {
-        let open = try previousRunID.map { try openRuns(endingWith: $0, db) } ?? [:]
-        var extended: [(any DatabaseValueConvertible)?] = []
-        var started: [[(any DatabaseValueConvertible)?]] = []
-        for key in statuses.keys.sorted() {
-            guard let status = statuses[key] else { continue }
-            let code = StoreCodes.code(status)
-            if let run = open[key], run.status == Int64(code) {
-                extended += [key, run.firstRunID]
-            } else {
-                started.append([key, runID, code, runID])
-            }
-        }
-        let perStatement = RowBatch.rowsPerStatement / 2
-        var start = 0
-        while start < extended.count {
-            let end = min(start + perStatement * 2, extended.count)
-            let pairs = Array(repeating: "(?, ?)", count: (end - start) / 2).joined(separator: ", ")
-            let statement = try db.cachedStatement(sql: """
-                UPDATE component_status_run SET last_run_id = ? FROM (VALUES \(pairs)) AS open
-                WHERE component_key = open.column1 AND first_run_id = open.column2
-                """)
-            try statement.execute(arguments: StatementArguments([runID] + Array(extended[start..<end])))
-            start = end
-        }
-        try RowBatch.insert(
-            started, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)
-    }
-
     /// Each component's newest status run, by component key, when run `previousRunID` ends it: the one the next
     /// run may extend. `CROSS JOIN` keeps SQLite's join order (components outside, a primary-key seek each): left
     /// to choose, SQLite scanned every status run (a million after a year of flapping) on every append.

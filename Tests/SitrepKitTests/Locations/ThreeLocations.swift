@@ -64,11 +64,11 @@ final class ThreeLocations: Sendable {
         return moved
     }
 
-    /// `sitrep import` of `files` into the builder.
+    /// `sitrep import` of `files` into the builder, enqueueing status changes into `outbox` when given.
     @discardableResult
-    func importFiles(_ files: [URL]) throws -> SegmentImportReport {
+    func importFiles(_ files: [URL], notifying outbox: StatusOutbox? = nil) throws -> SegmentImportReport {
         let segments = try files.map { ($0.lastPathComponent, try Segment.decode(Data(contentsOf: $0), path: $0.lastPathComponent)) }
-        return try builder.importSegments(segments, rule: rule)
+        return try builder.importSegments(segments, rule: rule, rawResultsFrom: .distantPast, notifying: outbox)
     }
 
     /// Agreed observations of `component` in `status` over the builder's whole history.

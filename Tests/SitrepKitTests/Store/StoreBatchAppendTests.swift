@@ -59,4 +59,41 @@ import Testing
         #expect((expected["component_status_run"]?.count ?? 0) > 50)
         #expect(expected["run"]?.count == 300)
     }
+
+    /// Appends read the stored rollup rows of the buckets they touch and write them back with the run added
+    /// (`BatchAppender`); the rows equal those of adding each run's rollups in SQL, one upsert per run and bucket with
+    /// the histogram merged by the SQL function (`importRollups`), in buckets that already hold rows as in new ones.
+    @Test func appendedRollupsEqualThoseAddedRunByRunInSQL() throws {
+        let folder = try TemporaryFolder()
+        let components = ["a": ["x", "y"], "b": ["z"]]
+        // Runs 7 minutes apart over two days: many runs meet in each hour and day bucket.
+        let runs = StoreFixtures.history(runs: 420, from: StoreFixtures.day0, step: 420, components: components, seed: 5)
+        let appended = try ResultStore.open(at: folder.file("appended.sqlite"))
+        for (run, results) in runs[..<200] { try appended.append(run, results: results) }
+        try appended.appendBatch(Array(runs[200...]))
+
+        let upserted = try ResultStore.open(at: folder.file("upserted.sqlite"))
+        for (_, results) in runs {
+            var checks: [String: CheckRollup] = [:]
+            for result in results {
+                for granularity in RollupGranularity.allCases {
+                    let start = granularity.bucketStart(of: result.at)
+                    checks["\(granularity)/\(start)/\(result.componentID)/\(result.checkID)", default: CheckRollup(
+                        componentID: result.componentID, checkID: result.checkID, granularity: granularity,
+                        bucketStart: start)].record(result)
+                }
+            }
+            // In the order of the results, so that checks get the same keys as by appending.
+            try upserted.importRollups(checks: checks.values.sorted { ($0.componentID, $0.checkID) < ($1.componentID, $1.checkID) },
+                                       components: [])
+        }
+        let expected = try Self.contents(upserted)
+        let stored = try Self.contents(appended)
+        for table in ["check_rollup_hourly", "check_rollup_daily"] {
+            #expect(stored[table] == expected[table], "\(table)")
+        }
+        // Most runs met stored buckets: 420 runs in 49 hours of 3 days.
+        #expect(expected["check_rollup_hourly"]?.count == 49 * 3)
+        #expect(expected["check_rollup_daily"]?.count == 3 * 3)
+    }
 }

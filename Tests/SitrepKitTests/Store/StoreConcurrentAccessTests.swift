@@ -25,7 +25,7 @@ import Testing
         DispatchQueue.global().async(group: writerDone) {
             do {
                 try store.pool.write { db in
-                    try RollupWriter.append(ProbeRun(startedAt: second.at, durationMs: 1), results: [second], in: db)
+                    try BatchAppender.append([(ProbeRun(startedAt: second.at, durationMs: 1), [second])], rawFromMs: .min, in: db)
                     inTransaction.signal()
                     readDone.wait()
                 }

@@ -45,4 +45,25 @@ import Testing
         #expect(error?.kind == .corrupt)
         #expect(error?.description.hasPrefix("\(url.path) is damaged (\(table).\(column) ") == true, "\(String(describing: error))")
     }
+
+    /// An append into a bucket whose stored row is damaged is refused, naming the table and column, and adds
+    /// nothing: appends read the rollup rows they add to and check every value (`BatchAppender`), where an upsert in
+    /// SQL added a run to text as to 0.
+    @Test(arguments: damages.filter { $0.0.hasPrefix("check_rollup_") })
+    func anAppendOntoADamagedRollupRowIsRefused(table: String, column: String, value: String) throws {
+        let folder = try TemporaryFolder()
+        let url = folder.file("sitrep.sqlite")
+        try StoreFixtures.writeOneRun(to: url)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in try db.execute(sql: "UPDATE \(table) SET \(column) = \(value)") }
+        try queue.close()
+        let store = try ResultStore.open(at: url)
+        let at = StoreFixtures.day0.addingTimeInterval(60)
+        let error = #expect(throws: StoreError.self) {
+            try store.append(ProbeRun(startedAt: at, durationMs: 1), results: [StoreFixtures.result("api", "health", at: at)])
+        }
+        #expect(error?.kind == .corrupt)
+        #expect(error?.description.hasPrefix("\(url.path) is damaged (\(table).\(column) ") == true, "\(String(describing: error))")
+        #expect(try StoreFixtures.count("run", store) == 1)
+    }
 }
