@@ -21,7 +21,7 @@ public struct StoreSnapshot: Sendable, Hashable {
     public let componentDaily: [ComponentRollup]
     /// Check rollups per UTC hour for the last 48 hours (plus the hour holding `now`'s start-48h).
     public let checkHourly: [CheckRollup]
-    /// Check rollups per UTC day for the last `days` days including today.
+    /// Check rollups per UTC day for the last `min(days, 30)` days including today (`ResultStore.checkDailyDays`).
     public let checkDaily: [CheckRollup]
     /// Raw results with `now - 24h < at <= now`; empty unless the snapshot was asked for them.
     public let recentResults: [CheckResult]

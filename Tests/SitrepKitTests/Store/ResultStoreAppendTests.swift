@@ -108,6 +108,11 @@ import Testing
         #expect(snapshot.latestResults.map(\.at) == [now])
         let short = try store.snapshot(now: now, days: 2, includingRecentResults: true)
         #expect(short.componentHourly.count == 2 && short.componentDaily.count == 1)
+        // A build's 91 days: component days back to 40 days ago; check days (for the latency percentiles) only
+        // for the last 30, so 40 days ago is left out there.
+        let long = try store.snapshot(now: now, days: 91)
+        #expect(long.componentDaily.count == 5)
+        #expect(long.checkDaily.count == 4 && long.checkDaily.allSatisfy { $0.bucketStart > now.addingTimeInterval(-30 * 86_400) })
         // A minute later the future run is in the past, and now's hour and day are read again.
         let later = try store.snapshot(now: future, days: 30)
         #expect(later.checkHourly.count == 3 && later.componentDaily.count == 5 && later.latestRunAt == future)

@@ -39,6 +39,20 @@ struct RunClock: Sendable {
         Self.firstIndex(in: ids, of: id, within: 0..<ids.count)
     }
 
+    /// `position(ofID:)` for an id no smaller than the one found at `start`: every position before `start` holds a
+    /// smaller id. Searched by doubling steps from `start`, so ids asked in ascending order cost little each.
+    func position(ofID id: Int64, notBefore start: Int) -> Int {
+        var low = min(max(0, start), ids.count)
+        var high = low
+        var step = 1
+        while high < ids.count, ids[high] < id {
+            low = high + 1
+            high = low + step
+            step *= 2
+        }
+        return Self.firstIndex(in: ids, of: id, within: low..<min(high, ids.count))
+    }
+
     /// The first position in `range` whose start is at least `ms` (runs in time order only).
     func position(ofTime ms: Int64, within range: Range<Int>) -> Int {
         Self.firstIndex(in: startsMs, of: ms, within: range)

@@ -15,16 +15,44 @@ struct StatusRunObservations: Sendable {
     private let clock: RunClock
     /// In position order, not overlapping (a component's status runs never share a run).
     private let stretches: [Stretch]
+    /// Observations of each status in the stretches before each one (`countsBefore[i]`: `stretches[..<i]`), one
+    /// entry more than `stretches`: the observations between two positions are then the difference of two sums,
+    /// found by binary search, however many status runs lie between (a flapping component has thousands a day).
+    private let countsBefore: [StatusCounts]
 
     /// `statusRuns`: the component's, in first-run order.
     init(statusRuns: [StatusRun], clock: RunClock, exactFrom: Date) {
         self.exactFrom = exactFrom
         self.clock = clock
-        stretches = statusRuns.compactMap { run in
-            let first = clock.position(ofID: run.firstRunID)
-            let end = run.lastRunID < .max ? clock.position(ofID: run.lastRunID + 1) : clock.ids.count
-            return first < end ? Stretch(status: run.status, positions: first..<end) : nil
+        // Status runs come in id order, so each id is searched for from where the one before it was found.
+        var found = (id: Int64.min, position: 0)
+        func position(ofID id: Int64) -> Int {
+            let position = id >= found.id ? clock.position(ofID: id, notBefore: found.position) : clock.position(ofID: id)
+            found = (id, position)
+            return position
         }
+        var stretches: [Stretch] = []
+        stretches.reserveCapacity(statusRuns.count)
+        for run in statusRuns {
+            let first = position(ofID: run.firstRunID)
+            let end = run.lastRunID < .max ? position(ofID: run.lastRunID + 1) : clock.ids.count
+            if first < end { stretches.append(Stretch(status: run.status, positions: first..<end)) }
+        }
+        self.stretches = stretches
+        // Sums only where stretches follow one another without overlap (as the store writes them); for anything
+        // else `tally` looks at the stretches one by one.
+        let disjoint = zip(stretches, stretches.dropFirst()).allSatisfy { $0.positions.upperBound <= $1.positions.lowerBound }
+        var sums: [StatusCounts] = []
+        if disjoint {
+            sums.reserveCapacity(stretches.count + 1)
+            var running = StatusCounts()
+            sums.append(running)
+            for stretch in stretches {
+                running.add(stretch.positions.count, of: stretch.status)
+                sums.append(running)
+            }
+        }
+        countsBefore = sums
     }
 
     /// The earliest observation these status runs hold (the start of its probe run); nil when they hold none.
@@ -42,6 +70,21 @@ struct StatusRunObservations: Sendable {
         guard !region.isEmpty, !stretches.isEmpty else { return }
         let fromMs = StoreTime.milliseconds(region.start)
         let toMs = StoreTime.milliseconds(region.end)
+        if clock.inTimeOrder, !countsBefore.isEmpty {
+            // Runs in time order: each segment of the region is a range of positions, and its observations per
+            // status the difference of the sums at its ends.
+            let all = 0..<clock.startsMs.count
+            for segment in timeline.segments(in: region) {
+                let start = clock.position(ofTime: max(fromMs, StoreTime.milliseconds(segment.span.start)), within: all)
+                let end = clock.position(ofTime: min(toMs, StoreTime.milliseconds(segment.span.end)), within: all)
+                guard start < end else { continue }
+                let counts = self.counts(before: end).minus(self.counts(before: start))
+                for status in StatusCounts.statuses {
+                    tally.add(Double(counts.count(of: status)), of: status, in: segment, weights: weights)
+                }
+            }
+            return
+        }
         guard clock.inTimeOrder else {
             // Rare (runs out of time order): every stretch is looked at, and only one out of order run by run.
             for stretch in stretches {
@@ -70,6 +113,22 @@ struct StatusRunObservations: Sendable {
             add(stretches[index], fromMs: fromMs, toMs: toMs, timeline: timeline, weights: weights, into: &tally)
             index += 1
         }
+    }
+
+    /// Observations of each status at the positions before `position` (with `countsBefore`).
+    private func counts(before position: Int) -> StatusCounts {
+        // The first stretch not wholly before `position`; the ones before it are summed in `countsBefore`.
+        var low = 0
+        var high = stretches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if stretches[middle].positions.upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        var counts = countsBefore[low]
+        if low < stretches.count, stretches[low].positions.lowerBound < position {
+            counts.add(position - stretches[low].positions.lowerBound, of: stretches[low].status)
+        }
+        return counts
     }
 
     /// Adds the observations of `stretch` (whose runs are in time order) made in `fromMs..<toMs`.
