@@ -33,11 +33,7 @@ import Testing
     @Test(arguments: damages)
     func aValueThisStoreNeverWritesIsReportedAsDamage(table: String, column: String, value: String) throws {
         let folder = try TemporaryFolder()
-        let url = folder.file("sitrep.sqlite")
-        try StoreFixtures.writeOneRun(to: url)
-        let queue = try DatabaseQueue(path: url.path)
-        try queue.write { db in try db.execute(sql: "UPDATE \(table) SET \(column) = \(value)") }
-        try queue.close()
+        let url = try Self.oneRun(in: folder, damaging: table, column, to: value)
         let store = try #require(try ResultStore.openForReading(at: url))
         let error = #expect(throws: StoreError.self) {
             _ = try store.snapshot(now: StoreFixtures.day0.addingTimeInterval(60), days: 2, includingRecentResults: true)
@@ -52,11 +48,7 @@ import Testing
     @Test(arguments: damages.filter { $0.0.hasPrefix("check_rollup_") })
     func anAppendOntoADamagedRollupRowIsRefused(table: String, column: String, value: String) throws {
         let folder = try TemporaryFolder()
-        let url = folder.file("sitrep.sqlite")
-        try StoreFixtures.writeOneRun(to: url)
-        let queue = try DatabaseQueue(path: url.path)
-        try queue.write { db in try db.execute(sql: "UPDATE \(table) SET \(column) = \(value)") }
-        try queue.close()
+        let url = try Self.oneRun(in: folder, damaging: table, column, to: value)
         let store = try ResultStore.open(at: url)
         let at = StoreFixtures.day0.addingTimeInterval(60)
         let error = #expect(throws: StoreError.self) {
@@ -65,5 +57,15 @@ import Testing
         #expect(error?.kind == .corrupt)
         #expect(error?.description.hasPrefix("\(url.path) is damaged (\(table).\(column) ") == true, "\(String(describing: error))")
         #expect(try StoreFixtures.count("run", store) == 1)
+    }
+
+    /// A store holding one run in `folder`, with `column` of every row of `table` set to the SQL `value`.
+    static func oneRun(in folder: TemporaryFolder, damaging table: String, _ column: String, to value: String) throws -> URL {
+        let url = folder.file("sitrep.sqlite")
+        try StoreFixtures.writeOneRun(to: url)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in try db.execute(sql: "UPDATE \(table) SET \(column) = \(value)") }
+        try queue.close()
+        return url
     }
 }
