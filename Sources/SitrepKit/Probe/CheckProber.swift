@@ -15,8 +15,19 @@ struct CheckProber: Sendable {
         while true {
             attempt += 1
             let result = await probeOnce(check)
-            if result.status != .down || attempt > retries { return finished(result, attempts: attempt) }
+            if !triesAgain(after: result, attempt: attempt) { return finished(result, attempts: attempt) }
         }
+    }
+
+    /// Whether attempt `number`, which gave `result` (its status settled), is followed by another: a `down` attempt
+    /// with retries left.
+    func triesAgain(after result: CheckResult, attempt number: Int) -> Bool {
+        result.status == .down && number <= retries
+    }
+
+    /// Sets an attempt's status from its error: up when there is none.
+    static func settleStatus(of result: inout CheckResult) {
+        result.status = result.error?.resultingStatus ?? .up
     }
 
     /// The last attempt's result with its count and every message redacted. Synchronous on purpose: what it
@@ -55,7 +66,7 @@ struct CheckProber: Sendable {
         case .flow(let flow):
             await FlowRunner(engine: engine, trustStore: trustStore, flow: flow, deadlineMs: check.timeoutMs).run(into: &result)
         }
-        result.status = result.error?.resultingStatus ?? .up
+        Self.settleStatus(of: &result)
         return result
     }
 

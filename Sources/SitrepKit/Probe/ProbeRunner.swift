@@ -49,7 +49,7 @@ public struct ProbeRunner: Sendable {
         let engines = Self.engines(count, sharing: limit)
         let prober = CheckProber(engine: engines[0], trustStore: TrustStore(for: checks), redactor: redactor,
                                  retries: max(0, settings.retries))
-        let batch = TransferCheckBatch(prober: prober, engines: engines, retries: prober.retries,
+        let batch = TransferCheckBatch(prober: prober, engines: engines,
                                        window: limit + engines.count * CurlMulti.admissionsPerTurn)
         async let batchResults = batch.run(checks, indices: batched)
         var results = [CheckResult?](repeating: nil, count: checks.count)

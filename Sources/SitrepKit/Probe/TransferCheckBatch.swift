@@ -10,7 +10,6 @@ import Foundation
 struct TransferCheckBatch {
     var prober: CheckProber
     var engines: [CurlMulti]
-    var retries: Int
     /// Transfers submitted and not yet finished, at most: the engine's concurrency plus what it may admit in one
     /// turn, so it never waits for this loop for work, nor is a long queue built up front.
     var window: Int
@@ -27,7 +26,7 @@ struct TransferCheckBatch {
     func run(_ checks: [CheckConfig], indices: [Int]) async -> [(index: Int, result: CheckResult)] {
         guard !indices.isEmpty else { return [] }
         let reader = OutcomeBatches()
-        var state = State(checks: checks, prober: prober, retries: retries, engineCount: engines.count)
+        var state = State(checks: checks, prober: prober, engineCount: engines.count)
         var next = 0
         while true {
             while state.inFlight.count < window, next < indices.count {
@@ -49,7 +48,6 @@ struct TransferCheckBatch {
     private struct State {
         let checks: [CheckConfig]
         let prober: CheckProber
-        let retries: Int
         /// By index: the attempt's number, the engine it runs on and its result so far.
         var inFlight: [Int: (number: Int, engine: Int, result: CheckResult)] = [:]
         /// The transfers to submit next, by engine.
@@ -58,10 +56,9 @@ struct TransferCheckBatch {
         var load: [Int]
         var finished: [(index: Int, result: CheckResult)] = []
 
-        init(checks: [CheckConfig], prober: CheckProber, retries: Int, engineCount: Int) {
+        init(checks: [CheckConfig], prober: CheckProber, engineCount: Int) {
             self.checks = checks
             self.prober = prober
-            self.retries = retries
             submissions = Array(repeating: [], count: engineCount)
             load = Array(repeating: 0, count: engineCount)
         }
@@ -88,11 +85,12 @@ struct TransferCheckBatch {
             conclude(index, result, number: number)
         }
 
-        /// Records the attempt's status; a `down` attempt with retries left is tried again at once.
+        /// Records the attempt's status; a `down` attempt with retries left (`CheckProber.triesAgain`) is
+        /// tried again at once.
         private mutating func conclude(_ index: Int, _ result: CheckResult, number: Int) {
             var result = result
-            result.status = result.error?.resultingStatus ?? .up
-            if result.status == .down, number <= retries {
+            CheckProber.settleStatus(of: &result)
+            if prober.triesAgain(after: result, attempt: number) {
                 attempt(index, number: number + 1)
             } else {
                 finished.append((index, prober.finished(result, attempts: number)))

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs independent jobs on every core and returns their results in job order, so the output never depends
