@@ -343,7 +343,7 @@ enum BatchAppender {
         for start in Set(batch.keys.map(\.bucketStartMs)).sorted() {
             let rows = try Row.fetchCursor(read, arguments: [start])
             while let row = try rows.next() {
-                let stored = StoredRow(row, of: table)
+                let stored = StoredRow(row, of: table, statement: read)
                 let key = BucketKey(granularity: granularity, bucketStartMs: start, key: try stored.integer(1))
                 try sums[key]?.add(stored: stored)
             }
@@ -375,7 +375,8 @@ enum BatchAppender {
                 FROM (VALUES \(Array(repeating: "(?, ?, ?)", count: part.count).joined(separator: ", "))) AS ended
                 WHERE component_key = ended.column1 AND first_run_id = ended.column2
                 """)
-            try statement.execute(arguments: RowBatch.arguments(part.flatMap { $0 }))
+            try RowBatch.bind(part.joined(), count: part.count * 3, to: statement)
+            try statement.execute()
         }
         try RowBatch.insert(inserted, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)
     }
