@@ -22,44 +22,51 @@ public struct QuorumRule: Sendable, Hashable {
     public func needed(voters: Int) -> Int { quorum ?? (voters / 2 + 1) }
 }
 
-/// One location's newest result of a check, as it stands while the import walks through time.
+/// One location's newest result of a check, as it stands while the import walks through time: its instant and
+/// status, and where the whole result is (result `index` of run `run` of the import's runs), read only when it
+/// witnesses an agreed status that is not the run's own.
 struct LocationVoter {
     var locationKey: Int64
-    var checkKey: Int64
-    var runID: Int64
-    var ordinal: Int
-    var runStartMs: Int64
-    var runDurationMs: Double
     var atMs: Int64
-    var result: CheckResult
+    var status: CheckStatus
+    var run: Int
+    var index: Int
 }
 
 enum QuorumVote {
-    /// The agreed result of a run at `atMs` whose own result is `result`: its latency and timings (every
-    /// location's measurement counts once in response times), the agreed status, and, when that differs from its
-    /// own, the error and HTTP status of the newest voter that saw the agreed status.
-    static func agreed(_ result: CheckResult, voters: [LocationVoter], atMs: Int64, rule: QuorumRule) -> CheckResult {
+    /// The agreed status of a run at `atMs` whose own result has `status`, with the newest voter that saw it; nil
+    /// when it is the run's own status (always, with one location).
+    static func agreed(_ status: CheckStatus, voters: [LocationVoter], atMs: Int64, rule: QuorumRule)
+        -> (status: CheckStatus, witness: LocationVoter?)? {
         var down = 0, degraded = 0, voting = 0
         for voter in voters where voter.atMs >= atMs - rule.staleAfterMs {
             voting += 1
-            switch voter.result.status {
+            switch voter.status {
             case .down: down += 1
             case .degraded: degraded += 1
             case .up: break
             }
         }
         let needed = rule.needed(voters: voting)
-        let status: CheckStatus = down >= needed ? .down : down + degraded >= needed ? .degraded : .up
-        guard status != result.status else { return result }
-        var agreed = result
-        agreed.status = status
-        if status == .up {
-            agreed.error = nil
-        } else if let witness = voters.filter({ $0.result.status == status && $0.atMs >= atMs - rule.staleAfterMs })
-                    .max(by: { $0.atMs < $1.atMs }) {
-            agreed.error = witness.result.error
-            agreed.httpStatus = witness.result.httpStatus
+        let agreed: CheckStatus = down >= needed ? .down : down + degraded >= needed ? .degraded : .up
+        guard agreed != status else { return nil }
+        let witness = voters.filter { $0.status == agreed && $0.atMs >= atMs - rule.staleAfterMs }.max { $0.atMs < $1.atMs }
+        return (agreed, witness)
+    }
+
+    /// The run's own result with the agreed status: its latency and timings (every location's measurement counts
+    /// once in response times) and, unless the agreed status is up, the error and HTTP status of the witness.
+    static func apply(_ agreed: (status: CheckStatus, witness: LocationVoter?), to result: CheckResult,
+                      resultOf: (LocationVoter) -> CheckResult) -> CheckResult {
+        var changed = result
+        changed.status = agreed.status
+        if agreed.status == .up {
+            changed.error = nil
+        } else if let witness = agreed.witness {
+            let seen = resultOf(witness)
+            changed.error = seen.error
+            changed.httpStatus = seen.httpStatus
         }
-        return agreed
+        return changed
     }
 }

@@ -111,6 +111,7 @@ private struct SegmentImporter {
         var report = SegmentImportReport()
         var arrived: [LocationRun] = []
         var latest: [LatestKey: LatestResult] = [:]
+        var latestByPosition: [Int64: LatestByPosition] = [:]
         let ordered = files.enumerated().sorted { a, b in
             (a.element.segment.location, a.element.segment.firstRunID, a.offset)
                 < (b.element.segment.location, b.element.segment.firstRunID, b.offset)
@@ -139,12 +140,7 @@ private struct SegmentImporter {
                 let startMs = StoreTime.milliseconds(run.run.startedAt)
                 newest[location] = max(newest[location] ?? Int64.min, startMs)
                 let checkKeys = try checkKeyCache.keys(of: run.results, location: location, keys: &keys, db: db)
-                for index in run.results.indices {
-                    let at = run.results[index].at
-                    let key = LatestKey(location: location, check: checkKeys[index])
-                    if let known = latest[key], known.at > at { continue }
-                    latest[key] = LatestResult(at: at, status: run.results[index].status, latencyMs: run.results[index].latencyMs)
-                }
+                latestByPosition[location, default: LatestByPosition()].record(run.results, keys: checkKeys, location: location, into: &latest)
                 if let settled = settledBefore, startMs <= settled {
                     late += 1
                     continue
@@ -155,6 +151,7 @@ private struct SegmentImporter {
             outcomes.append((offset, path, .imported(runs: segment.runs.count, results: segment.resultCount, late: late)))
         }
         report.outcomes = outcomes.sorted { $0.offset < $1.offset }.map { ($0.path, $0.outcome) }
+        for (location, layout) in latestByPosition { layout.flush(location: location, into: &latest) }
         try writeLatest(latest)
         try writeLocations()
 
@@ -167,42 +164,51 @@ private struct SegmentImporter {
         }
         guard let horizon = live.values.min() else { return report }
         let settled = max(horizon, settledBefore ?? Int64.min)
+        // By start, then location name and run id; names are looked up only for runs that start together.
         let runs = (try loadPending() + arrived).sorted { a, b in
-            (a.startMs, names[a.locationKey] ?? "", a.id) < (b.startMs, names[b.locationKey] ?? "", b.id)
+            if a.startMs != b.startMs { return a.startMs < b.startMs }
+            return (names[a.locationKey] ?? "", a.id) < (names[b.locationKey] ?? "", b.id)
         }
         var voterIndex: [Int64: Int] = [:]
         var voters: [[LocationVoter]] = []
+        // The voter slots of each location's previous run by position: runs of a location list their checks in the
+        // same order, so a run's slots are usually its predecessor's and no check key is hashed.
+        var slotLayouts: [Int64: (keys: [Int64], slots: [Int])] = [:]
         var agreed: [(run: ProbeRun, results: [CheckResult])] = []
         var waiting: [LocationRun] = []
-        for run in runs {
+        for runIndex in runs.indices {
+            let run = runs[runIndex]
             guard run.startMs <= settled else {
                 waiting.append(run)
                 continue
             }
             let votes = settledBefore.map { run.startMs > $0 } ?? true
+            let slots: [Int]
+            if let layout = slotLayouts[run.locationKey], layout.keys == run.checkKeys {
+                slots = layout.slots
+            } else {
+                slots = run.checkKeys.map { checkKey in
+                    if let known = voterIndex[checkKey] { return known }
+                    voterIndex[checkKey] = voters.count
+                    voters.append([])
+                    return voters.count - 1
+                }
+                slotLayouts[run.locationKey] = (run.checkKeys, slots)
+            }
             // The run's own results, sharing their storage until a vote changes one (with one location, never).
             var results = run.results
-            for (index, result) in run.results.enumerated() {
-                let checkKey = run.checkKeys[index]
-                let slot: Int
-                if let known = voterIndex[checkKey] {
-                    slot = known
-                } else {
-                    slot = voters.count
-                    voterIndex[checkKey] = slot
-                    voters.append([])
-                }
-                let voter = LocationVoter(locationKey: run.locationKey, checkKey: checkKey, runID: run.id, ordinal: run.ordinals[index],
-                                          runStartMs: run.startMs, runDurationMs: run.durationMs,
-                                          atMs: StoreTime.milliseconds(result.at), result: result)
+            for index in run.results.indices {
+                let slot = slots[index]
+                let status = run.results[index].status
+                let voter = LocationVoter(locationKey: run.locationKey, atMs: StoreTime.milliseconds(run.results[index].at),
+                                          status: status, run: runIndex, index: index)
                 if let position = voters[slot].firstIndex(where: { $0.locationKey == run.locationKey }) {
                     voters[slot][position] = voter
                 } else {
                     voters[slot].append(voter)
                 }
-                if votes {
-                    let agreed = QuorumVote.agreed(result, voters: voters[slot], atMs: run.startMs, rule: rule)
-                    if agreed.status != result.status { results[index] = agreed }
+                if votes, let agreed = QuorumVote.agreed(status, voters: voters[slot], atMs: run.startMs, rule: rule) {
+                    results[index] = QuorumVote.apply(agreed, to: run.results[index]) { runs[$0.run].results[$0.index] }
                 }
             }
             if votes {
@@ -215,7 +221,7 @@ private struct SegmentImporter {
         try BatchAppender.append(agreed, rawFromMs: rawFromMs, in: db)
         report.agreedRuns = agreed.count
         report.settledAt = StoreTime.date(settled)
-        try writePending(waiting: waiting, voters: voters, settled: settled)
+        try writePending(waiting: waiting, voters: voters, runs: runs, settled: settled)
         try db.execute(sql: """
             INSERT INTO location_agreement (id, settled_ms) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET settled_ms = ?1
             """, arguments: [settled])
@@ -248,7 +254,8 @@ private struct SegmentImporter {
         return runs
     }
 
-    private func writePending(waiting: [LocationRun], voters: [[LocationVoter]], settled: Int64) throws {
+    /// `voters` point into `runs`.
+    private func writePending(waiting: [LocationRun], voters: [[LocationVoter]], runs: [LocationRun], settled: Int64) throws {
         try db.execute(sql: "DELETE FROM location_pending")
         var rows: [[DatabaseValue]] = []
         for run in waiting {
@@ -261,9 +268,10 @@ private struct SegmentImporter {
         }
         for slot in voters {
             for voter in slot where voter.atMs >= settled - rule.staleAfterMs {
-                rows.append(ResultRow.values(voter.result, checkKey: voter.checkKey, after: [
-                    voter.locationKey.databaseValue, voter.runID.databaseValue, voter.ordinal.databaseValue,
-                    voter.runStartMs.databaseValue, voter.runDurationMs.databaseValue,
+                let run = runs[voter.run]
+                rows.append(ResultRow.values(run.results[voter.index], checkKey: run.checkKeys[voter.index], after: [
+                    run.locationKey.databaseValue, run.id.databaseValue, run.ordinals[voter.index].databaseValue,
+                    run.startMs.databaseValue, run.durationMs.databaseValue,
                 ]))
             }
         }
@@ -301,6 +309,54 @@ private struct LatestResult {
     var at: Date
     var status: CheckStatus
     var latencyMs: Double?
+}
+
+/// A location's newest result of each check by position in its runs' check order, as the import walks through its
+/// runs: a run whose checks are in the order of the one before updates the positions without hashing a key; the
+/// positions go into the dictionary when the order changes and at the end. A run that lists a check twice goes
+/// straight into the dictionary, which keeps the later of results taken at the same instant as the positions do.
+private struct LatestByPosition {
+    private var keys: [Int64] = []
+    private var results: [LatestResult?] = []
+
+    mutating func record(_ runResults: [CheckResult], keys runKeys: [Int64], location: Int64,
+                         into latest: inout [LatestKey: LatestResult]) {
+        if runKeys != keys {
+            flush(location: location, into: &latest)
+            keys = []
+            results = []
+            if Set(runKeys).count == runKeys.count {
+                keys = runKeys
+                results = Array(repeating: nil, count: runKeys.count)
+            }
+        }
+        guard !keys.isEmpty else {
+            for index in runResults.indices {
+                Self.keep(runResults[index], at: LatestKey(location: location, check: runKeys[index]), in: &latest)
+            }
+            return
+        }
+        for index in runResults.indices {
+            let at = runResults[index].at
+            if let known = results[index], known.at > at { continue }
+            results[index] = LatestResult(at: at, status: runResults[index].status, latencyMs: runResults[index].latencyMs)
+        }
+    }
+
+    /// Puts the positions into `latest`, where results of earlier runs are.
+    func flush(location: Int64, into latest: inout [LatestKey: LatestResult]) {
+        for (index, key) in keys.enumerated() {
+            guard let result = results[index] else { continue }
+            let latestKey = LatestKey(location: location, check: key)
+            if let known = latest[latestKey], known.at > result.at { continue }
+            latest[latestKey] = result
+        }
+    }
+
+    private static func keep(_ result: CheckResult, at key: LatestKey, in latest: inout [LatestKey: LatestResult]) {
+        if let known = latest[key], known.at > result.at { return }
+        latest[key] = LatestResult(at: result.at, status: result.status, latencyMs: result.latencyMs)
+    }
 }
 
 /// Check keys of a run's results, found by position in the previous run of the same location where the checks

@@ -179,8 +179,9 @@ enum BatchAppender {
         var status: ComponentStatus? { ComponentStatus.automatic(results: results, down: down, degraded: degraded) }
     }
 
-    /// The common case costs one hash of an integer key per result: a check's single result in a run goes straight
-    /// into its hour's sums, and daily sums are those hours added up (integers, so exactly what a daily upsert per
+    /// The common case hashes nothing per result: a check's single result in a run goes straight into its hour's
+    /// sums, found by the check's position in the run before and the hour it was last added to (a key is hashed
+    /// only when a run lists other checks or an hour begins), and daily sums are those hours added up (integers, so exactly what a daily upsert per
     /// run adds). A check with several results in one run (never from `probe`) is rolled up per run and bucket as
     /// `append` does.
     static func append(_ runs: [(run: ProbeRun, results: [CheckResult])], rawFromMs: Int64, in db: Database) throws {
@@ -191,16 +192,23 @@ enum BatchAppender {
             OpenStatusRun(status: Int(run.status), firstRunID: run.firstRunID, lastRunID: firstID - 1, stored: true)
         }
         var ended: [(componentKey: Int64, run: OpenStatusRun)] = []
-        var hourly: [BucketKey: CheckSums] = [:]
         var severalHourly: [BucketKey: CheckSums] = [:]
         var severalDaily: [BucketKey: CheckSums] = [:]
         var componentCounts: [BucketKey: [Int]] = [:]
-        var checks: [Int64: CheckState] = [:]
+        // Per check, in the order first seen (its slot): its state, key and the hour its sums were last added to.
+        var checkSlots: [Int64: Int] = [:]
+        var checkStates: [CheckState] = []
+        var slotKeys: [Int64] = []
+        var slotHours: [(startMs: Int64, sums: Int)] = []
+        // The hourly sums of checks with one result per run, in the order their buckets were first touched.
+        var hourlyBuckets: [BucketKey] = []
+        var hourlySums: [CheckSums] = []
+        var hourlyIndex: [BucketKey: Int] = [:]
         var runRows: [[DatabaseValue]] = []
         var rawRows: [[DatabaseValue]] = []
-        // The previous run's checks by position: runs list their checks in the same order, so the keys are found by
-        // comparing ids instead of hashing them.
-        var previous: [(componentID: String, checkID: String, key: Int64, componentKey: Int64)] = []
+        // The previous run's checks by position: runs list their checks in the same order, so the keys and slots are
+        // found by comparing ids instead of hashing them.
+        var previous: [(componentID: String, checkID: String, key: Int64, componentKey: Int64, slot: Int)] = []
 
         for (index, (run, results)) in runs.enumerated() {
             let runID = firstID + Int64(index)
@@ -209,17 +217,27 @@ enum BatchAppender {
             var several: Set<Int64> = []
             var current = previous
             if current.count > results.count { current.removeLast(current.count - results.count) }
-            for (ordinal, result) in results.enumerated() {
-                if ordinal >= current.count || current[ordinal].componentID != result.componentID
-                    || current[ordinal].checkID != result.checkID {
-                    let entry = (result.componentID, result.checkID, try keys.checkKey(result.componentID, result.checkID, in: db),
-                                 try keys.componentKey(result.componentID, in: db))
+            for ordinal in results.indices {
+                if ordinal >= current.count || current[ordinal].componentID != results[ordinal].componentID
+                    || current[ordinal].checkID != results[ordinal].checkID {
+                    let componentID = results[ordinal].componentID, checkID = results[ordinal].checkID
+                    let key = try keys.checkKey(componentID, checkID, in: db)
+                    let slot: Int
+                    if let known = checkSlots[key] {
+                        slot = known
+                    } else {
+                        slot = checkStates.count
+                        checkSlots[key] = slot
+                        checkStates.append(CheckState())
+                        slotKeys.append(key)
+                        slotHours.append((Int64.min, 0))
+                    }
+                    let entry = (componentID, checkID, key, try keys.componentKey(componentID, in: db), slot)
                     if ordinal < current.count { current[ordinal] = entry } else { current.append(entry) }
                 }
-                let key = current[ordinal].key
-                if checks[key, default: CheckState()].record(
-                    runIndex: index, runID: runID, ordinal: ordinal, atMs: StoreTime.milliseconds(result.at)) {
-                    several.insert(key)
+                if checkStates[current[ordinal].slot].record(
+                    runIndex: index, runID: runID, ordinal: ordinal, atMs: StoreTime.milliseconds(results[ordinal].at)) {
+                    several.insert(current[ordinal].key)
                 }
             }
             previous = current
@@ -228,7 +246,8 @@ enum BatchAppender {
             // here first and put in the dictionary when another component's begin.
             var componentTallies: [Int64: ComponentTally] = [:]
             var block = (componentKey: Int64(-1), tally: ComponentTally())
-            for (ordinal, result) in results.enumerated() {
+            for ordinal in results.indices {
+                let result = results[ordinal]
                 switch result.status {
                 case .up: up += 1
                 case .degraded: degraded += 1
@@ -240,8 +259,21 @@ enum BatchAppender {
                 }
                 let atMs = StoreTime.milliseconds(result.at)
                 if several.isEmpty || !several.contains(key) {
-                    hourly[BucketKey(granularity: .hourly, bucketStartMs: RollupGranularity.hourly.bucketStartMs(of: atMs), key: key),
-                           default: CheckSums()].add(result)
+                    // The check's sums of the hour it was last added to, unless this result starts another hour.
+                    let slot = current[ordinal].slot
+                    let hourMs = RollupGranularity.hourly.bucketStartMs(of: atMs)
+                    if slotHours[slot].startMs != hourMs {
+                        let bucket = BucketKey(granularity: .hourly, bucketStartMs: hourMs, key: key)
+                        if let known = hourlyIndex[bucket] {
+                            slotHours[slot] = (hourMs, known)
+                        } else {
+                            slotHours[slot] = (hourMs, hourlySums.count)
+                            hourlyIndex[bucket] = hourlySums.count
+                            hourlyBuckets.append(bucket)
+                            hourlySums.append(CheckSums())
+                        }
+                    }
+                    hourlySums[slotHours[slot].sums].add(result)
                 } else {
                     for granularity in RollupGranularity.allCases {
                         let start = granularity.bucketStartMs(of: atMs)
@@ -283,6 +315,7 @@ enum BatchAppender {
             }
         }
 
+        var hourly = Dictionary(uniqueKeysWithValues: zip(hourlyBuckets, hourlySums))
         var daily = severalDaily
         for (key, sums) in hourly {
             daily[BucketKey(granularity: .daily, bucketStartMs: RollupGranularity.daily.bucketStartMs(of: key.bucketStartMs), key: key.key),
@@ -306,9 +339,9 @@ enum BatchAppender {
                 \(latestConflict)
                 """, arguments: [firstID, firstID + Int64(runs.count) - 1])
         } else {
-            let latest: [[DatabaseValue]] = checks.keys.sorted().compactMap { key in
-                checks[key]?.latest.map {
-                    ResultRow.values(runs[$0.runIndex].results[$0.ordinal], checkKey: key,
+            let latest: [[DatabaseValue]] = checkStates.indices.sorted { slotKeys[$0] < slotKeys[$1] }.compactMap { slot in
+                checkStates[slot].latest.map {
+                    ResultRow.values(runs[$0.runIndex].results[$0.ordinal], checkKey: slotKeys[slot],
                                      after: [(firstID + Int64($0.runIndex)).databaseValue, $0.ordinal.databaseValue])
                 }
             }
