@@ -159,15 +159,17 @@ public struct Segment: Sendable, Hashable {
               let length = fields["bytes"].flatMap({ Int($0) }), let digest = fields["sha256"],
               let resultCount = fields["results"].flatMap({ Int($0) })
         else { throw SegmentError(path: path, problem: .notASegment) }
-        let body = Array(bytes[(newline + 1)...])
-        guard body.count >= length else {
-            throw SegmentError(path: path, problem: .cutShort(expected: length, found: body.count))
+        // The body is read where it is, not copied out (19 MB for a day of 500 checks).
+        let bodyStart = newline + 1
+        let bodyCount = bytes.count - bodyStart
+        guard bodyCount >= length else {
+            throw SegmentError(path: path, problem: .cutShort(expected: length, found: bodyCount))
         }
-        guard body.count == length,
-              SHA256.hash(data: body).map({ String(format: "%02x", $0) }).joined() == digest
+        guard bodyCount == length,
+              SHA256.hash(data: bytes[bodyStart...]).map({ String(format: "%02x", $0) }).joined() == digest
         else { throw SegmentError(path: path, problem: .damaged) }
         do {
-            let segment = try decodeBody(body, location: location)
+            let segment = try decodeBody(bytes, from: bodyStart, location: location)
             guard segment.resultCount == resultCount, !segment.runs.isEmpty,
                   fields["runs"] == "\(segment.firstRunID)-\(segment.lastRunID)"
             else { throw SegmentFormatError.malformed }
@@ -177,9 +179,11 @@ public struct Segment: Sendable, Hashable {
         }
     }
 
-    private static func decodeBody(_ body: [UInt8], location: String) throws -> Segment {
-        var reader = SegmentByteReader(body)
-        let checkCount = try reader.count(atMost: body.count)
+    /// The body is `bytes[start...]`.
+    private static func decodeBody(_ bytes: [UInt8], from start: Int, location: String) throws -> Segment {
+        var reader = SegmentByteReader(bytes, from: start)
+        let bodyCount = bytes.count - start
+        let checkCount = try reader.count(atMost: bodyCount)
         var checks: [SeriesKey] = []
         checks.reserveCapacity(checkCount)
         for _ in 0..<checkCount {
@@ -188,7 +192,7 @@ public struct Segment: Sendable, Hashable {
             guard let type = StoreCodes.checkType(Int64(clamping: try reader.varint())) else { throw SegmentFormatError.malformed }
             checks.append(SeriesKey(componentID: componentID, checkID: checkID, type: type))
         }
-        let runCount = try reader.count(atMost: body.count)
+        let runCount = try reader.count(atMost: bodyCount)
         var runs: [Run] = []
         runs.reserveCapacity(runCount)
         var previousID = Int64.min
@@ -198,7 +202,7 @@ public struct Segment: Sendable, Hashable {
             previousID = id
             let startMs = try reader.int()
             let duration = try reader.double()
-            let resultCount = try reader.count(atMost: body.count)
+            let resultCount = try reader.count(atMost: bodyCount)
             var results: [CheckResult] = []
             results.reserveCapacity(resultCount)
             for _ in 0..<resultCount {
