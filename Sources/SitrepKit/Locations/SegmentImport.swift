@@ -309,6 +309,18 @@ private struct LatestResult {
     var at: Date
     var status: CheckStatus
     var latencyMs: Double?
+
+    init(_ result: CheckResult) {
+        at = result.at
+        status = result.status
+        latencyMs = result.latencyMs
+    }
+
+    /// Puts this result in `latest` unless the one there was taken later (of two taken at once, this one wins).
+    func keep(at key: LatestKey, in latest: inout [LatestKey: LatestResult]) {
+        if let known = latest[key], known.at > at { return }
+        latest[key] = self
+    }
 }
 
 /// A location's newest result of each check by position in its runs' check order, as the import walks through its
@@ -332,30 +344,21 @@ private struct LatestByPosition {
         }
         guard !keys.isEmpty else {
             for index in runResults.indices {
-                Self.keep(runResults[index], at: LatestKey(location: location, check: runKeys[index]), in: &latest)
+                LatestResult(runResults[index]).keep(at: LatestKey(location: location, check: runKeys[index]), in: &latest)
             }
             return
         }
         for index in runResults.indices {
-            let at = runResults[index].at
-            if let known = results[index], known.at > at { continue }
-            results[index] = LatestResult(at: at, status: runResults[index].status, latencyMs: runResults[index].latencyMs)
+            if let known = results[index], known.at > runResults[index].at { continue }
+            results[index] = LatestResult(runResults[index])
         }
     }
 
     /// Puts the positions into `latest`, where results of earlier runs are.
     func flush(location: Int64, into latest: inout [LatestKey: LatestResult]) {
         for (index, key) in keys.enumerated() {
-            guard let result = results[index] else { continue }
-            let latestKey = LatestKey(location: location, check: key)
-            if let known = latest[latestKey], known.at > result.at { continue }
-            latest[latestKey] = result
+            results[index]?.keep(at: LatestKey(location: location, check: key), in: &latest)
         }
-    }
-
-    private static func keep(_ result: CheckResult, at key: LatestKey, in latest: inout [LatestKey: LatestResult]) {
-        if let known = latest[key], known.at > result.at { return }
-        latest[key] = LatestResult(at: result.at, status: result.status, latencyMs: result.latencyMs)
     }
 }
 

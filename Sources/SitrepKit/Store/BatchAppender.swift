@@ -157,6 +157,14 @@ enum BatchAppender {
         }
     }
 
+    /// One check of a batch: its key, its state, and the hourly sums (an index into the batch's) it was last added to.
+    private struct CheckSlot {
+        let key: Int64
+        var state = CheckState()
+        var hourStartMs = Int64.min
+        var hourSums = 0
+    }
+
     /// A run's results of one component so far, for its automatic status.
     private struct ComponentTally {
         var results = 0, down = 0, degraded = 0
@@ -181,9 +189,9 @@ enum BatchAppender {
 
     /// The common case hashes nothing per result: a check's single result in a run goes straight into its hour's
     /// sums, found by the check's position in the run before and the hour it was last added to (a key is hashed
-    /// only when a run lists other checks or an hour begins), and daily sums are those hours added up (integers, so exactly what a daily upsert per
-    /// run adds). A check with several results in one run (never from `probe`) is rolled up per run and bucket as
-    /// `append` does.
+    /// only when a run lists other checks or an hour begins), and daily sums are those hours added up (integers,
+    /// so exactly what a daily upsert per run adds). A check with several results in one run (never from `probe`)
+    /// is rolled up per run and bucket as `append` does.
     static func append(_ runs: [(run: ProbeRun, results: [CheckResult])], rawFromMs: Int64, in db: Database) throws {
         guard !runs.isEmpty else { return }
         var keys = try StoreKeys.load(db)
@@ -195,11 +203,9 @@ enum BatchAppender {
         var severalHourly: [BucketKey: CheckSums] = [:]
         var severalDaily: [BucketKey: CheckSums] = [:]
         var componentCounts: [BucketKey: [Int]] = [:]
-        // Per check, in the order first seen (its slot): its state, key and the hour its sums were last added to.
-        var checkSlots: [Int64: Int] = [:]
-        var checkStates: [CheckState] = []
-        var slotKeys: [Int64] = []
-        var slotHours: [(startMs: Int64, sums: Int)] = []
+        // Every check of the batch, in the order first seen; `slotOfKey` finds a check's slot by its key.
+        var slots: [CheckSlot] = []
+        var slotOfKey: [Int64: Int] = [:]
         // The hourly sums of checks with one result per run, in the order their buckets were first touched.
         var hourlyBuckets: [BucketKey] = []
         var hourlySums: [CheckSums] = []
@@ -223,19 +229,17 @@ enum BatchAppender {
                     let componentID = results[ordinal].componentID, checkID = results[ordinal].checkID
                     let key = try keys.checkKey(componentID, checkID, in: db)
                     let slot: Int
-                    if let known = checkSlots[key] {
+                    if let known = slotOfKey[key] {
                         slot = known
                     } else {
-                        slot = checkStates.count
-                        checkSlots[key] = slot
-                        checkStates.append(CheckState())
-                        slotKeys.append(key)
-                        slotHours.append((Int64.min, 0))
+                        slot = slots.count
+                        slotOfKey[key] = slot
+                        slots.append(CheckSlot(key: key))
                     }
                     let entry = (componentID, checkID, key, try keys.componentKey(componentID, in: db), slot)
                     if ordinal < current.count { current[ordinal] = entry } else { current.append(entry) }
                 }
-                if checkStates[current[ordinal].slot].record(
+                if slots[current[ordinal].slot].state.record(
                     runIndex: index, runID: runID, ordinal: ordinal, atMs: StoreTime.milliseconds(results[ordinal].at)) {
                     several.insert(current[ordinal].key)
                 }
@@ -262,18 +266,19 @@ enum BatchAppender {
                     // The check's sums of the hour it was last added to, unless this result starts another hour.
                     let slot = current[ordinal].slot
                     let hourMs = RollupGranularity.hourly.bucketStartMs(of: atMs)
-                    if slotHours[slot].startMs != hourMs {
+                    if slots[slot].hourStartMs != hourMs {
                         let bucket = BucketKey(granularity: .hourly, bucketStartMs: hourMs, key: key)
+                        slots[slot].hourStartMs = hourMs
                         if let known = hourlyIndex[bucket] {
-                            slotHours[slot] = (hourMs, known)
+                            slots[slot].hourSums = known
                         } else {
-                            slotHours[slot] = (hourMs, hourlySums.count)
+                            slots[slot].hourSums = hourlySums.count
                             hourlyIndex[bucket] = hourlySums.count
                             hourlyBuckets.append(bucket)
                             hourlySums.append(CheckSums())
                         }
                     }
-                    hourlySums[slotHours[slot].sums].add(result)
+                    hourlySums[slots[slot].hourSums].add(result)
                 } else {
                     for granularity in RollupGranularity.allCases {
                         let start = granularity.bucketStartMs(of: atMs)
@@ -339,9 +344,9 @@ enum BatchAppender {
                 \(latestConflict)
                 """, arguments: [firstID, firstID + Int64(runs.count) - 1])
         } else {
-            let latest: [[DatabaseValue]] = checkStates.indices.sorted { slotKeys[$0] < slotKeys[$1] }.compactMap { slot in
-                checkStates[slot].latest.map {
-                    ResultRow.values(runs[$0.runIndex].results[$0.ordinal], checkKey: slotKeys[slot],
+            let latest: [[DatabaseValue]] = slots.sorted { $0.key < $1.key }.compactMap { slot in
+                slot.state.latest.map {
+                    ResultRow.values(runs[$0.runIndex].results[$0.ordinal], checkKey: slot.key,
                                      after: [(firstID + Int64($0.runIndex)).databaseValue, $0.ordinal.databaseValue])
                 }
             }
