@@ -50,6 +50,18 @@ let package = Package(
                 "SitrepKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // Release links (docs/PERFORMANCE.md, "Linking"): lld packs the 97,000 relative relocations of a
+            // position-independent binary (DT_RELR, glibc 2.36+); the executable exports no symbols, so the
+            // dynamic loader does not search them first for every symbol of libcurl and the other libraries;
+            // and the functions a probe, a build and a check run come first, in linker/sitrep.order
+            // (scripts/make-symbol-order), so a run touches a few megabytes of the binary, not most of it.
+            // lld comes with the Swift toolchain; a function the list does not name is placed after it.
+            linkerSettings: [
+                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                              "-Xlinker", "--no-export-dynamic",
+                              "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/linker/sitrep.order",
+                              "-Xlinker", "--no-warn-symbol-ordering"], .when(configuration: .release)),
             ]
         ),
         .executableTarget(
