@@ -218,7 +218,7 @@ struct ConfigDecoder {
         if let rawURL {
             url = expand(rawURL, key: reader.path("url"), at: reader.valueNode("url"), reader: reader)
             // A URL still holding an unset `${VAR}` is checked by the command that probes it (which refuses it).
-            let unexpanded = url == rawURL && rawURL.contains("${")
+            let unexpanded = url == rawURL && rawURL.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }) && rawURL.contains("${")
             if let value = url, !unexpanded, !Self.isAbsoluteWebURL(StepReference.substitute(placeholdersIn: value)) {
                 reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
                 url = nil
@@ -339,19 +339,21 @@ struct ConfigDecoder {
         return expand(raw, key: reader.path(key), at: reader.valueNode(key), reader: reader)
     }
 
-    mutating func expand(_ raw: String, key: String, at node: Node?, reader: YAMLMapReader) -> String? {
+    /// `raw` with `${VAR}` expanded; the key path and node, for messages, are worked out only when one is needed.
+    mutating func expand(_ raw: String, key: @autoclosure () -> String, at node: @autoclosure () -> Node?,
+                         reader: YAMLMapReader) -> String? {
         switch expander.expand(raw, keepingStepReferences: readingFlowStep) {
         case .success(let value):
             return value
         case .failure(.unset(let name)):
-            let location = node.map(reader.location(of:)) ?? SourceLocation(line: 1, column: 1)
+            let location = node().map(reader.location(of:)) ?? SourceLocation(line: 1, column: 1)
             unsetVariables.append(Diagnostic(path: collector.path, line: location.line, column: location.column,
-                                             message: "'\(key)' uses ${\(name)}, but the environment variable \(name) is not set"))
+                                             message: "'\(key())' uses ${\(name)}, but the environment variable \(name) is not set"))
             return raw
         case .failure(.malformed):
-            reader.report("'\(key)' has a malformed ${...} reference (write ${NAME}, or $$ for a literal $)", at: node)
+            reader.report("'\(key())' has a malformed ${...} reference (write ${NAME}, or $$ for a literal $)", at: node())
         case .failure(.stepReference):
-            reader.report("'\(key)' uses ${steps.…}, which only the steps of a flow check can use", at: node)
+            reader.report("'\(key())' uses ${steps.…}, which only the steps of a flow check can use", at: node())
         }
         return nil
     }

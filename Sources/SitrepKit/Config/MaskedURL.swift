@@ -6,6 +6,10 @@ enum MaskedURL {
     static let mask = "***"
 
     static func masked(_ url: String) -> String {
+        // Nothing to mask without a user-info, a query or a fragment (most URLs): the text as it is.
+        guard url.containsUTF8Byte(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) else {
+            return url
+        }
         var rest = Substring(url)
         var result = ""
         if let scheme = rest.range(of: "://") {

@@ -9,8 +9,13 @@ public struct YAMLMapReader {
     public let keyPath: String
     public let collector: DiagnosticCollector
     public let lineOffset: Int
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
-    private var consumed: Set<String> = []
+    /// The mapping's keys as text, in order; `keyNodes` and `valueNodes` hold each one's nodes at the same index.
+    /// Lookups compare the texts and copy only the node asked for.
+    public let keys: [String]
+    private let keyNodes: [Node]
+    private let valueNodes: [Node]
+    /// The keys asked for, in order, repeats included: a handful per mapping, so a list beats hashing.
+    private var consumed: [String] = []
 
     /// Wraps `node` if it is a mapping; otherwise reports `expected a mapping` and returns nil.
     public init?(_ node: Node, keyPath: String, collector: DiagnosticCollector, lineOffset: Int = 0) {
@@ -23,7 +28,16 @@ public struct YAMLMapReader {
         self.keyPath = keyPath
         self.collector = collector
         self.lineOffset = lineOffset
-        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        var keys: [String] = [], keyNodes: [Node] = [], valueNodes: [Node] = []
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        valueNodes.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            keys.append(key.scalarText ?? "")
+            keyNodes.append(key)
+            valueNodes.append(value)
+        }
+        (self.keys, self.keyNodes, self.valueNodes) = (keys, keyNodes, valueNodes)
     }
 
     /// The location of a node, shifted by the reader's line offset.
@@ -36,9 +50,7 @@ public struct YAMLMapReader {
 
     public func path(_ key: String) -> String { keyPath.isEmpty ? key : "\(keyPath).\(key)" }
 
-    public var keys: [String] { pairs.map(\.key) }
-
-    public func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+    public func has(_ key: String) -> Bool { keys.contains(key) }
 
     public func report(_ message: String, at node: Node? = nil) {
         collector.report(message, at: location(of: node ?? self.node))
@@ -46,21 +58,22 @@ public struct YAMLMapReader {
 
     /// The raw value node of a key (marks it as known).
     public mutating func value(_ key: String, required: Bool = false) -> Node? {
-        consumed.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else {
+        consumed.append(key)
+        guard let index = keys.firstIndex(of: key) else {
             if required { report("missing required key '\(path(key))'") }
             return nil
         }
-        if case .scalar(let scalar) = pair.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            if required { report("'\(path(key))' must not be empty", at: pair.value) }
+        let value = valueNodes[index]
+        if case .scalar(let scalar) = value, scalar.style == .plain, Self.isNull(scalar.string) {
+            if required { report("'\(path(key))' must not be empty", at: value) }
             return nil
         }
-        return pair.value
+        return value
     }
 
     /// The location of a key itself (for messages about the key).
     public func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first(where: { $0.key == key }).map { location(of: $0.keyNode) }
+        keys.firstIndex(of: key).map { location(of: keyNodes[$0]) }
     }
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -166,15 +179,27 @@ public struct YAMLMapReader {
         }
     }
 
+    /// A plain scalar YAML reads as null.
+    private static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": true
+        default: false
+        }
+    }
+
     /// Reports every key that no accessor asked for.
     public func finish() {
+        // A few keys are compared with those before them; a large mapping goes through a set.
+        let large = keys.count > 32
         var seen: Set<String> = []
-        for pair in pairs {
-            if !seen.insert(pair.key).inserted {
-                collector.report("duplicate key '\(path(pair.key))'", at: location(of: pair.keyNode))
-            } else if !consumed.contains(pair.key) {
-                let suggestion = KeySuggestion.didYouMean(pair.key, among: consumed.subtracting(keys))
-                collector.report("unknown key '\(path(pair.key))'\(suggestion)", at: location(of: pair.keyNode))
+        let asked: Set<String> = large ? Set(consumed) : []
+        for (index, key) in keys.enumerated() {
+            let repeated = large ? !seen.insert(key).inserted : keys[..<index].contains(key)
+            if repeated {
+                collector.report("duplicate key '\(path(key))'", at: location(of: keyNodes[index]))
+            } else if !(large ? asked.contains(key) : consumed.contains(key)) {
+                let suggestion = KeySuggestion.didYouMean(key, among: Set(consumed).subtracting(keys))
+                collector.report("unknown key '\(path(key))'\(suggestion)", at: location(of: keyNodes[index]))
             }
         }
     }
@@ -191,7 +216,7 @@ extension Node {
 extension YAMLMapReader {
     /// The value node of a key without marking it read (for pointing messages at it).
     public func valueNode(_ key: String) -> Node? {
-        pairs.first(where: { $0.key == key })?.value
+        keys.firstIndex(of: key).map { valueNodes[$0] }
     }
 
     /// The text of a scalar value as written, without marking it read.
