@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The folder holding this manifest, for the release link's symbol order (`Context.packageDirectory` would do,
+/// but with it SwiftPM 6.3 also links GRDB's dynamic library product, which fails with a static Swift runtime).
+let packageDirectory = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+
 let package = Package(
     name: "sitrep",
     platforms: [.macOS(.v14)],
@@ -60,7 +64,7 @@ let package = Package(
             linkerSettings: [
                 .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                               "-Xlinker", "--no-export-dynamic",
-                              "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/linker/sitrep.order",
+                              "-Xlinker", "--symbol-ordering-file=\(packageDirectory)/linker/sitrep.order",
                               "-Xlinker", "--no-warn-symbol-ordering"], .when(configuration: .release)),
             ]
         ),
