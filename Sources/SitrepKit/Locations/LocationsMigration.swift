@@ -10,6 +10,19 @@ import GRDB
 /// `location_agreement` (the instant up to which the agreed history is written).
 enum LocationsMigration {
     static let identifier = "v8: locations"
+    /// v9: each imported segment's newest run start (`newest_run_ms`), so that the segment records can be pruned:
+    /// once a segment's runs are older than the agreed history and than `retention.raw_days`, importing it again
+    /// changes nothing whether or not it is remembered (every run is late, and each location's latest result
+    /// keeps the newer one). Rows from before v9 take their location's newest run start.
+    static let segmentTimesIdentifier = "v9: location segment times"
+
+    static func addSegmentTimes(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE location_segment ADD COLUMN newest_run_ms INTEGER;
+            UPDATE location_segment SET newest_run_ms =
+                (SELECT newest_run_ms FROM location WHERE location.key = location_segment.location_key);
+            """)
+    }
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """

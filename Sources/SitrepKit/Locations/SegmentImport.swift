@@ -133,8 +133,10 @@ private struct SegmentImporter {
                 outcomes.append((offset, path, .refused(error)))
                 continue
             }
-            try db.execute(sql: "INSERT INTO location_segment (location_key, first_run_id, last_run_id) VALUES (?, ?, ?)",
-                           arguments: [location, first, last])
+            let newestMs = segment.runs.map { StoreTime.milliseconds($0.run.startedAt) }.max() ?? Int64.min
+            try db.execute(sql: """
+                INSERT INTO location_segment (location_key, first_run_id, last_run_id, newest_run_ms) VALUES (?, ?, ?, ?)
+                """, arguments: [location, first, last, newestMs])
             var late = 0
             for run in segment.runs {
                 let startMs = StoreTime.milliseconds(run.run.startedAt)

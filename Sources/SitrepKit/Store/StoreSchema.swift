@@ -151,6 +151,7 @@ enum StoreSchema {
         }
         migrator.registerMigration(CompactStoreMigration.identifier, migrate: CompactStoreMigration.migrate)
         migrator.registerMigration(LocationsMigration.identifier, migrate: LocationsMigration.migrate)
+        migrator.registerMigration(LocationsMigration.segmentTimesIdentifier, migrate: LocationsMigration.addSegmentTimes)
         return migrator
     }
 
@@ -171,8 +172,8 @@ enum StoreSchema {
 
     /// Migrations a reader opens a database without. Since v5 a reader reads the compact layout only, and a
     /// database from before it is refused (`StoreError.Kind.olderSchema`) until the next probe upgrades it; the
-    /// location tables (v8) are read only when present.
-    static let migrationsReadersDoWithout: Set<String> = [LocationsMigration.identifier]
+    /// location tables (v8, v9) are read only when present.
+    static let migrationsReadersDoWithout: Set<String> = [LocationsMigration.identifier, LocationsMigration.segmentTimesIdentifier]
 
     /// Counts one more write transaction; called inside every transaction that changes the data.
     static func bumpRevision(_ db: Database) throws {

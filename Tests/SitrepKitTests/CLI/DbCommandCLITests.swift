@@ -52,7 +52,7 @@ struct DbCommandCLITests {
         #expect(document["total_bytes"] as? Int == fileBytes + (document["wal_bytes"] as? Int ?? -1))
         #expect(document["auto_vacuum"] as? String == "incremental")
         #expect((document["page_count"] as? Int ?? 0) * (document["page_size"] as? Int ?? 0) == fileBytes)
-        #expect((document["migrations"] as? [String])?.suffix(3) == ["v6: notification outbox", "v5: compact store", "v8: locations"])
+        #expect((document["migrations"] as? [String])?.suffix(3) == ["v5: compact store", "v8: locations", "v9: location segment times"])
         let lastRun = try #require(document["last_run"] as? [String: Any])
         #expect(lastRun["location"] as? String == "default")
         #expect(lastRun["up"] as? Int == 0 && lastRun["down"] as? Int == 2)

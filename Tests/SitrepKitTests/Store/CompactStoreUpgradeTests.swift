@@ -66,7 +66,8 @@ struct CompactStoreUpgradeTests {
 
         let upgraded = try ResultStore.open(at: url)
         let migrations = try upgraded.pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
-        #expect(migrations.suffix(2) == [CompactStoreMigration.identifier, LocationsMigration.identifier])
+        #expect(migrations.suffix(3) == [CompactStoreMigration.identifier, LocationsMigration.identifier,
+                                          LocationsMigration.segmentTimesIdentifier])
         let fresh = try ResultStore.open(at: folder.file("fresh.sqlite"))
         for (run, results) in old { try fresh.append(run, results: results) }
 
