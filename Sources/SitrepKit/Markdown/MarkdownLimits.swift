@@ -113,7 +113,7 @@ private struct TextScan {
     mutating func endLine() {
         if line.pipes > MarkdownLimits.maximumPipesPerLine {
             limits.report(limit: "pipes", "this line has \(line.pipes) '|'; at most \(MarkdownLimits.maximumPipesPerLine) are allowed (a table row this wide takes seconds to render)",
-                   line: fileLine(lineIndex))
+                          line: fileLine(lineIndex))
         }
         limits.countLine(line: fileLine(lineIndex))
         for _ in 0..<line.nesting { limits.countMarkup(line: fileLine(lineIndex)) }
@@ -131,16 +131,18 @@ private struct TextScan {
         blankSoFar = true
         line = LineScan()
     }
+
     mutating func endWord() {
         if word.hasAutolink, word.bytes > MarkdownLimits.maximumAutolinkWordBytes {
             limits.report(limit: "address bytes", "this paragraph has a web or mail address of \(word.bytes) bytes; at most \(MarkdownLimits.maximumAutolinkWordBytes) are allowed",
-                   line: fileLine(paragraph.line))
+                          line: fileLine(paragraph.line))
         } else if word.hasAutolink, word.punctuation > MarkdownLimits.maximumAutolinkPunctuation {
             limits.report(limit: "address punctuation", "this paragraph has a web or mail address with \(word.punctuation) punctuation characters; "
-                   + "at most \(MarkdownLimits.maximumAutolinkPunctuation) are allowed", line: fileLine(paragraph.line))
+                          + "at most \(MarkdownLimits.maximumAutolinkPunctuation) are allowed", line: fileLine(paragraph.line))
         }
         word = WordScan()
     }
+
     mutating func noteAutolink(line: Int) {
         paragraph.autolinks += 1
         word.hasAutolink = true
@@ -149,6 +151,7 @@ private struct TextScan {
             limits.report(limit: "addresses", "this file has more than \(MarkdownLimits.maximumAutolinks) web and mail addresses ('www.', '://', '@') by this line", line: line)
         }
     }
+
     mutating func endParagraph() {
         endWord()
         let paragraphLimits: [(Int, Int, String)] = [
@@ -163,7 +166,7 @@ private struct TextScan {
         limits.tableCells += paragraph.tableCells
         if limits.tableCells > MarkdownLimits.maximumTableCells {
             limits.report(limit: "cells", "the tables of this file have \(limits.tableCells) cells up to here; at most \(MarkdownLimits.maximumTableCells) are allowed",
-                   line: fileLine(paragraph.line))
+                          line: fileLine(paragraph.line))
         }
     }
 
@@ -226,7 +229,7 @@ private struct TextScan {
                 limits.letterW += 1
                 if limits.letterW > MarkdownLimits.maximumLetterW {
                     limits.report(limit: "w", "the Markdown of this file has more than \(MarkdownLimits.maximumLetterW) letters 'w' by this line "
-                           + "(each may start a www. address)", line: fileLine(lineIndex))
+                                  + "(each may start a www. address)", line: fileLine(lineIndex))
                 }
             case UInt8(ascii: "."):
                 if previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) {
