@@ -218,7 +218,7 @@ struct ConfigDecoder {
         if let rawURL {
             url = expand(rawURL, key: reader.path("url"), at: reader.valueNode("url"), reader: reader)
             // A URL still holding an unset `${VAR}` is checked by the command that probes it (which refuses it).
-            let unexpanded = url == rawURL && rawURL.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }) && rawURL.contains("${")
+            let unexpanded = url == rawURL && rawURL.containsUTF8Byte(UInt8(ascii: "$")) && rawURL.contains("${")
             if let value = url, !unexpanded, !Self.isAbsoluteWebURL(StepReference.substitute(placeholdersIn: value)) {
                 reader.report("'\(reader.path("url"))' must be an absolute http:// or https:// URL", at: reader.valueNode("url"))
                 url = nil

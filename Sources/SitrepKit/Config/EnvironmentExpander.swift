@@ -17,7 +17,7 @@ struct EnvironmentExpander {
     /// Replaces every `${NAME}`; `$$` stands for a literal `$`. With `keepingStepReferences` (a flow step's
     /// fields) `${steps.…}` is kept as written for the flow to fill in; elsewhere it is a failure.
     mutating func expand(_ text: String, keepingStepReferences: Bool = false) -> Result<String, Failure> {
-        guard text.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }) else { return .success(text) }
+        guard text.containsUTF8Byte(UInt8(ascii: "$")) else { return .success(text) }
         var output = ""
         var index = text.startIndex
         while index < text.endIndex {

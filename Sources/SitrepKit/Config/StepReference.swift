@@ -29,7 +29,7 @@ public struct StepReference: Sendable, Hashable {
 
     /// `text` with every reference replaced by `x` (to check that a URL is well formed around them).
     static func substitute(placeholdersIn text: String) -> String {
-        guard text.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "$")) else { return text }
         var values: [String: [String: String]] = [:]
         for reference in all(in: text) { values[reference.step, default: [:]][reference.capture] = "x" }
         return substitute(in: text, values: values)
@@ -38,7 +38,7 @@ public struct StepReference: Sendable, Hashable {
     /// `text` with every reference replaced by its captured value (`values[step][capture]`); a reference
     /// without a value is left as written.
     static func substitute(in text: String, values: [String: [String: String]]) -> String {
-        guard text.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }), text.contains("${" + prefix) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "$")), text.contains("${" + prefix) else { return text }
         var output = ""
         var rest = Substring(text)
         while let open = rest.range(of: "${" + prefix) {

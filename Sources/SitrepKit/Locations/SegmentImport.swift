@@ -133,13 +133,11 @@ private struct SegmentImporter {
                 outcomes.append((offset, path, .refused(error)))
                 continue
             }
-            let newestMs = segment.runs.map { StoreTime.milliseconds($0.run.startedAt) }.max() ?? Int64.min
-            try db.execute(sql: """
-                INSERT INTO location_segment (location_key, first_run_id, last_run_id, newest_run_ms) VALUES (?, ?, ?, ?)
-                """, arguments: [location, first, last, newestMs])
             var late = 0
+            var segmentNewestMs = Int64.min
             for run in segment.runs {
                 let startMs = StoreTime.milliseconds(run.run.startedAt)
+                segmentNewestMs = max(segmentNewestMs, startMs)
                 newest[location] = max(newest[location] ?? Int64.min, startMs)
                 let checkKeys = try checkKeyCache.keys(of: run.results, location: location, keys: &keys, db: db)
                 latestByPosition[location, default: LatestByPosition()].record(run.results, keys: checkKeys, location: location, into: &latest)
@@ -150,6 +148,9 @@ private struct SegmentImporter {
                 arrived.append(LocationRun(locationKey: location, id: run.id, startMs: startMs, durationMs: run.run.durationMs,
                                            ordinals: Array(run.results.indices), results: run.results, checkKeys: checkKeys))
             }
+            try db.execute(sql: """
+                INSERT INTO location_segment (location_key, first_run_id, last_run_id, newest_run_ms) VALUES (?, ?, ?, ?)
+                """, arguments: [location, first, last, segmentNewestMs])
             outcomes.append((offset, path, .imported(runs: segment.runs.count, results: segment.resultCount, late: late)))
         }
         report.outcomes = outcomes.sorted { $0.offset < $1.offset }.map { ($0.path, $0.outcome) }

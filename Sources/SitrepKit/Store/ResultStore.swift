@@ -221,12 +221,10 @@ public final class ResultStore: Sendable {
                 try db.execute(sql: "DELETE FROM latest_result WHERE at_ms < ?", arguments: [dailyCutoff])
                 // A segment record only turns a second import of its file into a no-op; once its runs are older than
                 // the agreed history and the raw cut-off, that import is one anyway (LocationsMigration, v9).
-                if try db.tableExists("location_segment") {
-                    try db.execute(sql: """
-                        DELETE FROM location_segment
-                        WHERE newest_run_ms < ? AND newest_run_ms <= (SELECT settled_ms FROM location_agreement WHERE id = 1)
-                        """, arguments: [rawCutoff])
-                }
+                try db.execute(sql: """
+                    DELETE FROM location_segment
+                    WHERE newest_run_ms < ? AND newest_run_ms <= (SELECT settled_ms FROM location_agreement WHERE id = 1)
+                    """, arguments: [rawCutoff])
                 try ResultDetail.prune(before: rawCutoff, in: db)
                 for granularity in RollupGranularity.allCases {
                     let cutoff = granularity.bucketStartMs(of: granularity == .hourly ? hourlyCutoff : dailyCutoff)

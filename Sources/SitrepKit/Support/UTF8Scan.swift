@@ -1,6 +1,11 @@
 /// Byte-level questions about a string's UTF-8, answered over its contiguous storage: a tight loop instead of
 /// the `String.UTF8View` iterator, for the escapers that look at every byte a build writes.
 extension String {
+    /// Whether the UTF-8 holds `byte`: a quick test before a search that needs Foundation or builds anything.
+    func containsUTF8Byte(_ byte: UInt8) -> Bool {
+        containsUTF8Byte { $0 == byte }
+    }
+
     /// Whether any UTF-8 byte satisfies `predicate`.
     func containsUTF8Byte(where predicate: (UInt8) -> Bool) -> Bool {
         var text = self
