@@ -27,21 +27,26 @@ public struct UIStrings: Sendable {
     }
 
     /// `pattern` with each `{name}` replaced by its value, in one pass: a value holding `{name}` (an incident's
-    /// title) is never filled in again.
+    /// title) is never filled in again. A `{name}` without a value stays as it is. The search runs over the UTF-8
+    /// bytes (`{` and `}` never occur inside a multi-byte character): the daily bars fill 45,000 titles a build,
+    /// and walking them by `Character` was a tenth of a full build's CPU.
     static func fill(_ pattern: String, _ values: KeyValuePairs<String, String>) -> String {
+        let utf8 = pattern.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return pattern }
         var result = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = rest[rest.index(after: open)..<close]
-            if let value = values.first(where: { $0.key == name })?.value {
+        var copied = utf8.startIndex
+        while let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            let name = utf8[utf8.index(after: open)..<close]
+            if let value = values.first(where: { $0.key.utf8.elementsEqual(name) })?.value {
+                result += pattern[copied..<open]
                 result += value
-            } else {
-                result += rest[open...close]
+                copied = utf8.index(after: close)
             }
-            rest = rest[rest.index(after: close)...]
+            guard let next = utf8[utf8.index(after: close)...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        return result + rest
+        result += pattern[copied...]
+        return result
     }
 
     /// `99.95%` (`99,95 %` in German), truncated as `NumberFormat.uptime`; `number.no_data` for nil.
@@ -53,8 +58,13 @@ public struct UIStrings: Sendable {
     /// An English percentage such as `NumberFormat.uptime` writes (`99.95%`) in this language.
     func percent(_ english: String) -> String {
         guard english.hasSuffix("%") else { return english }
-        let number = String(english.dropLast()).replacingOccurrences(of: ".", with: self["number.decimal"])
-        return text("number.percent", ["n": number])
+        let number = english.dropLast()
+        let decimal = self["number.decimal"]
+        guard decimal != ".", let point = number.utf8.firstIndex(of: UInt8(ascii: ".")) else {
+            return text("number.percent", ["n": String(number)])
+        }
+        // `NumberFormat.uptime` writes at most one point.
+        return text("number.percent", ["n": number[..<point] + decimal + number[number.utf8.index(after: point)...]])
     }
 
     /// `2 h 15 min`, `45 min`, `3 d 4 h` (`3 Tg. 4 Std.`).

@@ -77,9 +77,13 @@ public struct SitePublisher: Sendable {
 
     /// Relative, no empty, `.` or `..` segments, no NUL: a path can never leave the output folder.
     static func validate(_ path: String, output: URL) throws(PublishError) {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        let bad = path.isEmpty || path.hasPrefix("/") || path.contains("\0")
-            || segments.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        // Over the UTF-8 bytes: every file a build writes passes here, and `String.contains(_:)` with a string
+        // argument is Foundation's search.
+        let bytes = path.utf8
+        let bad = bytes.isEmpty || bytes.contains(0)
+            || bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { segment in
+                segment.isEmpty || (segment.count <= 2 && segment.allSatisfy { $0 == UInt8(ascii: ".") })
+            }
         if bad {
             throw PublishError("Cannot publish \(output.path)/\(path): the file name must be a relative path inside the site folder.")
         }

@@ -46,7 +46,7 @@ struct DailyBarsView {
 
     static func title(of day: DailyBar, context: RenderContext) -> String {
         let strings = context.strings
-        let date = context.time.dayText(day.start)
+        let date = context.dayText(day.start)
         var lines = [day.uptime == nil && day.worstStatus == nil ? "\(date): \(strings["number.no_data"])"
             : "\(date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
         if let worst = day.worstStatus, worst != .operational {

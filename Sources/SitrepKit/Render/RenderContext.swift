@@ -12,6 +12,8 @@ final class RenderContext {
     let fragments: ComponentFragments
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
+    /// The dates of the daily bars' days, written once: every component's strip shows the same days.
+    private let barDays: [Date: String]
 
     init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty) {
         self.model = model
@@ -20,7 +22,13 @@ final class RenderContext {
         self.time = TimeFormat(timeZone: model.site.timezone, strings: strings)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let time = self.time
+        barDays = Dictionary((model.components.first?.daily ?? []).map { ($0.start, time.dayText($0.start)) },
+                             uniquingKeysWith: { first, _ in first })
     }
+
+    /// `TimeFormat.dayText` of `date`, looked up for the days of the daily bars.
+    func dayText(_ date: Date) -> String { barDays[date] ?? time.dayText(date) }
 
     func incident(_ id: String) -> IncidentModel? { incidentsByID[id] }
 

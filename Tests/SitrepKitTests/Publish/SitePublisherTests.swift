@@ -106,7 +106,8 @@ import Testing
         try expectUntouched(scratch, output)
     }
 
-    @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./index.html", ""])
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a//b.html", "./index.html", "", "a/..", "a/./b.html", "dir/",
+                      "a\0b.html", "..", "."])
     func pathsOutsideTheSiteAreRefusedBeforeAnythingIsWritten(path: String) throws {
         let (scratch, output) = try publishedFirst("publish-fail-path")
         defer { scratch.remove() }
@@ -114,6 +115,13 @@ import Testing
         broken[path] = Data("x".utf8)
         #expect(throws: PublishError.self) { try SitePublisher().publish(broken, to: output) }
         try expectUntouched(scratch, output)
+    }
+
+    /// Names that only look like `.` or `..` are ordinary files.
+    @Test(arguments: ["...", ".well-known/security.txt", "a/..b/c.html", "..x", "ü/é.html"])
+    func dotNamesThatAreNotSegmentsAreAccepted(path: String) throws {
+        let output = URL(fileURLWithPath: "/tmp/site")
+        #expect(throws: Never.self) { try SitePublisher.validate(path, output: output) }
     }
 
     @Test func anUnwritableParentFailsWithAClearSentence() throws {

@@ -117,6 +117,17 @@ struct LanguageTests {
         #expect(german.text("bars.incident", ["title": "{title} {x}"]) == "Störung: {title} {x}")
     }
 
+    /// Placeholders are filled once, left as written when they have no value, and found between any characters.
+    @Test func placeholdersAreFilledOnceAndUnknownOnesStay() {
+        #expect(UIStrings.fill("{a} and {b}", ["a": "1", "b": "2"]) == "1 and 2")
+        #expect(UIStrings.fill("{a}{a}", ["a": "{a}"]) == "{a}{a}")
+        #expect(UIStrings.fill("x {nope} {a}", ["a": "é"]) == "x {nope} é")
+        #expect(UIStrings.fill("ü{a", ["a": "1"]) == "ü{a" && UIStrings.fill("}{a}{", ["a": "1"]) == "}1{")
+        #expect(UIStrings.fill("{a{b}", ["b": "2", "a{b": "3"]) == "3")
+        #expect(UIStrings.fill("Störung: {title}", ["title": "Ünïcödé 🚧"]) == "Störung: Ünïcödé 🚧")
+        #expect(UIStrings.fill("plain", [:]) == "plain" && UIStrings.fill("", ["a": "1"]) == "")
+    }
+
     /// A site's theme overrides single keys; what it lacks is the default theme's, and what is wrong is named.
     @Test func aSiteOverridesSingleKeysAndItsMistakesAreNamedWithFileLineAndKey() throws {
         let scratch = try ScratchFolder("language")
