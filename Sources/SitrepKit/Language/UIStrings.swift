@@ -57,14 +57,18 @@ public struct UIStrings: Sendable {
 
     /// An English percentage such as `NumberFormat.uptime` writes (`99.95%`) in this language.
     func percent(_ english: String) -> String {
+        Self.percent(english, decimal: self["number.decimal"], pattern: self["number.percent"])
+    }
+
+    /// `english` (`99.95%`) with the language's decimal sign, in its `number.percent` pattern (`{n} %`).
+    static func percent(_ english: String, decimal: String, pattern: String) -> String {
         guard english.hasSuffix("%") else { return english }
         let number = english.dropLast()
-        let decimal = self["number.decimal"]
         guard decimal != ".", let point = number.utf8.firstIndex(of: UInt8(ascii: ".")) else {
-            return text("number.percent", ["n": String(number)])
+            return fill(pattern, ["n": String(number)])
         }
         // `NumberFormat.uptime` writes at most one point.
-        return text("number.percent", ["n": number[..<point] + decimal + number[number.utf8.index(after: point)...]])
+        return fill(pattern, ["n": number[..<point] + decimal + number[number.utf8.index(after: point)...]])
     }
 
     /// `2 h 15 min`, `45 min`, `3 d 4 h` (`3 Tg. 4 Std.`).

@@ -45,21 +45,28 @@ struct DailyBarsView {
     }
 
     static func title(of day: DailyBar, context: RenderContext) -> String {
-        let strings = context.strings
-        let date = context.dayText(day.start)
-        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(date): \(strings["number.no_data"])"
-            : "\(date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
+        let words = context.barTitleWords
+        var title = context.dayText(day.start)
+        title += ": "
+        title += day.uptime == nil && day.worstStatus == nil ? words.noData
+            : UIStrings.fill(words.uptime, ["uptime": words.uptime(day.uptime)])
         if let worst = day.worstStatus, worst != .operational {
-            lines.append(strings.text("bars.worst", ["status": strings["status.\(worst.rawValue)"]]))
+            title += "\n"
+            title += UIStrings.fill(words.worst, ["status": words.statuses[worst] ?? worst.rawValue])
         }
         if let minutes = day.maintenanceMinutes, minutes > 0 {
-            lines.append(strings.text("bars.maintenance", ["minutes": "\(Int(minutes.rounded()))"]))
+            title += "\n"
+            title += UIStrings.fill(words.maintenance, ["minutes": "\(Int(minutes.rounded()))"])
         }
         for id in day.incidentIDs {
-            lines.append(strings.text("bars.incident", ["title": context.incident(id)?.title ?? id]))
+            title += "\n"
+            title += UIStrings.fill(words.incident, ["title": context.incident(id)?.title ?? id])
         }
-        if day.incidentIDs.isEmpty, day.uptime != nil { lines.append(strings["bars.no_incidents"]) }
-        return lines.joined(separator: "\n")
+        if day.incidentIDs.isEmpty, day.uptime != nil {
+            title += "\n"
+            title += words.noIncidents
+        }
+        return title
     }
 }
 

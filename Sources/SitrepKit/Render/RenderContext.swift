@@ -14,6 +14,7 @@ final class RenderContext {
     private let componentsByID: [String: ComponentModel]
     /// The dates of the daily bars' days, written once: every component's strip shows the same days.
     private let barDays: [Date: String]
+    let barTitleWords: BarTitleWords
 
     init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty) {
         self.model = model
@@ -22,6 +23,7 @@ final class RenderContext {
         self.time = TimeFormat(timeZone: model.site.timezone, strings: strings)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        barTitleWords = BarTitleWords(strings)
         let time = self.time
         barDays = Dictionary((model.components.first?.daily ?? []).map { ($0.start, time.dayText($0.start)) },
                              uniquingKeysWith: { first, _ in first })
