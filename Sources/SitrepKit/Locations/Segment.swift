@@ -5,10 +5,13 @@ import Foundation
 /// as one file that any file transport can carry.
 ///
 /// A file is one header line, then the body:
-/// `sitrep-segment 1 location=eu runs=41-100 results=30000 bytes=391234 sha256=<hex>\n` + body. The header names
+/// `sitrep-segment 2 location=eu runs=41-100 results=30000 bytes=391234 sha256=<hex>\n` + body. The header names
 /// the location and the range of its run ids (a location's runs are numbered in its own database, so the pair
 /// identifies a segment: importing it twice changes nothing); `bytes` and `sha256` make a file cut short by a
 /// failed upload, or damaged, fail to decode as a whole, so nothing of it is imported.
+///
+/// Format 2 adds a flow's steps to each result (format 1 files, which carry none, are still read); a result's
+/// failed-condition summary is in both.
 public struct Segment: Sendable, Hashable {
     /// One run of the location, with the id its own database gave it.
     public struct Run: Sendable, Hashable {
@@ -23,7 +26,8 @@ public struct Segment: Sendable, Hashable {
         }
     }
 
-    public static let formatVersion = 1
+    /// The format `encoded()` writes; `decode` reads it and every older one.
+    public static let formatVersion = 2
     static let magic = "sitrep-segment"
     /// The file name extension of segments (`sitrep import` is given the files themselves).
     public static let fileExtension = "segment"
@@ -61,18 +65,20 @@ public struct Segment: Sendable, Hashable {
 
     // MARK: Encoding
 
-    /// The whole file.
-    public func encoded() -> Data {
-        let body = encodedBody()
+    /// The whole file, in `version` (the current format unless a test asks for an older one).
+    public func encoded() -> Data { encoded(version: Self.formatVersion) }
+
+    func encoded(version: Int) -> Data {
+        let body = encodedBody(version: version)
         let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
-        let header = "\(Self.magic) \(Self.formatVersion) location=\(location) runs=\(firstRunID)-\(lastRunID) "
+        let header = "\(Self.magic) \(version) location=\(location) runs=\(firstRunID)-\(lastRunID) "
             + "results=\(resultCount) bytes=\(body.count) sha256=\(digest)\n"
         var data = Data(header.utf8)
         data.append(contentsOf: body)
         return data
     }
 
-    private func encodedBody() -> [UInt8] {
+    private func encodedBody(version: Int) -> [UInt8] {
         var writer = SegmentByteWriter()
         // The checks, each once; results name them by index.
         var checkIndex: [SeriesKey: Int] = [:]
@@ -105,28 +111,59 @@ public struct Segment: Sendable, Hashable {
                 writer.int(StoreTime.milliseconds(result.at) - startMs)
                 writer.varint(UInt64(StoreCodes.code(result.status)))
                 writer.optional(result.latencyMs.map(StoreCodes.microseconds))
-                if let timings = result.timings {
-                    writer.varint(1)
-                    for phase in [timings.dnsMs, timings.connectMs, timings.tlsMs, timings.ttfbMs, timings.totalMs] {
-                        writer.int(StoreCodes.microseconds(phase))
-                    }
-                } else {
-                    writer.varint(0)
-                }
+                Self.write(result.timings, to: &writer)
                 writer.optional(result.httpStatus.map(Int64.init))
-                if let error = result.error {
-                    writer.varint(UInt64(StoreCodes.code(error.kind)) + 1)
-                    writer.string(error.message)
-                    writer.optional(error.severity.map { Int64(StoreCodes.code($0)) })
-                    writer.varint(error.summary == nil ? 0 : 1)
-                    if let summary = error.summary { writer.string(summary) }
-                } else {
-                    writer.varint(0)
-                }
+                Self.write(result.error, to: &writer)
                 writer.varint(UInt64(max(0, result.attempts)))
+                if version >= 2 {
+                    writer.varint(UInt64(result.steps.count))
+                    for step in result.steps {
+                        writer.string(step.name)
+                        writer.optional(step.status.map { Int64(StoreCodes.code($0)) })
+                        writer.optional(step.httpStatus.map(Int64.init))
+                        Self.write(step.timings, to: &writer)
+                        Self.write(step.error, to: &writer)
+                    }
+                }
             }
         }
         return writer.bytes
+    }
+
+    private static func write(_ timings: PhaseTimings?, to writer: inout SegmentByteWriter) {
+        guard let timings else { return writer.varint(0) }
+        writer.varint(1)
+        for phase in [timings.dnsMs, timings.connectMs, timings.tlsMs, timings.ttfbMs, timings.totalMs] {
+            writer.int(StoreCodes.microseconds(phase))
+        }
+    }
+
+    private static func write(_ error: ProbeError?, to writer: inout SegmentByteWriter) {
+        guard let error else { return writer.varint(0) }
+        writer.varint(UInt64(StoreCodes.code(error.kind)) + 1)
+        writer.string(error.message)
+        writer.optional(error.severity.map { Int64(StoreCodes.code($0)) })
+        writer.varint(error.summary == nil ? 0 : 1)
+        if let summary = error.summary { writer.string(summary) }
+    }
+
+    private static func readTimings(_ reader: inout SegmentByteReader) throws -> PhaseTimings? {
+        guard try reader.varint() == 1 else { return nil }
+        // Arguments are evaluated in order: dns, connect, tls, ttfb, total, as written.
+        return PhaseTimings(
+            dnsMs: StoreCodes.milliseconds(try reader.int()), connectMs: StoreCodes.milliseconds(try reader.int()),
+            tlsMs: StoreCodes.milliseconds(try reader.int()), ttfbMs: StoreCodes.milliseconds(try reader.int()),
+            totalMs: StoreCodes.milliseconds(try reader.int()))
+    }
+
+    private static func readError(_ reader: inout SegmentByteReader) throws -> ProbeError? {
+        let kindCode = try reader.varint()
+        guard kindCode > 0 else { return nil }
+        let message = try reader.string()
+        let severity = try reader.optional().flatMap { StoreCodes.checkStatus($0) }
+        let summary = try reader.varint() == 1 ? try reader.string() : nil
+        return ProbeError(kind: StoreCodes.errorKind(Int64(clamping: kindCode - 1)), message: message,
+                          summary: summary, severity: severity)
     }
 
     private struct SeriesKey: Hashable {
@@ -148,7 +185,9 @@ public struct Segment: Sendable, Hashable {
         }
         let words = header.split(separator: " ")
         guard words.count == 7, words[0] == magic else { throw SegmentError(path: path, problem: .notASegment) }
-        guard words[1] == String(formatVersion) else { throw SegmentError(path: path, problem: .newerFormat(String(words[1]))) }
+        guard let version = Int(words[1]), (1...formatVersion).contains(version) else {
+            throw SegmentError(path: path, problem: .newerFormat(String(words[1])))
+        }
         var fields: [String: String] = [:]
         for word in words.dropFirst(2) {
             let parts = word.split(separator: "=", maxSplits: 1)
@@ -169,7 +208,7 @@ public struct Segment: Sendable, Hashable {
               SHA256.hash(data: bytes[bodyStart...]).map({ String(format: "%02x", $0) }).joined() == digest
         else { throw SegmentError(path: path, problem: .damaged) }
         do {
-            let segment = try decodeBody(bytes, from: bodyStart, location: location)
+            let segment = try decodeBody(bytes, from: bodyStart, location: location, version: version)
             guard segment.resultCount == resultCount, !segment.runs.isEmpty,
                   fields["runs"] == "\(segment.firstRunID)-\(segment.lastRunID)"
             else { throw SegmentFormatError.malformed }
@@ -180,7 +219,7 @@ public struct Segment: Sendable, Hashable {
     }
 
     /// The body is `bytes[start...]`.
-    private static func decodeBody(_ bytes: [UInt8], from start: Int, location: String) throws -> Segment {
+    private static func decodeBody(_ bytes: [UInt8], from start: Int, location: String, version: Int) throws -> Segment {
         var reader = SegmentByteReader(bytes, from: start)
         let bodyCount = bytes.count - start
         let checkCount = try reader.count(atMost: bodyCount)
@@ -211,29 +250,31 @@ public struct Segment: Sendable, Hashable {
                 let atMs = startMs &+ (try reader.int())
                 guard let status = StoreCodes.checkStatus(Int64(clamping: try reader.varint())) else { throw SegmentFormatError.malformed }
                 let latency = try reader.optional().map(StoreCodes.milliseconds)
-                var timings: PhaseTimings?
-                if try reader.varint() == 1 {
-                    // Arguments are evaluated in order: dns, connect, tls, ttfb, total, as written.
-                    timings = PhaseTimings(
-                        dnsMs: StoreCodes.milliseconds(try reader.int()), connectMs: StoreCodes.milliseconds(try reader.int()),
-                        tlsMs: StoreCodes.milliseconds(try reader.int()), ttfbMs: StoreCodes.milliseconds(try reader.int()),
-                        totalMs: StoreCodes.milliseconds(try reader.int()))
-                }
+                let timings = try readTimings(&reader)
                 let httpStatus = try reader.optional().map { Int(clamping: $0) }
-                var error: ProbeError?
-                let kindCode = try reader.varint()
-                if kindCode > 0 {
-                    let message = try reader.string()
-                    let severity = try reader.optional().flatMap { StoreCodes.checkStatus($0) }
-                    let summary = try reader.varint() == 1 ? try reader.string() : nil
-                    error = ProbeError(kind: StoreCodes.errorKind(Int64(clamping: kindCode - 1)), message: message,
-                                       summary: summary, severity: severity)
-                }
+                let error = try readError(&reader)
                 let attempts = try reader.count(atMost: Int(Int32.max))
-                results.append(CheckResult(
+                var steps: [FlowStepResult] = []
+                if version >= 2 {
+                    let stepCount = try reader.count(atMost: bodyCount)
+                    steps.reserveCapacity(stepCount)
+                    for _ in 0..<stepCount {
+                        let name = try reader.string()
+                        let stepStatus = try reader.optional().map { code in
+                            guard let status = StoreCodes.checkStatus(code) else { throw SegmentFormatError.malformed }
+                            return status
+                        }
+                        let stepHTTPStatus = try reader.optional().map { Int(clamping: $0) }
+                        steps.append(FlowStepResult(name: name, status: stepStatus, httpStatus: stepHTTPStatus,
+                                                    timings: try readTimings(&reader), error: try readError(&reader)))
+                    }
+                }
+                var result = CheckResult(
                     componentID: check.componentID, checkID: check.checkID, type: check.type, at: StoreTime.date(atMs),
                     status: status, latencyMs: latency, httpStatus: httpStatus, timings: timings, error: error,
-                    attempts: attempts))
+                    attempts: attempts)
+                result.steps = steps
+                results.append(result)
             }
             runs.append(Run(id: id, run: ProbeRun(startedAt: StoreTime.date(startMs), durationMs: duration, location: location),
                             results: results))

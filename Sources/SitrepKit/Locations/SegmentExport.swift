@@ -34,7 +34,9 @@ extension ResultStore {
                 var byLocation: [String: [Segment.Run]] = [:]
                 for id in order {
                     guard let entry = runs[id], !entry.results.isEmpty else { continue }
-                    byLocation[entry.run.location, default: []].append(Segment.Run(id: id, run: entry.run, results: entry.results))
+                    // With their failed-condition summaries and a flow's steps, which live beside the result rows.
+                    let results = try ResultDetail.attach(to: entry.results, db)
+                    byLocation[entry.run.location, default: []].append(Segment.Run(id: id, run: entry.run, results: results))
                 }
                 for name in byLocation.keys where !Segment.isValidLocation(name) {
                     throw SegmentExportError.invalidLocation(name)

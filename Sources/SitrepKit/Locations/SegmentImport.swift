@@ -145,6 +145,8 @@ private struct SegmentImporter {
                     late += 1
                     continue
                 }
+                // Summaries and steps are kept by check and time, so the agreed history's latest result finds them.
+                try ResultDetail.append(run.results, in: db)
                 arrived.append(LocationRun(locationKey: location, id: run.id, startMs: startMs, durationMs: run.run.durationMs,
                                            ordinals: Array(run.results.indices), results: run.results, checkKeys: checkKeys))
             }

@@ -130,6 +130,7 @@ import Testing
         flow.type = .flow
         flow.error = ProbeError(kind: .slow, message: "slow ünïcode", summary: "step login", severity: .degraded)
         flow.attempts = 2
+        flow.steps = ResultDetailTests.steps
         let segment = Segment(location: "eu-1", runs: [
             Segment.Run(id: 7, run: ProbeRun(startedAt: at, durationMs: 1234.5, location: "eu-1"), results: [
                 flow, StoreFixtures.result("web", "home", at: at, status: .down, latencyMs: nil, timings: nil),
