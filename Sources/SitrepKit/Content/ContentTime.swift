@@ -9,7 +9,7 @@ public enum ContentTime {
     /// `timeZone` the text must carry `Z` or an offset. The instant may lie outside `Timestamp.supportedRange`:
     /// callers check that, to say so.
     public static func parse(_ text: String, timeZone: TimeZone?) -> Date? {
-        var scanner = DigitScanner(text.trimmingCharacters(in: .whitespaces))
+        var scanner = DigitScanner(text)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
               let month = scanner.number(digits: 2), scanner.skip("-"),
               let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
@@ -27,15 +27,25 @@ public enum ContentTime {
             }
         }
         let zone: TimeZone
+        var fixedOffset: Int?
         if scanner.isAtEnd, let timeZone {
             zone = timeZone
         } else if let offset = scanner.offsetSeconds(), scanner.isAtEnd, let fixed = TimeZone(secondsFromGMT: offset) {
             zone = fixed
+            fixedOffset = offset
         } else {
             return nil
         }
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
               (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        // With `Z` or an offset (what sitrep writes), the instant is plain arithmetic; the calendar below, which a
+        // named zone needs for its daylight-saving rules, cost more than the rest of reading a content file's times.
+        if let fixedOffset, (1900...9999).contains(year) {
+            guard day <= CivilTime.daysIn(month: month, year: year) else { return nil }
+            let days = CivilTime.daysSinceEpoch(year: year, month: month, day: day)
+            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - fixedOffset
+            return Date(timeIntervalSince1970: Double(seconds)).addingTimeInterval(fraction)
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
@@ -72,7 +82,15 @@ private struct DigitScanner {
     private let scalars: [Unicode.Scalar]
     private var index = 0
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    /// `text` without the whitespace around it: tabs and Unicode space separators, as Foundation's
+    /// `CharacterSet.whitespaces` (whose `trimmingCharacters` goes through `NSString` here).
+    init(_ text: String) {
+        var scalars = Array(text.unicodeScalars)
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        let leading = scalars.prefix(while: isSpace).count
+        self.scalars = leading == 0 ? scalars : Array(scalars.dropFirst(leading))
+    }
 
     var isAtEnd: Bool { index == scalars.count }
 

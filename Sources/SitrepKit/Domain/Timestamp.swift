@@ -73,6 +73,25 @@ extension Int64 {
 }
 
 extension CivilTime {
+    /// Days from 1970-01-01 to the proleptic Gregorian date (Howard Hinnant's days-from-civil).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// How many days `month` (1...12) of `year` has.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// `2026-11-20` (or `20261120` with an empty separator): four-digit year, two-digit month and day.
     static func date(year: Int, month: Int, day: Int, separator: String) -> String {
         DecimalText.padded(year, width: 4) + separator + DecimalText.padded(month, width: 2) + separator
