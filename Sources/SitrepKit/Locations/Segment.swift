@@ -254,9 +254,9 @@ public struct Segment: Sendable, Hashable {
                 let httpStatus = try reader.optional().map { Int(clamping: $0) }
                 let error = try readError(&reader)
                 let attempts = try reader.count(atMost: Int(Int32.max))
+                let stepCount = version >= 2 ? try reader.count(atMost: bodyCount) : 0
                 var steps: [FlowStepResult] = []
-                if version >= 2 {
-                    let stepCount = try reader.count(atMost: bodyCount)
+                if stepCount > 0 {
                     steps.reserveCapacity(stepCount)
                     for _ in 0..<stepCount {
                         let name = try reader.string()
@@ -269,12 +269,10 @@ public struct Segment: Sendable, Hashable {
                                                     timings: try readTimings(&reader), error: try readError(&reader)))
                     }
                 }
-                var result = CheckResult(
+                results.append(CheckResult(
                     componentID: check.componentID, checkID: check.checkID, type: check.type, at: StoreTime.date(atMs),
                     status: status, latencyMs: latency, httpStatus: httpStatus, timings: timings, error: error,
-                    attempts: attempts)
-                result.steps = steps
-                results.append(result)
+                    attempts: attempts, steps: steps))
             }
             runs.append(Run(id: id, run: ProbeRun(startedAt: StoreTime.date(startMs), durationMs: duration, location: location),
                             results: results))
