@@ -51,8 +51,13 @@ public struct UIStrings: Sendable {
 
     /// `99.95%` (`99,95 %` in German), truncated as `NumberFormat.uptime`; `number.no_data` for nil.
     func uptime(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return self["number.no_data"] }
-        return percent(NumberFormat.uptime(value))
+        Self.uptime(value, noData: self["number.no_data"], decimal: self["number.decimal"], pattern: self["number.percent"])
+    }
+
+    /// `uptime(_:)` from words already looked up (`BarTitleWords`).
+    static func uptime(_ value: Double?, noData: String, decimal: String, pattern: String) -> String {
+        guard let value, value.isFinite else { return noData }
+        return percent(NumberFormat.uptime(value), decimal: decimal, pattern: pattern)
     }
 
     /// An English percentage such as `NumberFormat.uptime` writes (`99.95%`) in this language.

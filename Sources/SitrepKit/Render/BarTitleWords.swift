@@ -30,7 +30,6 @@ struct BarTitleWords {
 
     /// `UIStrings.uptime(_:)`, from the words looked up here.
     func uptime(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return noData }
-        return UIStrings.percent(NumberFormat.uptime(value), decimal: decimal, pattern: percent)
+        UIStrings.uptime(value, noData: noData, decimal: decimal, pattern: percent)
     }
 }
