@@ -30,7 +30,8 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Relative output path → page bytes: `index.html`, `components/<id>.html`, `incidents/<id>.html`,
-    /// `maintenance/<id>.html`, `history.html`, `history/<YYYY>.html` and `subscribe.html`.
+    /// `maintenance/<id>.html`, `history.html`, `history/<YYYY>.html`, `subscribe.html` and the pages'
+    /// `style.css`.
     public func render(_ model: SiteModel) throws(RenderError) -> [String: Data] {
         let collector = FileCollector()
         try render(model, to: collector.add)
@@ -48,11 +49,13 @@ public struct HTMLRenderer: Sendable {
         } catch {
             throw missing(error.name)
         }
+        let stylesheet = Stylesheet.render(with: library)
         let pages = Self.pages(of: model, subscribePage: library.getTemplate(named: SubscribePage.template) != nil)
         let mode = self.mode
         let strings = templates.strings
+        let link = stylesheet?.link
         let unrendered = WorkQueue.map(count: pages.count, state: {
-            (context: RenderContext(model: model, strings: strings, fragments: fragments), shapes: PageShapes(mode: mode))
+            (context: RenderContext(model: model, strings: strings, fragments: fragments, stylesheet: link), shapes: PageShapes(mode: mode))
         }) { worker, index -> String? in
             let page = pages[index]
             guard let html = worker.shapes.render(page.view(worker.context), template: page.template, library: library)
@@ -61,6 +64,7 @@ public struct HTMLRenderer: Sendable {
             return nil
         }
         if let template = unrendered.compactMap({ $0 }).first { throw missing(template) }
+        if let stylesheet { emit(Stylesheet.path, stylesheet.data) }
     }
 
     private func missing(_ template: String) -> RenderError {

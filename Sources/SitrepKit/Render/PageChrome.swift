@@ -5,6 +5,8 @@ struct PageChrome {
     var siteDescription: String?
     /// `""` at the site root, `"../"` one folder down: every link is relative.
     var root: String
+    /// `style.css?v=…` from this page (`Stylesheet`), nil when the theme has no `partials/style`.
+    var stylesheet: String?
     /// The only absolute URL on a page.
     var canonical: String
     var alternates: [AlternateLink]
@@ -52,6 +54,7 @@ extension PageChrome: PageView {
         case "siteTitle": .of(siteTitle)
         case "siteDescription": .of(siteDescription)
         case "root": .of(root)
+        case "stylesheet": .of(stylesheet)
         case "canonical": .of(canonical)
         case "alternates": .of(alternates)
         case "refreshSeconds": .of(refreshSeconds)

@@ -10,16 +10,19 @@ final class RenderContext {
     let strings: UIStrings
     /// The components' daily-bars strips and charts, once they are rendered (empty while they are rendered).
     let fragments: ComponentFragments
+    /// The theme's stylesheet as a page at the root links it (`style.css?v=…`), nil when the theme has none.
+    let stylesheet: String?
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
     /// The dates of the daily bars' days, written once: every component's strip shows the same days.
     private let barDays: [Date: String]
     let barTitleWords: BarTitleWords
 
-    init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty) {
+    init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty, stylesheet: String? = nil) {
         self.model = model
         self.strings = strings
         self.fragments = fragments
+        self.stylesheet = stylesheet
         self.time = TimeFormat(timeZone: model.site.timezone, strings: strings)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -52,6 +55,7 @@ final class RenderContext {
             siteTitle: site.title,
             siteDescription: site.description,
             root: root,
+            stylesheet: stylesheet.map { root + $0 },
             canonical: canonical,
             alternates: feeds + extraAlternates,
             refreshSeconds: max(site.refreshSeconds, 0),

@@ -28,6 +28,8 @@ struct ThemeCLITests {
             #expect(first.status == 0, "\(first.stderr)")
             #expect(try site.read("site/index.html").contains("<footer"))
             #expect(site.exists("site/widget.js") && site.exists("site/widget.html"), "theme assets are published")
+            #expect(try site.read("site/style.css") == String(contentsOf: theme.appendingPathComponent("partials/style.mustache"), encoding: .utf8))
+            #expect(try site.read("site/components/api.html").contains("<link rel=\"stylesheet\" href=\"../style.css?v="))
             #expect(try site.run("probe", environment: env).status == 0)
             #expect(try site.run("build", "--now", Self.now, environment: env).stdout.hasPrefix("Built"))
             #expect(try site.run("build", "--now", Self.now, environment: env).stdout.hasPrefix("Up to date"))
@@ -45,6 +47,7 @@ struct ThemeCLITests {
         try withInstalledTheme { site, theme, env in
             try site.write("templates/partials/footer.mustache", "<footer class=\"site-footer\">Our own footer {{> partials/extra}}</footer>\n")
             try site.write("templates/partials/extra.mustache", "<em>extra</em>")
+            try site.write("templates/partials/style.mustache", "body { color: #102030; }\n")
             try site.write("templates/partials/status.mustache",
                            try String(contentsOf: theme.appendingPathComponent("partials/status.mustache"), encoding: .utf8))
 
@@ -60,6 +63,7 @@ struct ThemeCLITests {
             let index = try site.read("site/index.html")
             #expect(index.contains("Our own footer <em>extra</em>"))
             #expect(index.contains("<header class=\"site-header\">"), "the rest comes from the default theme")
+            #expect(try site.read("site/style.css") == "body { color: #102030; }\n", "an overridden style partial is the stylesheet")
 
             // A broken override is reported at its own path.
             try site.write("templates/partials/extra.mustache", "{{#open}}")

@@ -63,6 +63,8 @@ import Testing
 
         let run = try BrowserTests.runChromium(chromium, arguments: [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(scratch.url.appendingPathComponent("profile").path)",
+            // The page reads its own stylesheet's rules, which Chromium keeps from a `file://` page otherwise.
+            "--allow-file-access-from-files",
             "--no-first-run", "--disable-extensions", "--virtual-time-budget=2000", "--dump-dom",
             site.appendingPathComponent(page).absoluteString,
         ], scratch: scratch.url)

@@ -15,6 +15,9 @@ struct RenderedSite {
 
     var paths: [String] { files.keys.sorted() }
 
+    /// The pages: every path but the stylesheet.
+    var pagePaths: [String] { paths.filter { $0.hasSuffix(".html") } }
+
     /// The `<li>` of one component on the index page.
     func indexRow(_ id: String) -> String {
         let html = page("index.html")

@@ -3,7 +3,7 @@
 /// a generated output or be replaced by it. `GeneratedNamesTests` holds this list to what a build writes.
 enum GeneratedNames {
     static let topLevel: Set<String> = [
-        "index.html", "history.html", "subscribe.html", "history", "history.rss", "history.atom", "maintenance.ics",
+        "index.html", "history.html", "subscribe.html", "style.css", "history", "history.rss", "history.atom", "maintenance.ics",
         "components", "incidents", "maintenance", "api", "badges",
     ]
 
