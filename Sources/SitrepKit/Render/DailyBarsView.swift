@@ -22,7 +22,7 @@ struct DailyBarsView {
     init(component: ComponentModel, context: RenderContext) {
         let days = component.daily
         bars = days.enumerated().map { index, day in
-            BarView(key: Self.key(of: day), title: Self.title(of: day, context: context), isTabStop: index == days.count - 1)
+            BarView(key: Self.key(of: day), title: context.barTitle(day), isTabStop: index == days.count - 1)
         }
         let strings = context.strings
         summary = Self.summary(of: days, uptime: component.uptime.d90, strings)

@@ -17,6 +17,9 @@ final class RenderContext {
     /// The dates of the daily bars' days, written once: every component's strip shows the same days.
     private let barDays: [Date: String]
     let barTitleWords: BarTitleWords
+    /// The daily bars' titles written so far, by day: a day with the same uptime, status, maintenance and
+    /// incidents has the same title on every component (45,000 bars, under a thousand different titles).
+    private var barTitles: [DailyBar: String] = [:]
 
     init(model: SiteModel, strings: UIStrings, fragments: ComponentFragments = .empty, stylesheet: String? = nil) {
         self.model = model
@@ -30,6 +33,14 @@ final class RenderContext {
         let time = self.time
         barDays = Dictionary((model.components.first?.daily ?? []).map { ($0.start, time.dayText($0.start)) },
                              uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `DailyBarsView.title(of:context:)` of `day`, written once per distinct day.
+    func barTitle(_ day: DailyBar) -> String {
+        if let known = barTitles[day] { return known }
+        let title = DailyBarsView.title(of: day, context: self)
+        barTitles[day] = title
+        return title
     }
 
     /// `TimeFormat.dayText` of `date`, looked up for the days of the daily bars.

@@ -20,6 +20,8 @@ final class TimeFormat {
     let calendar: Calendar
     /// Zone names by UTC offset: asking ICU for an abbreviation is slow, and a site has one or two offsets.
     private var zoneNames: [Int: String] = [:]
+    /// Views made so far: the response-time tables of a site's checks share their hours (24,000 rows, 48 times).
+    private var views: [Date: TimeView] = [:]
 
     private let words: DateWords
 
@@ -39,6 +41,13 @@ final class TimeFormat {
     }
 
     func view(_ date: Date) -> TimeView {
+        if let known = views[date] { return known }
+        let view = makeView(date)
+        views[date] = view
+        return view
+    }
+
+    private func makeView(_ date: Date) -> TimeView {
         let offset = zone.secondsFromGMT(for: date)
         let zoneText = zoneName(at: date, offset: offset)
         guard let local = localTime(date, offset: offset) else {
