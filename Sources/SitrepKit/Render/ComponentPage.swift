@@ -53,7 +53,7 @@ struct ComponentDetail {
             CheckResponseView(check, chart: index < charts.count ? charts[index] : nil, strings: context.strings)
         }
         checks = component.checks.map { CheckRow($0, context: context) }
-        incidents = component.incidentIDs.compactMap(context.model.incident).map { HistoryRow(.incident($0), root: root, context: context) }
+        incidents = component.incidentIDs.compactMap(context.incident).map { HistoryRow(.incident($0), root: root, context: context) }
         maintenanceRows = component.maintenanceIDs.compactMap(context.model.maintenanceWindow).map {
             HistoryRow(.maintenance($0), root: root, context: context)
         }
