@@ -28,8 +28,8 @@ public struct UIStrings: Sendable {
 
     /// `pattern` with each `{name}` replaced by its value, in one pass: a value holding `{name}` (an incident's
     /// title) is never filled in again. A `{name}` without a value stays as it is. The search runs over the UTF-8
-    /// bytes (`{` and `}` never occur inside a multi-byte character): the daily bars fill 45,000 titles a build,
-    /// and walking them by `Character` was a tenth of a full build's CPU.
+    /// bytes (`{` and `}` never occur inside a multi-byte character): walking them by `Character` was a tenth of
+    /// a full build's CPU while every one of the 45,000 daily bars had its title filled.
     static func fill(_ pattern: String, _ values: KeyValuePairs<String, String>) -> String {
         let utf8 = pattern.utf8
         guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return pattern }
@@ -51,29 +51,21 @@ public struct UIStrings: Sendable {
 
     /// `99.95%` (`99,95 %` in German), truncated as `NumberFormat.uptime`; `number.no_data` for nil.
     func uptime(_ value: Double?) -> String {
-        Self.uptime(value, noData: self["number.no_data"], decimal: self["number.decimal"], pattern: self["number.percent"])
+        guard let value, value.isFinite else { return self["number.no_data"] }
+        return percent(NumberFormat.uptime(value))
     }
 
-    /// `uptime(_:)` from words already looked up (`BarTitleWords`).
-    static func uptime(_ value: Double?, noData: String, decimal: String, pattern: String) -> String {
-        guard let value, value.isFinite else { return noData }
-        return percent(NumberFormat.uptime(value), decimal: decimal, pattern: pattern)
-    }
-
-    /// An English percentage such as `NumberFormat.uptime` writes (`99.95%`) in this language.
+    /// An English percentage such as `NumberFormat.uptime` writes (`99.95%`) in this language: its decimal sign,
+    /// in its `number.percent` pattern (`{n} %`).
     func percent(_ english: String) -> String {
-        Self.percent(english, decimal: self["number.decimal"], pattern: self["number.percent"])
-    }
-
-    /// `english` (`99.95%`) with the language's decimal sign, in its `number.percent` pattern (`{n} %`).
-    static func percent(_ english: String, decimal: String, pattern: String) -> String {
         guard english.hasSuffix("%") else { return english }
         let number = english.dropLast()
+        let decimal = self["number.decimal"]
         guard decimal != ".", let point = number.utf8.firstIndex(of: UInt8(ascii: ".")) else {
-            return fill(pattern, ["n": String(number)])
+            return text("number.percent", ["n": String(number)])
         }
         // `NumberFormat.uptime` writes at most one point.
-        return fill(pattern, ["n": number[..<point] + decimal + number[number.utf8.index(after: point)...]])
+        return text("number.percent", ["n": number[..<point] + decimal + number[number.utf8.index(after: point)...]])
     }
 
     /// `2 h 15 min`, `45 min`, `3 d 4 h` (`3 Tg. 4 Std.`).

@@ -45,28 +45,21 @@ struct DailyBarsView {
     }
 
     static func title(of day: DailyBar, context: RenderContext) -> String {
-        let words = context.barTitleWords
-        var title = context.dayText(day.start)
-        title += ": "
-        title += day.uptime == nil && day.worstStatus == nil ? words.noData
-            : UIStrings.fill(words.uptime, ["uptime": words.uptime(day.uptime)])
+        let strings = context.strings
+        let date = context.time.dayText(day.start)
+        var lines = [day.uptime == nil && day.worstStatus == nil ? "\(date): \(strings["number.no_data"])"
+            : "\(date): \(strings.text("bars.uptime", ["uptime": strings.uptime(day.uptime)]))"]
         if let worst = day.worstStatus, worst != .operational {
-            title += "\n"
-            title += UIStrings.fill(words.worst, ["status": words.statuses[worst] ?? worst.rawValue])
+            lines.append(strings.text("bars.worst", ["status": strings["status.\(worst.rawValue)"]]))
         }
         if let minutes = day.maintenanceMinutes, minutes > 0 {
-            title += "\n"
-            title += UIStrings.fill(words.maintenance, ["minutes": "\(Int(minutes.rounded()))"])
+            lines.append(strings.text("bars.maintenance", ["minutes": "\(Int(minutes.rounded()))"]))
         }
         for id in day.incidentIDs {
-            title += "\n"
-            title += UIStrings.fill(words.incident, ["title": context.incident(id)?.title ?? id])
+            lines.append(strings.text("bars.incident", ["title": context.incident(id)?.title ?? id]))
         }
-        if day.incidentIDs.isEmpty, day.uptime != nil {
-            title += "\n"
-            title += words.noIncidents
-        }
-        return title
+        if day.incidentIDs.isEmpty, day.uptime != nil { lines.append(strings["bars.no_incidents"]) }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -14,9 +14,6 @@ final class RenderContext {
     let stylesheet: String?
     private let incidentsByID: [String: IncidentModel]
     private let componentsByID: [String: ComponentModel]
-    /// The dates of the daily bars' days, written once: every component's strip shows the same days.
-    private let barDays: [Date: String]
-    let barTitleWords: BarTitleWords
     /// The daily bars' titles written so far, by day: a day with the same uptime, status, maintenance and
     /// incidents has the same title on every component (45,000 bars, under a thousand different titles).
     private var barTitles: [DailyBar: String] = [:]
@@ -29,10 +26,6 @@ final class RenderContext {
         self.time = TimeFormat(timeZone: model.site.timezone, strings: strings)
         incidentsByID = Dictionary(model.incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         componentsByID = Dictionary(model.components.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        barTitleWords = BarTitleWords(strings)
-        let time = self.time
-        barDays = Dictionary((model.components.first?.daily ?? []).map { ($0.start, time.dayText($0.start)) },
-                             uniquingKeysWith: { first, _ in first })
     }
 
     /// `DailyBarsView.title(of:context:)` of `day`, written once per distinct day.
@@ -42,9 +35,6 @@ final class RenderContext {
         barTitles[day] = title
         return title
     }
-
-    /// `TimeFormat.dayText` of `date`, looked up for the days of the daily bars.
-    func dayText(_ date: Date) -> String { barDays[date] ?? time.dayText(date) }
 
     func incident(_ id: String) -> IncidentModel? { incidentsByID[id] }
 

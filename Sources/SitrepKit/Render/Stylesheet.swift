@@ -21,9 +21,7 @@ struct Stylesheet: Sendable {
 
     /// The stylesheet, or nil when the theme has no `partials/style` (a layout of its own styles its pages).
     static func render(with library: MustacheLibrary) -> Stylesheet? {
-        guard library.getTemplate(named: template) != nil, let css = library.render(EmptyView(), withTemplate: template) else {
-            return nil
-        }
+        guard let css = library.render(EmptyView(), withTemplate: template) else { return nil }
         var digest = ContentDigest()
         digest.add(css)
         return Stylesheet(data: Data(css.utf8), link: "\(path)?v=\(digest.hex.prefix(12))")
