@@ -1,9 +1,16 @@
 import Foundation
 import SitrepKit
 
-/// store-commit: append one run of 1,000 results (100 components x 10 checks) to a database that already
-/// holds `historyRuns` such runs, and report the commit time.
-func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
+/// store-commit [CHECKS] [CHECKS_PER_COMPONENT]: append one run of `checks` results (1,000 by default: 100 components
+/// x 10 checks) to a database that already holds `historyRuns` such runs, and report the commit time.
+func storeCommit(_ arguments: [String]) throws {
+    let checks = arguments.first.flatMap(Int.init) ?? 1_000
+    let perComponent = arguments.dropFirst().first.flatMap(Int.init) ?? 10
+    // The default keeps the figures comparable with earlier ones; larger runs get a shorter history.
+    try storeCommit(checks: checks, checksPerComponent: perComponent, historyRuns: checks > 1_000 ? 20 : 200)
+}
+
+func storeCommit(checks: Int, checksPerComponent: Int, historyRuns: Int, samples: Int = 15) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try ResultStore.open(at: folder.appendingPathComponent("sitrep.sqlite"))
@@ -11,8 +18,8 @@ func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
     func run(_ index: Int, of total: Int) -> (ProbeRun, [CheckResult]) {
         // One run every 5 minutes, ending now.
         let at = now.addingTimeInterval(Double(index - total) * 300)
-        let results = (0..<1_000).map { check in
-            syntheticResult(run: index, check: check, at: at, checksPerComponent: 10, downEvery: 50, degradedEvery: 20)
+        let results = (0..<checks).map { check in
+            syntheticResult(run: index, check: check, at: at, checksPerComponent: checksPerComponent, downEvery: 50, degradedEvery: 20)
         }
         return (ProbeRun(startedAt: at, durationMs: 900, location: "bench"), results)
     }
@@ -23,14 +30,15 @@ func storeCommit(historyRuns: Int = 200, samples: Int = 15) throws {
             try store.append(probeRun, results: results)
         }
     }
-    print("store-commit: history of \(historyRuns) runs x 1,000 results written in \(format(fill))")
+    let size = "\(grouped(checks)) results"
+    print("store-commit: history of \(historyRuns) runs x \(size) written in \(format(fill))")
     var times: [Double] = []
     for index in historyRuns..<total {
         let (probeRun, results) = run(index, of: total)
         times.append(try measureMs { try store.append(probeRun, results: results) })
     }
-    print("store-commit: append of 1 run x 1,000 results, \(samples) samples: median \(format(median(times))), "
-          + "min \(format(times.min() ?? .nan)), max \(format(times.max() ?? .nan)) (target <= 50 ms)")
+    print("store-commit: append of 1 run x \(size), \(samples) samples: median \(format(median(times))), "
+          + "min \(format(times.min() ?? .nan)), max \(format(times.max() ?? .nan))\(checks == 1_000 ? " (target <= 50 ms)" : "")")
     var snapshot: StoreSnapshot?
     let read = try measureMs { snapshot = try store.snapshot(now: now, days: 90) }
     print("store-commit: snapshot(days: 90) read in \(format(read)) "
@@ -48,4 +56,17 @@ func syntheticResult(run: Int, check: Int, at: Date, checksPerComponent: Int, do
         httpStatus: status == .down ? 503 : 200,
         timings: PhaseTimings(dnsMs: 1, connectMs: 3, tlsMs: 12, ttfbMs: latency - 2, totalMs: latency),
         error: status == .up ? nil : ProbeError(kind: status == .down ? .httpStatus : .slow, message: "HTTP 503"))
+}
+
+/// `n` with a comma between groups of three digits, as the figures in the README are written.
+func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    let head = digits.count % 3 == 0 ? 3 : digits.count % 3
+    var text = String(digits.prefix(head))
+    var rest = digits.dropFirst(head)
+    while !rest.isEmpty {
+        text += "," + rest.prefix(3)
+        rest = rest.dropFirst(3)
+    }
+    return (n < 0 ? "-" : "") + text
 }

@@ -6,7 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "store-commit":
-        try storeCommit()
+        try storeCommit(Array(arguments.dropFirst()))
     case "store-year":
         try StoreYearBenchmark.run(Array(arguments.dropFirst()))
     case "store-append":
@@ -22,7 +22,7 @@ do {
     case "probe-engine":
         try await probeEngine(Array(arguments.dropFirst()))
     default:
-        print("usage: sitrep-bench store-commit | store-year [DAYS] [SITE] | store-append SITE | segment-import [CHECKS] | make-site DIR | make-content-site DIR [SHAPE] [SPACING_S] [BYTES] | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
+        print("usage: sitrep-bench store-commit [CHECKS] [CHECKS_PER_COMPONENT] | store-year [DAYS] [SITE] | store-append SITE | segment-import [CHECKS] | make-site DIR | make-content-site DIR [SHAPE] [SPACING_S] [BYTES] | build-phases DIR NOW [ROUNDS] | probe-engine URLS_FILE [TIMEOUT_MS] [CONCURRENCY]")
         exit(64)
     }
 } catch {

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 
-/// `sitrep probe`: run every check once, append the run to the store in one transaction (with the component
-/// status changes it makes hold, when notifications are configured), prune old rows.
+/// `sitrep probe`: run every check once (those that took longest last time first, `ProbeSchedule`), append the run
+/// to the store in one transaction (with the component status changes it makes hold, when notifications are
+/// configured), prune old rows.
 public enum ProbePipeline {
     /// Opens (and checks) the database while the checks run: opening a large database reads all of it once
     /// (`quick_check`, about 0.7 s for 166 MB), which the probe's network waits hide. A corrupt or unwritable
@@ -13,11 +14,12 @@ public enum ProbePipeline {
         let database = config.paths.database
         // Read before probing: a broken subscribers file stops the run before anything is measured or stored.
         let targets = config.notifications.channels.isEmpty ? [] : try DeliveryTarget.load(config)
+        let schedule = await scheduleOffThePool(database)
         let opening = Task { try await openOffThePool(database) }
         let startedAt = Date()
         let clock = ContinuousClock()
         let start = clock.now
-        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets).run(config.allChecks)
+        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets).run(config.allChecks, schedule: schedule)
         let store = try await opening.value
         let elapsed = clock.now - start
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -36,6 +38,23 @@ public enum ProbePipeline {
                           metadata: ["kind": "\(result.error?.kind.rawValue ?? "-")", "attempts": "\(result.attempts)"])
         }
         return ProbeReport(run: run, results: results)
+    }
+
+    /// The start order from the checks' latest stored results (`ProbeSchedule`), read by a reader of its own before
+    /// the checks start. The order is only a hint: a database that cannot give it (none yet, damaged, another
+    /// schema) means config order, and the writer's opening reports what is wrong with it. Reading it costs about
+    /// 10 ms for 10,000 checks; the run it can save is a whole timeout.
+    private static func scheduleOffThePool(_ url: URL) async -> ProbeSchedule {
+        await withCheckedContinuation { continuation in
+            DispatchQueue(label: "sitrep.store-schedule").async {
+                var schedule = ProbeSchedule.configOrder
+                if let reader = try? ResultStore.openForReading(at: url) {
+                    schedule = (try? reader.probeSchedule()) ?? .configOrder
+                    try? reader.close()
+                }
+                continuation.resume(returning: schedule)
+            }
+        }
     }
 
     /// `ResultStore.open` blocks for as long as SQLite reads the file: it runs on a queue of its own, never on

@@ -38,12 +38,12 @@ public struct ProbeRunner: Sendable {
         }
     }
 
-    /// One result per check, in input order.
-    public func run(_ checks: [CheckConfig]) async -> [CheckResult] {
+    /// One result per check, in input order. Checks start in the order `schedule` gives (`ProbeSchedule`).
+    public func run(_ checks: [CheckConfig], schedule: ProbeSchedule = .configOrder) async -> [CheckResult] {
         guard !checks.isEmpty else { return [] }
         let limit = max(1, settings.concurrency)
-        let batched = checks.indices.filter { TransferCheckBatch.handles(checks[$0]) }
-        let tasked = checks.indices.filter { !TransferCheckBatch.handles(checks[$0]) }
+        let batched = schedule.order(checks.indices.filter { TransferCheckBatch.handles(checks[$0]) }, of: checks)
+        let tasked = schedule.order(checks.indices.filter { !TransferCheckBatch.handles(checks[$0]) }, of: checks)
         let count = engineCount ?? Self.engineCount(concurrency: limit, transfers: batched.count,
                                                     cores: ProcessInfo.processInfo.activeProcessorCount)
         let engines = Self.engines(count, sharing: limit)

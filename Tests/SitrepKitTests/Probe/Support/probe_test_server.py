@@ -21,6 +21,7 @@ STOP = threading.Event()
 STATE_LOCK = threading.Lock()
 FLAKY_SEEN = set()
 STREAM_BYTES_SENT = {}
+ARRIVALS = {}  # log name -> requests to /arrival so far
 
 JSON_DOC = json.dumps({"status": "UP", "db": {"ok": True}, "count": 3,
                        "items": [{"ok": True}, {"ok": False}]}).encode()
@@ -131,6 +132,15 @@ class Handler(BaseHTTPRequestHandler):
                 first = key not in FLAKY_SEEN
                 FLAKY_SEEN.add(key)
             self.reply(500 if first else 200, b"first fails" if first else b"then works")
+        elif path == "/arrival":
+            # Answers 200 + how many requests of the same log came before (201, 202, ...: still 2xx), after
+            # `ms` milliseconds: with concurrency 1 the status codes show the order the checks started in.
+            log = query.get("log", [""])[0]
+            with STATE_LOCK:
+                before = ARRIVALS.get(log, 0)
+                ARRIVALS[log] = before + 1
+            time.sleep(int(query.get("ms", ["0"])[0]) / 1000)
+            self.reply(200 + before, b"arrived")
         elif path == "/headers":
             self.reply(200, ("auth=" + self.headers.get("Authorization", "")).encode())
         else:
