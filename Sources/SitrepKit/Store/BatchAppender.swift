@@ -137,6 +137,64 @@ enum BatchAppender {
         var stored: Bool
     }
 
+    /// Check sums by bucket, in the order the buckets were first touched, with an index to find a bucket's sums:
+    /// a batch of one run touches one or two buckets per check and granularity, so its sums live in an array and
+    /// are never moved about in a dictionary.
+    private struct BucketSums {
+        private(set) var keys: [BucketKey] = []
+        private(set) var sums: [CheckSums] = []
+        private var index: [BucketKey: Int] = [:]
+
+        init(capacity: Int = 0) {
+            keys.reserveCapacity(capacity)
+            sums.reserveCapacity(capacity)
+            index.reserveCapacity(capacity)
+        }
+
+        /// The position of `key`'s sums, added (empty) when new.
+        mutating func position(of key: BucketKey) -> Int {
+            if let known = index[key] { return known }
+            index[key] = keys.count
+            keys.append(key)
+            sums.append(CheckSums())
+            return keys.count - 1
+        }
+
+        /// The position of `key`'s sums, nil when the batch has none.
+        func existingPosition(of key: BucketKey) -> Int? { index[key] }
+
+        mutating func merge(_ other: CheckSums, into key: BucketKey) {
+            sums[position(of: key)].merge(other)
+        }
+
+        mutating func add(_ result: CheckResult, at position: Int) {
+            sums[position].add(result)
+        }
+
+        mutating func add(stored row: StoredRow, at position: Int) throws {
+            try sums[position].add(stored: row)
+        }
+    }
+
+    /// A component's automatic statuses counted in one bucket, by `StoreCodes` status code.
+    private struct StatusCounts {
+        var counts = (0, 0, 0, 0)
+
+        mutating func add(code: Int) {
+            switch code {
+            case 0: counts.0 += 1
+            case 1: counts.1 += 1
+            case 2: counts.2 += 1
+            case 3: counts.3 += 1
+            default: break // an automatic status is never "under maintenance" (4)
+            }
+        }
+
+        var values: [DatabaseValue] {
+            [counts.0.databaseValue, counts.1.databaseValue, counts.2.databaseValue, counts.3.databaseValue]
+        }
+    }
+
     /// What the batch knows of one check: where its newest result so far is (run index in the batch, ordinal) and
     /// the last run that had it. Updated in place, never copied: it is touched once per result.
     private struct CheckState {
@@ -202,14 +260,15 @@ enum BatchAppender {
         var ended: [(componentKey: Int64, run: OpenStatusRun)] = []
         var severalHourly: [BucketKey: CheckSums] = [:]
         var severalDaily: [BucketKey: CheckSums] = [:]
-        var componentCounts: [BucketKey: [Int]] = [:]
+        // By granularity (hourly, daily).
+        var componentCounts: [[BucketKey: StatusCounts]] = RollupGranularity.allCases.map { _ in
+            Dictionary(minimumCapacity: keys.componentCount)
+        }
         // Every check of the batch, in the order first seen; `slotOfKey` finds a check's slot by its key.
         var slots: [CheckSlot] = []
         var slotOfKey: [Int64: Int] = [:]
-        // The hourly sums of checks with one result per run, in the order their buckets were first touched.
-        var hourlyBuckets: [BucketKey] = []
-        var hourlySums: [CheckSums] = []
-        var hourlyIndex: [BucketKey: Int] = [:]
+        // The hourly sums of checks with one result per run.
+        var hourly = BucketSums(capacity: runs.first?.results.count ?? 0)
         var runRows: [[DatabaseValue]] = []
         var rawRows: [[DatabaseValue]] = []
         // The previous run's checks by position: runs list their checks in the same order, so the keys and slots are
@@ -267,18 +326,10 @@ enum BatchAppender {
                     let slot = current[ordinal].slot
                     let hourMs = RollupGranularity.hourly.bucketStartMs(of: atMs)
                     if slots[slot].hourStartMs != hourMs {
-                        let bucket = BucketKey(granularity: .hourly, bucketStartMs: hourMs, key: key)
                         slots[slot].hourStartMs = hourMs
-                        if let known = hourlyIndex[bucket] {
-                            slots[slot].hourSums = known
-                        } else {
-                            slots[slot].hourSums = hourlySums.count
-                            hourlyIndex[bucket] = hourlySums.count
-                            hourlyBuckets.append(bucket)
-                            hourlySums.append(CheckSums())
-                        }
+                        slots[slot].hourSums = hourly.position(of: BucketKey(granularity: .hourly, bucketStartMs: hourMs, key: key))
                     }
-                    hourlySums[slots[slot].hourSums].add(result)
+                    hourly.add(result, at: slots[slot].hourSums)
                 } else {
                     for granularity in RollupGranularity.allCases {
                         let start = granularity.bucketStartMs(of: atMs)
@@ -306,9 +357,9 @@ enum BatchAppender {
             for (componentKey, tally) in componentTallies {
                 guard let status = tally.status else { continue }
                 let code = StoreCodes.code(status)
-                for granularity in RollupGranularity.allCases {
+                for (position, granularity) in RollupGranularity.allCases.enumerated() {
                     let key = BucketKey(granularity: granularity, bucketStartMs: granularity.bucketStartMs(of: runMs), key: componentKey)
-                    componentCounts[key, default: [0, 0, 0, 0]][code] += 1
+                    componentCounts[position][key, default: StatusCounts()].add(code: code)
                 }
                 if var stretch = open[componentKey], stretch.status == code, stretch.lastRunID == runID - 1 {
                     stretch.lastRunID = runID
@@ -320,13 +371,13 @@ enum BatchAppender {
             }
         }
 
-        var hourly = Dictionary(uniqueKeysWithValues: zip(hourlyBuckets, hourlySums))
-        var daily = severalDaily
-        for (key, sums) in hourly {
-            daily[BucketKey(granularity: .daily, bucketStartMs: RollupGranularity.daily.bucketStartMs(of: key.bucketStartMs), key: key.key),
-                  default: CheckSums()].merge(sums)
+        var daily = BucketSums(capacity: hourly.keys.count)
+        for (key, sums) in zip(hourly.keys, hourly.sums) {
+            daily.merge(sums, into: BucketKey(granularity: .daily, bucketStartMs: RollupGranularity.daily.bucketStartMs(of: key.bucketStartMs),
+                                              key: key.key))
         }
-        for (key, sums) in severalHourly { hourly[key, default: CheckSums()].merge(sums) }
+        for (key, sums) in severalDaily { daily.merge(sums, into: key) }
+        for (key, sums) in severalHourly { hourly.merge(sums, into: key) }
 
         try RowBatch.insert(runRows, head: "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)", in: db)
         try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
@@ -353,13 +404,13 @@ enum BatchAppender {
             try RowBatch.insert(latest, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
                                 tail: latestConflict, in: db)
         }
-        for (granularity, sums) in [(RollupGranularity.hourly, hourly), (.daily, daily)] {
-            try writeCheckRollups(sums, granularity, in: db)
-        }
-        for granularity in RollupGranularity.allCases {
-            let componentRows: [[DatabaseValue]] = componentCounts.filter { $0.key.granularity == granularity }.map { key, counts in
-                [key.bucketStartMs.databaseValue, key.key.databaseValue] + counts.map(\.databaseValue)
-            }
+        try writeCheckRollups(hourly, .hourly, in: db)
+        try writeCheckRollups(daily, .daily, in: db)
+        for (position, granularity) in RollupGranularity.allCases.enumerated() {
+            // In key order, as the check rollups: 20,000 upserts of a 10,000-component run took 30 ms in hash order.
+            let componentRows: [[DatabaseValue]] = componentCounts[position]
+                .sorted { ($0.key.bucketStartMs, $0.key.key) < ($1.key.bucketStartMs, $1.key.key) }
+                .map { key, counts in [key.bucketStartMs.databaseValue, key.key.databaseValue] + counts.values }
             try RowBatch.insert(componentRows, head: RollupWriter.componentInsertHead(granularity),
                                 tail: RollupWriter.componentConflictClause, in: db)
         }
@@ -370,25 +421,28 @@ enum BatchAppender {
     /// primary-key range per bucket start), added into the batch's sums and written back whole. Sums are integers
     /// and histograms add up, so the rows equal those of an upsert per run adding in SQL, without a histogram merge
     /// through a SQL function for every row (most of the cost of an append).
-    private static func writeCheckRollups(_ batch: [BucketKey: CheckSums], _ granularity: RollupGranularity, in db: Database) throws {
-        var sums = batch
+    private static func writeCheckRollups(_ batch: consuming BucketSums, _ granularity: RollupGranularity, in db: Database) throws {
+        var sums = consume batch
         let table = granularity.checkTable
         let read = try db.cachedStatement(sql: """
             SELECT bucket_start_ms, check_key, \(RollupWriter.additiveCheckColumns.joined(separator: ", ")),
                 latency_min_us, latency_max_us, latency_histogram
             FROM \(table) WHERE bucket_start_ms = ?
             """)
-        for start in Set(batch.keys.map(\.bucketStartMs)).sorted() {
+        for start in Set(sums.keys.map(\.bucketStartMs)).sorted() {
             let rows = try Row.fetchCursor(read, arguments: [start])
             while let row = try rows.next() {
                 let stored = StoredRow(row, of: table, statement: read)
                 let key = BucketKey(granularity: granularity, bucketStartMs: start, key: try stored.integer(1))
-                try sums[key]?.add(stored: stored)
+                if let position = sums.existingPosition(of: key) { try sums.add(stored: stored, at: position) }
             }
         }
         let replace = (RollupWriter.additiveCheckColumns + ["latency_min_us", "latency_max_us", "latency_histogram"])
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        try RowBatch.insert(sums.sorted { ($0.key.bucketStartMs, $0.key.key) < ($1.key.bucketStartMs, $1.key.key) }.map { $0.value.values($0.key) },
+        // In key order, which SQLite's B-tree inserts fastest; positions are sorted, not the sums themselves.
+        let keys = sums.keys
+        let order = keys.indices.sorted { (keys[$0].bucketStartMs, keys[$0].key) < (keys[$1].bucketStartMs, keys[$1].key) }
+        try RowBatch.insert(order.map { sums.sums[$0].values(keys[$0]) },
                             head: RollupWriter.checkInsertHead(granularity),
                             tail: "ON CONFLICT (bucket_start_ms, check_key) DO UPDATE SET \(replace)", in: db)
     }

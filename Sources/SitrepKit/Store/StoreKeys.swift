@@ -15,17 +15,30 @@ struct StoreKeys {
     /// Both key tables, read in the caller's transaction.
     static func load(_ db: Database) throws -> StoreKeys {
         var keys = StoreKeys()
-        let components = try Row.fetchCursor(db, sql: "SELECT key, component_id FROM component_key")
+        // Keys are row ids handed out one after another, so the largest is about the number of rows (found in the
+        // index, not counted): the maps are sized once instead of growing through every power of two. Capped, so a
+        // damaged table cannot ask for more than a large site needs.
+        func expected(_ table: String) throws -> Int {
+            Int(min(max(try Int64.fetchOne(db, sql: "SELECT max(key) FROM \(table)") ?? 0, 0), 1 << 20))
+        }
+        let componentCount = try expected("component_key"), checkCount = try expected("check_key")
+        keys.componentIDs.reserveCapacity(componentCount)
+        keys.componentKeys.reserveCapacity(componentCount)
+        keys.checks.reserveCapacity(checkCount)
+        keys.checkKeys.reserveCapacity(checkCount)
+        let readComponents = try db.cachedStatement(sql: "SELECT key, component_id FROM component_key")
+        let components = try Row.fetchCursor(readComponents)
         while let row = try components.next() {
-            let stored = StoredRow(row, of: "component_key")
+            let stored = StoredRow(row, of: "component_key", statement: readComponents)
             let key = try stored.integer(0)
             let id = try stored.text(1)
             keys.componentIDs[key] = id
             keys.componentKeys[id] = key
         }
-        let checks = try Row.fetchCursor(db, sql: "SELECT key, component_key, check_id FROM check_key")
+        let readChecks = try db.cachedStatement(sql: "SELECT key, component_key, check_id FROM check_key")
+        let checks = try Row.fetchCursor(readChecks)
         while let row = try checks.next() {
-            let stored = StoredRow(row, of: "check_key")
+            let stored = StoredRow(row, of: "check_key", statement: readChecks)
             let key = try stored.integer(0)
             guard let componentID = keys.componentIDs[try stored.integer(1)] else {
                 throw stored.damage(1, "names no stored component")
@@ -36,6 +49,9 @@ struct StoreKeys {
         }
         return keys
     }
+
+    /// How many components have a key.
+    var componentCount: Int { componentKeys.count }
 
     /// The key of `componentID`, added to `component_key` when new (inside the caller's write transaction).
     mutating func componentKey(_ componentID: String, in db: Database) throws -> Int64 {
