@@ -32,7 +32,10 @@ public struct YAMLMapReader {
         keys.reserveCapacity(mapping.count)
         keyNodes.reserveCapacity(mapping.count)
         valueNodes.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
+        // By index: Yams's `Node.Mapping` makes a copy of all its pairs to hand out an iterator, and a config of
+        // 10,000 components has 30,000 mappings (a tenth of reading it went there).
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
             keys.append(key.scalarText ?? "")
             keyNodes.append(key)
             valueNodes.append(value)
