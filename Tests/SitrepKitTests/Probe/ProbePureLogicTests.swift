@@ -35,6 +35,22 @@ import Testing
             """)
     }
 
+    /// Non-ASCII cells are padded by characters, the last column is never padded (a long message does not widen
+    /// the others' lines), and a line ends without spaces even when its last cell is empty or ends in spaces.
+    @Test func textTablePadsByCharactersAndTrimsLineEnds() {
+        let table = TextTable.render(header: ["COMPONENT", "STATUS", "ERROR"], rows: [
+            ["café-api", "UP", ""],
+            ["db", "DOWN", "timeout: No complete response within 2000 ms.  "],
+            ["zürich-ünïcödé", "DEGRADED", "slow"],
+        ])
+        #expect(table == """
+            COMPONENT       STATUS    ERROR
+            café-api        UP
+            db              DOWN      timeout: No complete response within 2000 ms.
+            zürich-ünïcödé  DEGRADED  slow
+            """)
+    }
+
     @Test func opensslAndISOExpiryDates() throws {
         let openssl = try #require(CertificateExpiryDate.parse("Jan  5 12:00:00 2027 GMT"))
         let iso = try #require(CertificateExpiryDate.parse("2027-01-05 12:00:00 GMT"))
