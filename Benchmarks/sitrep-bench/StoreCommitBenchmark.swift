@@ -30,7 +30,7 @@ func storeCommit(checks: Int, checksPerComponent: Int, historyRuns: Int, samples
             try store.append(probeRun, results: results)
         }
     }
-    let size = "\(grouped(checks)) results"
+    let size = "\(checks) results"
     print("store-commit: history of \(historyRuns) runs x \(size) written in \(format(fill))")
     var times: [Double] = []
     for index in historyRuns..<total {
@@ -56,17 +56,4 @@ func syntheticResult(run: Int, check: Int, at: Date, checksPerComponent: Int, do
         httpStatus: status == .down ? 503 : 200,
         timings: PhaseTimings(dnsMs: 1, connectMs: 3, tlsMs: 12, ttfbMs: latency - 2, totalMs: latency),
         error: status == .up ? nil : ProbeError(kind: status == .down ? .httpStatus : .slow, message: "HTTP 503"))
-}
-
-/// `n` with a comma between groups of three digits, as the figures in the README are written.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    let head = digits.count % 3 == 0 ? 3 : digits.count % 3
-    var text = String(digits.prefix(head))
-    var rest = digits.dropFirst(head)
-    while !rest.isEmpty {
-        text += "," + rest.prefix(3)
-        rest = rest.dropFirst(3)
-    }
-    return (n < 0 ? "-" : "") + text
 }

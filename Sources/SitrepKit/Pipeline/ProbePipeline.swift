@@ -45,24 +45,24 @@ public enum ProbePipeline {
     /// schema) means config order, and the writer's opening reports what is wrong with it. Reading it costs about
     /// 10 ms for 10,000 checks; the run it can save is a whole timeout.
     private static func scheduleOffThePool(_ url: URL) async -> ProbeSchedule {
-        await withCheckedContinuation { continuation in
-            DispatchQueue(label: "sitrep.store-schedule").async {
-                var schedule = ProbeSchedule.configOrder
-                if let reader = try? ResultStore.openForReading(at: url) {
-                    schedule = (try? reader.probeSchedule()) ?? .configOrder
-                    try? reader.close()
-                }
-                continuation.resume(returning: schedule)
-            }
+        let schedule = try? await offThePool("sitrep.store-schedule") { () throws -> ProbeSchedule? in
+            guard let reader = try ResultStore.openForReading(at: url) else { return nil }
+            defer { try? reader.close() }
+            return try reader.probeSchedule()
         }
+        return schedule ?? .configOrder
     }
 
-    /// `ResultStore.open` blocks for as long as SQLite reads the file: it runs on a queue of its own, never on
-    /// the concurrency pool.
+    /// `ResultStore.open` blocks for as long as SQLite reads the file.
     private static func openOffThePool(_ url: URL) async throws -> ResultStore {
+        try await offThePool("sitrep.store-open") { try ResultStore.open(at: url) }
+    }
+
+    /// Runs `body`, which blocks on the database, on a queue of its own, never on the concurrency pool.
+    private static func offThePool<Value: Sendable>(_ label: String, _ body: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "sitrep.store-open").async {
-                continuation.resume(with: Result { try ResultStore.open(at: url) })
+            DispatchQueue(label: label).async {
+                continuation.resume(with: Result { try body() })
             }
         }
     }

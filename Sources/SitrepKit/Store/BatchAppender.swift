@@ -421,8 +421,7 @@ enum BatchAppender {
     /// primary-key range per bucket start), added into the batch's sums and written back whole. Sums are integers
     /// and histograms add up, so the rows equal those of an upsert per run adding in SQL, without a histogram merge
     /// through a SQL function for every row (most of the cost of an append).
-    private static func writeCheckRollups(_ batch: consuming BucketSums, _ granularity: RollupGranularity, in db: Database) throws {
-        var sums = consume batch
+    private static func writeCheckRollups(_ sums: consuming BucketSums, _ granularity: RollupGranularity, in db: Database) throws {
         let table = granularity.checkTable
         let read = try db.cachedStatement(sql: """
             SELECT bucket_start_ms, check_key, \(RollupWriter.additiveCheckColumns.joined(separator: ", ")),
