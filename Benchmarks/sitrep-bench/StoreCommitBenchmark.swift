@@ -24,6 +24,14 @@ func storeCommit(checks: Int, checksPerComponent: Int, historyRuns: Int, samples
         return (ProbeRun(startedAt: at, durationMs: 900, location: "bench"), results)
     }
     let total = historyRuns + samples
+    // A first probe: a new database, every component and check key new.
+    var firstTimes: [Double] = []
+    for sample in 0..<5 {
+        let fresh = try ResultStore.open(at: folder.appendingPathComponent("first-\(sample).sqlite"))
+        let (probeRun, results) = run(0, of: total)
+        firstTimes.append(try measureMs { try fresh.append(probeRun, results: results) })
+        try fresh.close()
+    }
     let fill = try measureMs {
         for index in 0..<historyRuns {
             let (probeRun, results) = run(index, of: total)
@@ -31,6 +39,8 @@ func storeCommit(checks: Int, checksPerComponent: Int, historyRuns: Int, samples
         }
     }
     let size = "\(checks) results"
+    print("store-commit: first append of \(checks) results into a new database, 5 samples: median \(format(median(firstTimes))), "
+          + "min \(format(firstTimes.min() ?? .nan)), max \(format(firstTimes.max() ?? .nan))")
     print("store-commit: history of \(historyRuns) runs x \(size) written in \(format(fill))")
     var times: [Double] = []
     for index in historyRuns..<total {

@@ -15,11 +15,12 @@ public enum ProbePipeline {
         // Read before probing: a broken subscribers file stops the run before anything is measured or stored.
         let targets = config.notifications.channels.isEmpty ? [] : try DeliveryTarget.load(config)
         let schedule = await scheduleOffThePool(database)
-        let opening = Task { try await openOffThePool(database) }
+        let checks = config.allChecks
+        let opening = Task { try await openOffThePool(database, registering: checks) }
         let startedAt = Date()
         let clock = ContinuousClock()
         let start = clock.now
-        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets).run(config.allChecks, schedule: schedule)
+        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets).run(checks, schedule: schedule)
         let store = try await opening.value
         let elapsed = clock.now - start
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -53,9 +54,15 @@ public enum ProbePipeline {
         return schedule ?? .configOrder
     }
 
-    /// `ResultStore.open` blocks for as long as SQLite reads the file.
-    private static func openOffThePool(_ url: URL) async throws -> ResultStore {
-        try await offThePool("sitrep.store-open") { try ResultStore.open(at: url) }
+    /// `ResultStore.open` blocks for as long as SQLite reads the file. The checks' keys are added before the append
+    /// too (`registerKeys`), a first run's 20,000 for 10,000 checks; if that fails, the append adds them and reports
+    /// what is wrong.
+    private static func openOffThePool(_ url: URL, registering checks: [CheckConfig]) async throws -> ResultStore {
+        try await offThePool("sitrep.store-open") {
+            let store = try ResultStore.open(at: url)
+            try? store.registerKeys(for: checks)
+            return store
+        }
     }
 
     /// Runs `body`, which blocks on the database, on a queue of its own, never on the concurrency pool.

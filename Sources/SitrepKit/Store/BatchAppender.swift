@@ -253,6 +253,9 @@ enum BatchAppender {
     static func append(_ runs: [(run: ProbeRun, results: [CheckResult])], rawFromMs: Int64, in db: Database) throws {
         guard !runs.isEmpty else { return }
         var keys = try StoreKeys.load(db)
+        // New checks (all of them in a first probe) get their keys together; later runs of a batch list the same
+        // checks, and any other new one gets its key as the loop below meets it.
+        try keys.register(runs[0].results.lazy.map { RollupKey(componentID: $0.componentID, checkID: $0.checkID) }, in: db)
         let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") ?? 0) + 1
         var open = try StatusRunWriter.openRuns(endingWith: firstID - 1, db).mapValues { run in
             OpenStatusRun(status: Int(run.status), firstRunID: run.firstRunID, lastRunID: firstID - 1, stored: true)

@@ -83,6 +83,52 @@ struct StoreKeys {
         return series
     }
 
+    /// Adds keys for those of `checks` (and their components) that have none, in the order given, a few hundred rows
+    /// per statement: the keys `checkKey` gives when called for each in turn, because SQLite gives a new row the
+    /// largest row id plus one, and those are the values written here. A first probe of 10,000 checks spent 85 to
+    /// 120 ms adding its 20,000 keys a statement each.
+    mutating func register(_ checks: some Sequence<RollupKey>, in db: Database) throws {
+        var newComponents: [String] = []
+        var newChecks: [RollupKey] = []
+        var seen: Set<RollupKey> = []
+        var seenComponents: Set<String> = []
+        for series in checks where checkKeys[series] == nil && seen.insert(series).inserted {
+            newChecks.append(series)
+            if componentKeys[series.componentID] == nil, seenComponents.insert(series.componentID).inserted {
+                newComponents.append(series.componentID)
+            }
+        }
+        guard !newChecks.isEmpty else { return }
+        func nextKey(_ table: String) throws -> Int64 {
+            let largest = try Int64.fetchOne(db, sql: "SELECT max(key) FROM \(table)") ?? 0
+            guard largest < Int64.max - Int64(newChecks.count) else {
+                throw DatabaseError(resultCode: .SQLITE_FULL, message: "\(table) has no keys left")
+            }
+            return largest + 1
+        }
+        var key = try nextKey("component_key")
+        var componentRows: [[DatabaseValue]] = []
+        componentRows.reserveCapacity(newComponents.count)
+        for componentID in newComponents {
+            componentRows.append([key.databaseValue, componentID.databaseValue])
+            componentKeys[componentID] = key
+            componentIDs[key] = componentID
+            key += 1
+        }
+        try RowBatch.insert(componentRows, head: "INSERT INTO component_key (key, component_id)", in: db)
+        key = try nextKey("check_key")
+        var checkRows: [[DatabaseValue]] = []
+        checkRows.reserveCapacity(newChecks.count)
+        for series in newChecks {
+            guard let component = componentKeys[series.componentID] else { continue }
+            checkRows.append([key.databaseValue, component.databaseValue, series.checkID.databaseValue])
+            checkKeys[series] = key
+            self.checks[key] = series
+            key += 1
+        }
+        try RowBatch.insert(checkRows, head: "INSERT INTO check_key (key, component_key, check_id)", in: db)
+    }
+
     /// The id of component key `key` read from column `index` of `row`.
     func component(_ row: StoredRow, _ index: Int) throws -> String {
         guard let id = componentIDs[try row.integer(index)] else { throw row.damage(index, "names no stored component") }
