@@ -3,7 +3,8 @@ import Logging
 
 /// `sitrep probe`: run every check once (those that took longest last time first, `ProbeSchedule`), append the run
 /// to the store in one transaction (with the component status changes it makes hold, when notifications are
-/// configured), prune old rows.
+/// configured), prune old rows. The append writes results as they come once every check has started (`ResultFeed`,
+/// `ResultStore.appendLive`), so that after the last check only its own part and the run's row are left to write.
 public enum ProbePipeline {
     /// Opens (and checks) the database while the checks run: opening a large database reads all of it once
     /// (`quick_check`, about 0.7 s for 166 MB), which the probe's network waits hide. A corrupt or unwritable
@@ -16,18 +17,24 @@ public enum ProbePipeline {
         let targets = config.notifications.channels.isEmpty ? [] : try DeliveryTarget.load(config)
         let schedule = await scheduleOffThePool(database)
         let checks = config.allChecks
-        let opening = Task { try await openOffThePool(database, registering: checks) }
+        let outbox = config.notifications.channels.isEmpty ? nil
+            : StatusOutbox(detector: ComponentStatusDetector(config: config), targets: targets)
         let startedAt = Date()
+        let feed = ResultFeed(checks: checks.count, concurrency: config.probe.concurrency)
+        // Whatever ends this function before the run is finished, the writer stops waiting and stores nothing.
+        defer { feed.cancel() }
+        let appending = Task {
+            try await openAndAppendOffThePool(database, checks: checks, startedAt: startedAt, feed: feed, outbox: outbox)
+        }
         let clock = ContinuousClock()
         let start = clock.now
-        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets).run(checks, schedule: schedule)
-        let store = try await opening.value
+        let results = await ProbeRunner(settings: config.probe, redactor: config.secrets)
+            .run(checks, schedule: schedule, onResults: { feed.deliver($0) })
         let elapsed = clock.now - start
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let run = ProbeRun(startedAt: startedAt, durationMs: durationMs, location: location)
-        let outbox = config.notifications.channels.isEmpty ? nil
-            : StatusOutbox(detector: ComponentStatusDetector(config: config), targets: targets)
-        try store.append(run, results: results, notifying: outbox)
+        feed.finish(run, results: results)
+        let store = try await appending.value
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, keeping: config.retention)
         // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file
@@ -54,13 +61,14 @@ public enum ProbePipeline {
         return schedule ?? .configOrder
     }
 
-    /// `ResultStore.open` blocks for as long as SQLite reads the file. The checks' keys are added before the append
-    /// too (`registerKeys`), a first run's 20,000 for 10,000 checks; if that fails, the append adds them and reports
-    /// what is wrong.
-    private static func openOffThePool(_ url: URL, registering checks: [CheckConfig]) async throws -> ResultStore {
-        try await offThePool("sitrep.store-open") {
+    /// Opens the store and appends the run as its results come (`ResultStore.appendLive`), on a thread of its own:
+    /// both block, `open` for as long as SQLite reads the file, the append until the feed ends.
+    private static func openAndAppendOffThePool(
+        _ url: URL, checks: [CheckConfig], startedAt: Date, feed: ResultFeed, outbox: StatusOutbox?
+    ) async throws -> ResultStore {
+        try await offThePool("sitrep.store-append") {
             let store = try ResultStore.open(at: url)
-            try? store.registerKeys(for: checks)
+            try store.appendLive(checks: checks, startedAt: startedAt, feed: feed, notifying: outbox)
             return store
         }
     }

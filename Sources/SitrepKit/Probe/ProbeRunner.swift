@@ -39,7 +39,10 @@ public struct ProbeRunner: Sendable {
     }
 
     /// One result per check, in input order. Checks start in the order `schedule` gives (`ProbeSchedule`).
-    public func run(_ checks: [CheckConfig], schedule: ProbeSchedule = .configOrder) async -> [CheckResult] {
+    /// `onResults` is given each check's final result (with its position in `checks`) as soon as it is known, from
+    /// whichever thread knows it; a check that did not run is only in the returned results.
+    public func run(_ checks: [CheckConfig], schedule: ProbeSchedule = .configOrder,
+                    onResults: (@Sendable ([(index: Int, result: CheckResult)]) -> Void)? = nil) async -> [CheckResult] {
         guard !checks.isEmpty else { return [] }
         let limit = max(1, settings.concurrency)
         let batched = schedule.order(checks.indices.filter { TransferCheckBatch.handles(checks[$0]) }, of: checks)
@@ -51,7 +54,7 @@ public struct ProbeRunner: Sendable {
                                  retries: max(0, settings.retries))
         let batch = TransferCheckBatch(prober: prober, engines: engines,
                                        window: limit + engines.count * CurlMulti.admissionsPerTurn)
-        async let batchResults = batch.run(checks, indices: batched)
+        async let batchResults = batch.run(checks, indices: batched, onResults: onResults)
         var results = [CheckResult?](repeating: nil, count: checks.count)
         await withTaskGroup(of: (Int, CheckResult).self) { group in
             var next = 0
@@ -65,6 +68,7 @@ public struct ProbeRunner: Sendable {
             for _ in 0..<min(limit, tasked.count) { launchNext() }
             for await (index, result) in group {
                 results[index] = result
+                onResults?([(index, result)])
                 launchNext()
             }
         }

@@ -22,12 +22,15 @@ struct TransferCheckBatch {
         }
     }
 
-    /// The final result of each of `indices` (positions in `checks`), in the order they finished.
-    func run(_ checks: [CheckConfig], indices: [Int]) async -> [(index: Int, result: CheckResult)] {
+    /// The final result of each of `indices` (positions in `checks`), in the order they finished; `onResults` is
+    /// given them as they finish, a batch per turn of the loop.
+    func run(_ checks: [CheckConfig], indices: [Int],
+             onResults: (@Sendable ([(index: Int, result: CheckResult)]) -> Void)? = nil) async -> [(index: Int, result: CheckResult)] {
         guard !indices.isEmpty else { return [] }
         let reader = OutcomeBatches()
         var state = State(checks: checks, prober: prober, engineCount: engines.count)
         var next = 0
+        var reported = 0
         while true {
             while state.inFlight.count < window, next < indices.count {
                 state.attempt(indices[next], number: 1)
@@ -35,6 +38,10 @@ struct TransferCheckBatch {
             }
             for (engine, submissions) in zip(engines, state.takeSubmissions()) where !submissions.isEmpty {
                 engine.submit(submissions, to: reader)
+            }
+            if let onResults, reported < state.finished.count {
+                onResults(Array(state.finished[reported...]))
+                reported = state.finished.count
             }
             guard !state.inFlight.isEmpty else { break }
             for (index, outcome) in await reader.next() {

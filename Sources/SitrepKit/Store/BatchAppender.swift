@@ -10,14 +10,14 @@ import GRDB
 /// instead of once per run; status runs and latest results are followed in memory across the batch and written at
 /// its end. Runs get the ids SQLite would give them one by one (one more than the largest).
 enum BatchAppender {
-    private struct BucketKey: Hashable {
+    struct BucketKey: Hashable {
         var granularity: RollupGranularity
         var bucketStartMs: Int64
         var key: Int64
     }
 
     /// Integer sums of rounded per-run rollups: what the upserts of `append` add up in SQL.
-    private struct CheckSums {
+    struct CheckSums {
         var up = 0, degraded = 0, down = 0, latencyCount = 0, timingCount = 0
         /// latency, dns, connect, tls, ttfb, total
         var sumsUs: (Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0)
@@ -129,7 +129,7 @@ enum BatchAppender {
         }
     }
 
-    private struct OpenStatusRun {
+    struct OpenStatusRun {
         var status: Int
         var firstRunID: Int64
         var lastRunID: Int64
@@ -140,7 +140,7 @@ enum BatchAppender {
     /// Check sums by bucket, in the order the buckets were first touched, with an index to find a bucket's sums:
     /// a batch of one run touches one or two buckets per check and granularity, so its sums live in an array and
     /// are never moved about in a dictionary.
-    private struct BucketSums {
+    struct BucketSums {
         private(set) var keys: [BucketKey] = []
         private(set) var sums: [CheckSums] = []
         private var index: [BucketKey: Int] = [:]
@@ -177,7 +177,7 @@ enum BatchAppender {
     }
 
     /// A component's automatic statuses counted in one bucket, by `StoreCodes` status code.
-    private struct StatusCounts {
+    struct StatusCounts {
         var counts = (0, 0, 0, 0)
 
         mutating func add(code: Int) {
@@ -224,7 +224,7 @@ enum BatchAppender {
     }
 
     /// A run's results of one component so far, for its automatic status.
-    private struct ComponentTally {
+    struct ComponentTally {
         var results = 0, down = 0, degraded = 0
 
         mutating func add(_ status: CheckStatus) {
@@ -384,18 +384,13 @@ enum BatchAppender {
 
         try RowBatch.insert(runRows, head: "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)", in: db)
         try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
-        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let latestConflict = """
-            ON CONFLICT (check_key) DO UPDATE SET run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
-            WHERE excluded.at_ms >= latest_result.at_ms
-            """
         if rawRows.count == runs.reduce(0, { $0 + $1.results.count }) {
             // Every result was just written: copied in SQL, in the order of appending, which leaves each check's
             // newest (the later of equal times) as the rows below do, without binding them all again.
             try db.execute(sql: """
                 INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))
                 SELECT run_id, ordinal, \(ResultRow.columnList) FROM result WHERE run_id BETWEEN ? AND ? ORDER BY run_id, ordinal
-                \(latestConflict)
+                \(latestConflictClause)
                 """, arguments: [firstID, firstID + Int64(runs.count) - 1])
         } else {
             let latest: [[DatabaseValue]] = slots.sorted { $0.key < $1.key }.compactMap { slot in
@@ -405,7 +400,7 @@ enum BatchAppender {
                 }
             }
             try RowBatch.insert(latest, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
-                                tail: latestConflict, in: db)
+                                tail: latestConflictClause, in: db)
         }
         try writeCheckRollups(hourly, .hourly, in: db)
         try writeCheckRollups(daily, .daily, in: db)
@@ -420,17 +415,31 @@ enum BatchAppender {
         try writeStatusRuns(ended + open.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: db)
     }
 
+    /// The upsert of `latest_result`: a check's row is replaced by a result taken at the same time or later.
+    static let latestConflictClause: String = {
+        let updates = ResultRow.columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return """
+            ON CONFLICT (check_key) DO UPDATE SET run_id = excluded.run_id, ordinal = excluded.ordinal, \(updates)
+            WHERE excluded.at_ms >= latest_result.at_ms
+            """
+    }()
+
+    /// The columns a check rollup row is read with: its bucket and key, then what `CheckSums.add(stored:)` adds.
+    static let storedCheckColumns = "bucket_start_ms, check_key, \(RollupWriter.additiveCheckColumns.joined(separator: ", ")), "
+        + "latency_min_us, latency_max_us, latency_histogram"
+
+    /// The upsert of a check rollup whose values already hold the stored row's: every column is replaced.
+    static let checkReplaceClause = "ON CONFLICT (bucket_start_ms, check_key) DO UPDATE SET "
+        + (RollupWriter.additiveCheckColumns + ["latency_min_us", "latency_max_us", "latency_histogram"])
+        .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
     /// Writes the check rollups of one granularity: the stored rows of the buckets the batch touches are read (one
     /// primary-key range per bucket start), added into the batch's sums and written back whole. Sums are integers
     /// and histograms add up, so the rows equal those of an upsert per run adding in SQL, without a histogram merge
     /// through a SQL function for every row (most of the cost of an append).
     private static func writeCheckRollups(_ sums: consuming BucketSums, _ granularity: RollupGranularity, in db: Database) throws {
         let table = granularity.checkTable
-        let read = try db.cachedStatement(sql: """
-            SELECT bucket_start_ms, check_key, \(RollupWriter.additiveCheckColumns.joined(separator: ", ")),
-                latency_min_us, latency_max_us, latency_histogram
-            FROM \(table) WHERE bucket_start_ms = ?
-            """)
+        let read = try db.cachedStatement(sql: "SELECT \(storedCheckColumns) FROM \(table) WHERE bucket_start_ms = ?")
         for start in Set(sums.keys.map(\.bucketStartMs)).sorted() {
             let rows = try Row.fetchCursor(read, arguments: [start])
             while let row = try rows.next() {
@@ -439,19 +448,20 @@ enum BatchAppender {
                 if let position = sums.existingPosition(of: key) { try sums.add(stored: stored, at: position) }
             }
         }
-        let replace = (RollupWriter.additiveCheckColumns + ["latency_min_us", "latency_max_us", "latency_histogram"])
-            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         // In key order, which SQLite's B-tree inserts fastest; positions are sorted, not the sums themselves.
         let keys = sums.keys
         let order = keys.indices.sorted { (keys[$0].bucketStartMs, keys[$0].key) < (keys[$1].bucketStartMs, keys[$1].key) }
         try RowBatch.insert(order.map { sums.sums[$0].values(keys[$0]) },
                             head: RollupWriter.checkInsertHead(granularity),
-                            tail: "ON CONFLICT (bucket_start_ms, check_key) DO UPDATE SET \(replace)", in: db)
+                            tail: checkReplaceClause, in: db)
     }
+
+    /// Stored status runs extended by one `UPDATE`.
+    static let statusRunsPerUpdate = 100
 
     /// Stored status runs the batch extended get their new end (one `UPDATE` per 100 of them); the ones it started
     /// are inserted whole.
-    private static func writeStatusRuns(_ runs: [(componentKey: Int64, run: OpenStatusRun)], in db: Database) throws {
+    static func writeStatusRuns(_ runs: [(componentKey: Int64, run: OpenStatusRun)], in db: Database) throws {
         var inserted: [[DatabaseValue]] = []
         var extended: [[DatabaseValue]] = []
         for (componentKey, run) in runs {
@@ -462,8 +472,8 @@ enum BatchAppender {
                                  run.lastRunID.databaseValue])
             }
         }
-        for start in stride(from: 0, to: extended.count, by: 100) {
-            let part = extended[start..<min(start + 100, extended.count)]
+        for start in stride(from: 0, to: extended.count, by: statusRunsPerUpdate) {
+            let part = extended[start..<min(start + statusRunsPerUpdate, extended.count)]
             let statement = try db.cachedStatement(sql: """
                 UPDATE component_status_run SET last_run_id = ended.column3
                 FROM (VALUES \(Array(repeating: "(?, ?, ?)", count: part.count).joined(separator: ", "))) AS ended

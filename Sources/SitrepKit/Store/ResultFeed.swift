@@ -1,0 +1,74 @@
+import Foundation
+
+/// The results of a run still being probed, handed from the probe runner (any thread) to the store's writer (a
+/// thread of its own, which blocks in `next()`), and at the end the run itself.
+///
+/// The writer takes parts only once every check has started, that is once at most `concurrency` results are still
+/// to come: while checks are still starting, the probe's threads need the cores (a first run of 10,000 checks is
+/// CPU-bound until its last check starts), and its checks would start later, and hanging ones end later.
+public final class ResultFeed: @unchecked Sendable {
+    /// How the feed ended: with the run and all its results in config order, or cancelled (nothing is stored).
+    public enum Ending: Sendable {
+        case finished(ProbeRun, [CheckResult])
+        case cancelled
+    }
+
+    /// Results a part holds before the writer takes it: a statement's rows (`RowBatch`), so that little is left for
+    /// the end of the run.
+    static let defaultPartSize = RowBatch.rowsPerStatement
+
+    // Safety: every stored property but the constants is only touched while holding `condition`.
+    private let condition = NSCondition()
+    private let startedWhen: Int
+    private let partSize: Int
+    private var pending: [(index: Int, result: CheckResult)] = []
+    private var delivered = 0
+    private var ending: Ending?
+
+    /// `checks` results are expected, at most `concurrency` of them under way at once.
+    public convenience init(checks: Int, concurrency: Int) {
+        self.init(checks: checks, concurrency: concurrency, partSize: Self.defaultPartSize)
+    }
+
+    init(checks: Int, concurrency: Int, partSize: Int) {
+        startedWhen = max(0, checks - max(1, concurrency))
+        self.partSize = max(1, partSize)
+    }
+
+    /// Results that came in (`index`: the check's config position).
+    public func deliver(_ results: [(index: Int, result: CheckResult)]) {
+        guard !results.isEmpty else { return }
+        condition.withLock {
+            guard ending == nil else { return }
+            pending += results
+            delivered += results.count
+            if isReady { condition.signal() }
+        }
+    }
+
+    /// The run is over: `results` are all of it, in config order. Later calls change nothing.
+    public func finish(_ run: ProbeRun, results: [CheckResult]) { end(.finished(run, results)) }
+
+    /// Nothing is to be stored. Does nothing after `finish`.
+    public func cancel() { end(.cancelled) }
+
+    /// Waits for the next part, or the ending once every result delivered is taken.
+    func next() -> (part: [(index: Int, result: CheckResult)], ending: Ending?) {
+        condition.withLock {
+            while ending == nil, !isReady { condition.wait() }
+            if case .cancelled = ending { return ([], .cancelled) }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return (pending, ending)
+        }
+    }
+
+    private var isReady: Bool { delivered >= startedWhen && pending.count >= partSize }
+
+    private func end(_ how: Ending) {
+        condition.withLock {
+            guard ending == nil else { return }
+            ending = how
+            condition.broadcast()
+        }
+    }
+}
