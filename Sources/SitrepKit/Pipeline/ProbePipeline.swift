@@ -3,14 +3,22 @@ import Logging
 
 /// `sitrep probe`: run every check once (those that took longest last time first, `ProbeSchedule`), append the run
 /// to the store in one transaction (with the component status changes it makes hold, when notifications are
-/// configured), prune old rows. The append writes results as they come once every check has started (`ResultFeed`,
-/// `ResultStore.appendLive`), so that after the last check only its own part and the run's row are left to write.
+/// configured), prune old rows. A run of `ResultFeed.minimumChecks` or more writes its results as they come once
+/// every check has started (`ResultStore.appendLive`), so that after the last check only its own part and the run's
+/// row are left to write; a smaller run is appended after its last check.
 public enum ProbePipeline {
     /// Opens (and checks) the database while the checks run: opening a large database reads all of it once
     /// (`quick_check`, about 0.7 s for 166 MB), which the probe's network waits hide. A corrupt or unwritable
     /// database is refused before anything is appended, and never touched.
     public static func run(
         config: SiteConfig, location: String, logger: Logger = Logger(label: "sitrep.probe")
+    ) async throws -> ProbeReport {
+        try await run(config: config, location: location, logger: logger, writingWhileProbingFrom: ResultFeed.minimumChecks)
+    }
+
+    /// `run`, writing the run while it is probed when it has at least `minimumChecks` checks.
+    static func run(
+        config: SiteConfig, location: String, logger: Logger, writingWhileProbingFrom minimumChecks: Int
     ) async throws -> ProbeReport {
         let database = config.paths.database
         // Read before probing: a broken subscribers file stops the run before anything is measured or stored.
@@ -20,21 +28,25 @@ public enum ProbePipeline {
         let outbox = config.notifications.channels.isEmpty ? nil
             : StatusOutbox(detector: ComponentStatusDetector(config: config), targets: targets)
         let startedAt = Date()
-        let feed = ResultFeed(checks: checks.count, concurrency: config.probe.concurrency)
+        let feed = checks.count >= minimumChecks
+            ? ResultFeed(checks: checks.count, concurrency: config.probe.concurrency) : nil
         // Whatever ends this function before the run is finished, the writer stops waiting and stores nothing.
-        defer { feed.cancel() }
+        defer { feed?.cancel() }
         let appending = Task {
             try await openAndAppendOffThePool(database, checks: checks, startedAt: startedAt, feed: feed, outbox: outbox)
         }
         let clock = ContinuousClock()
         let start = clock.now
+        var onResults: (@Sendable ([(index: Int, result: CheckResult)]) -> Void)?
+        if let feed { onResults = { feed.deliver($0) } }
         let results = await ProbeRunner(settings: config.probe, redactor: config.secrets)
-            .run(checks, schedule: schedule, onResults: { feed.deliver($0) })
+            .run(checks, schedule: schedule, onResults: onResults)
         let elapsed = clock.now - start
         let durationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let run = ProbeRun(startedAt: startedAt, durationMs: durationMs, location: location)
-        feed.finish(run, results: results)
+        feed?.finish(run, results: results)
         let store = try await appending.value
+        if feed == nil { try store.append(run, results: results, notifying: outbox) }
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, keeping: config.retention)
         // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file
@@ -61,14 +73,14 @@ public enum ProbePipeline {
         return schedule ?? .configOrder
     }
 
-    /// Opens the store and appends the run as its results come (`ResultStore.appendLive`), on a thread of its own:
-    /// both block, `open` for as long as SQLite reads the file, the append until the feed ends.
+    /// Opens the store and, given a feed, appends the run as its results come (`ResultStore.appendLive`), on a thread
+    /// of its own: both block, `open` for as long as SQLite reads the file, the append until the feed ends.
     private static func openAndAppendOffThePool(
-        _ url: URL, checks: [CheckConfig], startedAt: Date, feed: ResultFeed, outbox: StatusOutbox?
+        _ url: URL, checks: [CheckConfig], startedAt: Date, feed: ResultFeed?, outbox: StatusOutbox?
     ) async throws -> ResultStore {
         try await offThePool("sitrep.store-append") {
             let store = try ResultStore.open(at: url)
-            try store.appendLive(checks: checks, startedAt: startedAt, feed: feed, notifying: outbox)
+            if let feed { try store.appendLive(checks: checks, startedAt: startedAt, feed: feed, notifying: outbox) }
             return store
         }
     }

@@ -39,8 +39,7 @@ import Testing
         let server = try F.server()
         let folder = try TemporaryFolder()
         let log = UUID().uuidString
-        let collector = DiagnosticCollector(path: "sitrep.yml")
-        let (parsed, problems) = ConfigLoader.parse("""
+        let config = try F.config("""
             site: {title: T, url: 'https://status.example.com'}
             paths: {database: \(folder.file("sitrep.sqlite").path), output: \(folder.file("site").path)}
             probe: {concurrency: 1, retries: 0, timeout_ms: 5000}
@@ -54,9 +53,7 @@ import Testing
               - id: slow
                 name: Slow
                 checks: [{id: http, type: http, url: "\(server.http("/arrival?log=\(log)&key=slow&ms=1500"))"}]
-            """, configFile: folder.file("sitrep.yml"), environment: [:], collector: collector)
-        #expect(problems.isEmpty, "\(problems)")
-        let config = try #require(parsed)
+            """, in: folder)
 
         let first = try await ProbePipeline.run(config: config, location: "test")
         #expect(first.results.map(\.componentID) == ["first", "second", "slow"])
@@ -77,13 +74,13 @@ import Testing
         let folder = try TemporaryFolder()
         let database = folder.file("sitrep.sqlite")
         try Data("not a database at all, but long enough to be looked at as one".utf8).write(to: database)
-        let config = try #require(ConfigLoader.parse("""
+        let config = try F.config("""
             site: {title: T, url: 'https://status.example.com'}
             paths: {database: \(database.path), output: \(folder.file("site").path)}
             probe: {concurrency: 1, retries: 0, timeout_ms: 500}
             components:
               - {id: a, name: A, checks: [{id: tcp, type: tcp, host: 127.0.0.1, port: 9}]}
-            """, configFile: folder.file("sitrep.yml"), environment: [:], collector: DiagnosticCollector(path: "sitrep.yml")).0)
+            """, in: folder)
         await #expect(throws: StoreError.self) { try await ProbePipeline.run(config: config, location: "test") }
         #expect(try Data(contentsOf: database) == Data("not a database at all, but long enough to be looked at as one".utf8))
     }

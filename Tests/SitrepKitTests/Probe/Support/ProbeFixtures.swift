@@ -1,9 +1,18 @@
 import Foundation
+import Testing
 @testable import SitrepKit
 
 /// Small builders so each test reads as "this endpoint, these expectations, this verdict".
 enum ProbeFixtures {
     static func server() throws -> ProbeTestServer { try ProbeTestServer.shared.get() }
+
+    /// A config read from `yaml` as `folder/sitrep.yml`, with no environment; a problem in it fails the test.
+    static func config(_ yaml: String, in folder: TemporaryFolder) throws -> SiteConfig {
+        let (parsed, problems) = ConfigLoader.parse(yaml, configFile: folder.file("sitrep.yml"), environment: [:],
+                                                    collector: DiagnosticCollector(path: "sitrep.yml"))
+        #expect(problems.isEmpty, "\(problems)")
+        return try #require(parsed)
+    }
 
     static func http(_ id: String, _ url: String, timeoutMs: Int = 5000,
                      _ configure: (inout HTTPCheck) -> Void = { _ in }) -> CheckConfig {
