@@ -79,10 +79,9 @@ extension BatchAppender {
             try write(waiting[...], in: db)
             waiting = []
             try writeComponents(all: true, in: db)
-            try db.execute(sql: """
-                INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [runID, runMs, run.durationMs, run.location, up, degraded, down])
+            try RowBatch.insert([[runID.databaseValue, runMs.databaseValue, run.durationMs.databaseValue, run.location.databaseValue,
+                                  up.databaseValue, degraded.databaseValue, down.databaseValue]],
+                                head: BatchAppender.runInsertHead, in: db)
         }
 
         /// The results' raw and latest rows and their checks' rollups; components whose checks all have a result now
@@ -201,9 +200,7 @@ extension BatchAppender {
             for key in keys {
                 if let stored = storedSums.removeValue(forKey: key) { sums.merge(stored, into: key) }
             }
-            let order = keys.indices.sorted { (keys[$0].bucketStartMs, keys[$0].key) < (keys[$1].bucketStartMs, keys[$1].key) }
-            try RowBatch.insert(order.map { sums.sums[$0].values(keys[$0]) }, head: RollupWriter.checkInsertHead(granularity),
-                                tail: BatchAppender.checkReplaceClause, in: db)
+            try BatchAppender.writeBack(sums, granularity, in: db)
         }
     }
 }

@@ -382,7 +382,7 @@ enum BatchAppender {
         for (key, sums) in severalDaily { daily.merge(sums, into: key) }
         for (key, sums) in severalHourly { hourly.merge(sums, into: key) }
 
-        try RowBatch.insert(runRows, head: "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)", in: db)
+        try RowBatch.insert(runRows, head: runInsertHead, in: db)
         try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
         if rawRows.count == runs.reduce(0, { $0 + $1.results.count }) {
             // Every result was just written: copied in SQL, in the order of appending, which leaves each check's
@@ -414,6 +414,10 @@ enum BatchAppender {
         }
         try writeStatusRuns(ended + open.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: db)
     }
+
+    /// The head of a run row's `INSERT`; a row is the run's id, start, duration, location and up, degraded and down
+    /// counts.
+    static let runInsertHead = "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)"
 
     /// The upsert of `latest_result`: a check's row is replaced by a result taken at the same time or later.
     static let latestConflictClause: String = {
@@ -448,7 +452,12 @@ enum BatchAppender {
                 if let position = sums.existingPosition(of: key) { try sums.add(stored: stored, at: position) }
             }
         }
-        // In key order, which SQLite's B-tree inserts fastest; positions are sorted, not the sums themselves.
+        try writeBack(sums, granularity, in: db)
+    }
+
+    /// Writes check sums that already hold their stored rows over them, in key order, which SQLite's B-tree inserts
+    /// fastest (positions are sorted, not the sums themselves).
+    static func writeBack(_ sums: borrowing BucketSums, _ granularity: RollupGranularity, in db: Database) throws {
         let keys = sums.keys
         let order = keys.indices.sorted { (keys[$0].bucketStartMs, keys[$0].key) < (keys[$1].bucketStartMs, keys[$1].key) }
         try RowBatch.insert(order.map { sums.sums[$0].values(keys[$0]) },

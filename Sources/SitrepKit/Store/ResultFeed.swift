@@ -8,9 +8,9 @@ import Foundation
 /// starting, the probe's threads need the cores (a first run of 10,000 checks is CPU-bound on both until its last
 /// check starts): with the writer starting once `concurrency` results were still to come, the probing of a first run
 /// took 120-170 ms longer.
-public final class ResultFeed: @unchecked Sendable {
+final class ResultFeed: @unchecked Sendable {
     /// How the feed ended: with the run and all its results in config order, or cancelled (nothing is stored).
-    public enum Ending: Sendable {
+    enum Ending: Sendable {
         case finished(ProbeRun, [CheckResult])
         case cancelled
     }
@@ -19,7 +19,7 @@ public final class ResultFeed: @unchecked Sendable {
     /// 20 ms, so 20-40 ms sooner), while the results and stored rollups held for the writer raise peak memory (1,000
     /// checks: 40 to 43 MB, against a target of 48); CPU time is the same within noise (2 % more instructions).
     /// 10,000 checks end 0.25-0.33 s sooner.
-    public static let minimumChecks = 2_000
+    static let minimumChecks = 2_000
 
     /// Results a part holds before the writer takes it: a statement's rows (`RowBatch`), so that little is left for
     /// the end of the run.
@@ -34,7 +34,7 @@ public final class ResultFeed: @unchecked Sendable {
     private var ending: Ending?
 
     /// `checks` results are expected, at most `concurrency` of them under way at once.
-    public convenience init(checks: Int, concurrency: Int) {
+    convenience init(checks: Int, concurrency: Int) {
         self.init(checks: checks, concurrency: concurrency, partSize: Self.defaultPartSize)
     }
 
@@ -44,7 +44,7 @@ public final class ResultFeed: @unchecked Sendable {
     }
 
     /// Results that came in (`index`: the check's config position).
-    public func deliver(_ results: [(index: Int, result: CheckResult)]) {
+    func deliver(_ results: [(index: Int, result: CheckResult)]) {
         guard !results.isEmpty else { return }
         condition.withLock {
             guard ending == nil else { return }
@@ -55,10 +55,10 @@ public final class ResultFeed: @unchecked Sendable {
     }
 
     /// The run is over: `results` are all of it, in config order. Later calls change nothing.
-    public func finish(_ run: ProbeRun, results: [CheckResult]) { end(.finished(run, results)) }
+    func finish(_ run: ProbeRun, results: [CheckResult]) { end(.finished(run, results)) }
 
     /// Nothing is to be stored. Does nothing after `finish`.
-    public func cancel() { end(.cancelled) }
+    func cancel() { end(.cancelled) }
 
     /// Waits for the next part, or the ending once every result delivered is taken.
     func next() -> (part: [(index: Int, result: CheckResult)], ending: Ending?) {

@@ -24,12 +24,7 @@ extension ResultStore {
                         throw CancellationError()
                     case let .finished(run, results):
                         try live.finish(run, results: results, in: db)
-                        try ResultDetail.append(results, in: db)
-                        if let outbox {
-                            let events = try outbox.detector.detect(in: db)
-                            try NotificationOutbox.enqueue(events, targets: outbox.targets, now: run.startedAt, in: db)
-                        }
-                        try StoreSchema.bumpRevision(db)
+                        try Self.completeAppend(run, results: results, notifying: outbox, in: db)
                         return
                     case nil:
                         (part, ending) = feed.next()

@@ -163,16 +163,22 @@ public final class ResultStore: Sendable {
         do {
             try pool.write { db in
                 try BatchAppender.append([(run, results)], rawFromMs: .min, in: db)
-                try ResultDetail.append(results, in: db)
-                if let outbox {
-                    let events = try outbox.detector.detect(in: db)
-                    try NotificationOutbox.enqueue(events, targets: outbox.targets, now: run.startedAt, in: db)
-                }
-                try StoreSchema.bumpRevision(db)
+                try Self.completeAppend(run, results: results, notifying: outbox, in: db)
             }
         } catch {
             throw StoreError(error, path: displayPath)
         }
+    }
+
+    /// What every append of a probe run does after its rows, in its transaction: the results' details, the component
+    /// status changes it made hold (when notifications are configured), and the store's revision.
+    static func completeAppend(_ run: ProbeRun, results: [CheckResult], notifying outbox: StatusOutbox?, in db: Database) throws {
+        try ResultDetail.append(results, in: db)
+        if let outbox {
+            let events = try outbox.detector.detect(in: db)
+            try NotificationOutbox.enqueue(events, targets: outbox.targets, now: run.startedAt, in: db)
+        }
+        try StoreSchema.bumpRevision(db)
     }
 
     /// Deletes what `retention` no longer keeps, in one transaction: raw results of runs started more than
