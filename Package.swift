@@ -42,6 +42,8 @@ let package = Package(
                 "CCmarkGFM",
                 "CFileSwap",
                 .product(name: "Logging", package: "swift-log"),
+                // For the libyaml it bundles (module CYaml, imported by YAML/LibYAMLParser.swift alone); sitrep
+                // composes its own nodes (docs/ARCHITECTURE.md, "Config").
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `expect.json` values, `expect.headers` and `expect.response_ms`: a plain value, a condition (`">= 1"`), or
 /// a mapping `{is: CONDITION, on_fail: down|degraded}`.
@@ -10,7 +9,7 @@ extension ConfigDecoder {
         case condition(Condition)
     }
 
-    func decodeJSONEntry(_ node: Node, path: String, keyPath: String, reader: YAMLMapReader) -> JSONEntry? {
+    func decodeJSONEntry(_ node: YAMLNode, path: String, keyPath: String, reader: YAMLMapReader) -> JSONEntry? {
         guard let (test, failing, scalar) = conditionParts(node, keyPath: keyPath, reader: reader, defaultFailing: .down) else {
             return nil
         }
@@ -18,7 +17,7 @@ extension ConfigDecoder {
         return .condition(Condition(subject: .json(path: path), test: test, failing: failing))
     }
 
-    func decodeHeaderConditions(_ node: Node, keyPath: String, reader: YAMLMapReader) -> [Condition] {
+    func decodeHeaderConditions(_ node: YAMLNode, keyPath: String, reader: YAMLMapReader) -> [Condition] {
         guard case .mapping(let mapping) = node else {
             reader.report("'\(keyPath)' must map header names to conditions", at: node)
             return []
@@ -35,7 +34,7 @@ extension ConfigDecoder {
         return conditions
     }
 
-    func decodeResponseTimeCondition(_ node: Node, keyPath: String, reader: YAMLMapReader) -> Condition? {
+    func decodeResponseTimeCondition(_ node: YAMLNode, keyPath: String, reader: YAMLMapReader) -> Condition? {
         guard let (test, failing, _) = conditionParts(node, keyPath: keyPath, reader: reader, defaultFailing: .degraded) else {
             return nil
         }
@@ -47,8 +46,8 @@ extension ConfigDecoder {
     }
 
     /// The test, the status its failure means and, for a plain value, its scalar; nil after reporting a problem.
-    private func conditionParts(_ node: Node, keyPath: String, reader: YAMLMapReader,
-                                defaultFailing: CheckStatus) -> (ConditionTest, CheckStatus, Node.Scalar?)? {
+    private func conditionParts(_ node: YAMLNode, keyPath: String, reader: YAMLMapReader,
+                                defaultFailing: CheckStatus) -> (ConditionTest, CheckStatus, YAMLNode.Scalar?)? {
         var failing = defaultFailing
         var valueNode = node
         if case .mapping = node {

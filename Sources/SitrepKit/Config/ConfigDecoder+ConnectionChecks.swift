@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Decoding of the checks that connect to `host:port`: `tcp` and the protocol checks.
 extension ConfigDecoder {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `type: flow`: `steps`, each an http request with a `name`, its own `expect` and optional `capture`.
 extension ConfigDecoder {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension ConfigDecoder {
     /// `notifications:`: hold, timeout, retry and the channels. Every problem names its key and line.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Walks the YAML tree of `sitrep.yml`, applying defaults and reporting every problem to the collector.
 struct ConfigDecoder {
@@ -123,7 +122,7 @@ struct ConfigDecoder {
         return weights
     }
 
-    private func decodeGroups(_ nodes: [Node]) -> [GroupConfig] {
+    private func decodeGroups(_ nodes: [YAMLNode]) -> [GroupConfig] {
         var groups: [GroupConfig] = []
         for (index, node) in nodes.enumerated() {
             guard var reader = YAMLMapReader(node, keyPath: "groups[\(index)]", collector: collector) else { continue }
@@ -140,7 +139,7 @@ struct ConfigDecoder {
         return groups
     }
 
-    private mutating func decodeComponents(_ nodes: [Node], groups: [GroupConfig], probe: ProbeSettings) -> [ComponentConfig] {
+    private mutating func decodeComponents(_ nodes: [YAMLNode], groups: [GroupConfig], probe: ProbeSettings) -> [ComponentConfig] {
         var components: [ComponentConfig] = []
         var seen: Set<String> = []
         for (index, node) in nodes.enumerated() {
@@ -255,7 +254,7 @@ struct ConfigDecoder {
     private mutating func decodeExpectations(_ reader: inout YAMLMapReader) -> HTTPExpectations {
         var expect = HTTPExpectations()
         if let node = reader.value("status") {
-            let items: [Node]
+            let items: [YAMLNode]
             if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
             var codes: [Int] = []
             for item in items {
@@ -295,7 +294,7 @@ struct ConfigDecoder {
         return expect
     }
 
-    static func jsonScalar(_ scalar: Node.Scalar) -> JSONScalar {
+    static func jsonScalar(_ scalar: YAMLNode.Scalar) -> JSONScalar {
         let text = scalar.string
         guard scalar.style == .plain else { return .string(text) }
         switch text {
@@ -340,7 +339,7 @@ struct ConfigDecoder {
     }
 
     /// `raw` with `${VAR}` expanded; the key path and node, for messages, are worked out only when one is needed.
-    mutating func expand(_ raw: String, key: @autoclosure () -> String, at node: @autoclosure () -> Node?,
+    mutating func expand(_ raw: String, key: @autoclosure () -> String, at node: @autoclosure () -> YAMLNode?,
                          reader: YAMLMapReader) -> String? {
         switch expander.expand(raw, keepingStepReferences: readingFlowStep) {
         case .success(let value):

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `sitrep.yml` into a validated `SiteConfig`, reporting every problem at once as
 /// `path:line:column: message`.

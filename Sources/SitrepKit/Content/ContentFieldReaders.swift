@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// One update as read from a file, before it becomes an `IncidentUpdate` or a `MaintenanceUpdate`.
 struct ParsedUpdate<Status> {
@@ -40,7 +39,7 @@ extension YAMLMapReader {
     /// (`{api: major_outage}`); every id must be one of `known` (any id when nil), at most once, and every status one of `allowed`.
     mutating func components(_ key: String, known: Set<String>?, allowed: [ComponentStatus]) -> [ComponentReference]? {
         guard let node = value(key) else { return nil }
-        let entries: [(id: String, idNode: Node, status: ComponentStatus?)]
+        let entries: [(id: String, idNode: YAMLNode, status: ComponentStatus?)]
         switch node {
         case .scalar:
             entries = [(node.scalarText ?? "", node, nil)]
@@ -65,9 +64,6 @@ extension YAMLMapReader {
                 }
                 return (id, pair.key, status)
             }
-        case .alias:
-            report("'\(path(key))' must be a list of component ids", at: node)
-            return nil
         }
         var seen: Set<String> = []
         var result: [ComponentReference] = []
@@ -90,7 +86,7 @@ extension YAMLMapReader {
         markdown: MarkdownLimits
     ) -> [ParsedUpdate<Status>]? where Status.RawValue == String {
         guard let items = list(key, required: required) else { return nil }
-        var result: [(update: ParsedUpdate<Status>, node: Node)] = []
+        var result: [(update: ParsedUpdate<Status>, node: YAMLNode)] = []
         for (index, item) in items.enumerated() {
             guard var reader = YAMLMapReader(item, keyPath: "\(path(key))[\(index)]", collector: collector, lineOffset: lineOffset) else {
                 continue

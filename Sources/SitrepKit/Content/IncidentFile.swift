@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The text behind `sitrep incident new` and `sitrep incident update`: pure functions from and to a file's
 /// text, so the command line only reads and writes files.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Adds an update on top of the `updates:` list of an incident or maintenance file's front matter, editing the
 /// text line by line so that everything else stays as written (`IncidentFile`, `MaintenanceFile`).

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// One language file of a theme (`i18n/de.yml`): a mapping of keys to texts, nested mappings joined into dotted
 /// keys (`status: {operational: …}` is `status.operational`). Every problem is reported with its line, column
@@ -48,12 +47,12 @@ struct LanguageFile {
         return LanguageFile(language: language, path: path, entries: entries)
     }
 
-    private static func collect(_ node: Node, prefix: String, into entries: inout [String: Entry], collector: DiagnosticCollector) {
+    private static func collect(_ node: YAMLNode, prefix: String, into entries: inout [String: Entry], collector: DiagnosticCollector) {
         guard case .mapping(let mapping) = node else { return }
         for (keyNode, value) in mapping {
-            let name = keyNode.string ?? ""
+            let name = keyNode.scalarText ?? ""
             let key = prefix.isEmpty ? name : "\(prefix).\(name)"
-            let location = keyNode.location ?? SourceLocation(line: 1, column: 1)
+            let location = keyNode.location
             switch value {
             case .mapping:
                 collect(value, prefix: key, into: &entries, collector: collector)

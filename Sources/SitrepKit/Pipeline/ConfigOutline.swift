@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What checking the content and templates needs from a config that has problems: where they are, which
 /// component ids exist and the time zone, each only as far as the config could be read. `sitrep check` uses it
@@ -25,11 +24,11 @@ struct ConfigOutline {
             components: nil, timeZone: TimeZone(identifier: "UTC") ?? .gmt)
         let scratch = DiagnosticCollector(path: "")
         guard let data = FileManager.default.contents(atPath: configFile.path), case .success(let text) = UTF8Text.decode(data),
-              let root = YAMLDocument.parse(text, into: scratch), case .mapping(let top) = root else { return outline }
+              let root = YAMLDocument.parse(text, into: scratch), case .mapping = root else { return outline }
         outline.templates = defaultTemplates
         func resolve(_ path: String) -> URL { ConfigDecoder.resolve(path, against: base) }
-        if let paths = top["paths"] {
-            if case .mapping(let paths) = paths {
+        if let paths = root["paths"] {
+            if case .mapping = paths {
                 if let content = paths["content"] {
                     outline.content = content.scalarText.map(resolve)
                 }
@@ -39,14 +38,11 @@ struct ConfigOutline {
                 outline.templates = nil
             }
         }
-        if case .mapping(let site) = top["site"], let zone = site["timezone"]?.scalarText.flatMap(TimeZone.init(identifier:)) {
+        if let zone = root["site"]?["timezone"]?.scalarText.flatMap(TimeZone.init(identifier:)) {
             outline.timeZone = zone
         }
-        if case .sequence(let items) = top["components"] {
-            let ids = items.map { item -> String? in
-                guard case .mapping(let component) = item else { return nil }
-                return component["id"]?.scalarText
-            }
+        if case .sequence(let items) = root["components"] {
+            let ids = items.map { item -> String? in item["id"]?.scalarText }
             if ids.allSatisfy({ $0 != nil }) { outline.components = Set(ids.compactMap { $0 }) }
         }
         return outline

@@ -1,52 +1,39 @@
 import Foundation
-import Yams
 
 /// Reads one YAML mapping into typed values, reporting every problem (wrong type, missing required key,
 /// unknown key) to a collector with the line and column of the offending node and its dotted key path.
 /// Call `finish()` after reading all known keys to report the unknown ones.
 public struct YAMLMapReader {
-    public let node: Node
+    public let node: YAMLNode
     public let keyPath: String
     public let collector: DiagnosticCollector
     public let lineOffset: Int
     /// The mapping's keys as text, in order; `keyNodes` and `valueNodes` hold each one's nodes at the same index.
     /// Lookups compare the texts and copy only the node asked for.
     public let keys: [String]
-    private let keyNodes: [Node]
-    private let valueNodes: [Node]
+    private let keyNodes: [YAMLNode]
+    private let valueNodes: [YAMLNode]
     /// The keys asked for, in order, repeats included: a handful per mapping, so a list beats hashing.
     private var consumed: [String] = []
 
     /// Wraps `node` if it is a mapping; otherwise reports `expected a mapping` and returns nil.
-    public init?(_ node: Node, keyPath: String, collector: DiagnosticCollector, lineOffset: Int = 0) {
+    public init?(_ node: YAMLNode, keyPath: String, collector: DiagnosticCollector, lineOffset: Int = 0) {
         guard case .mapping(let mapping) = node else {
             collector.report("\(keyPath.isEmpty ? "document" : "'\(keyPath)'") must be a mapping of keys to values",
-                             at: node.location.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) })
+                             at: SourceLocation(line: node.location.line + lineOffset, column: node.location.column))
             return nil
         }
         self.node = node
         self.keyPath = keyPath
         self.collector = collector
         self.lineOffset = lineOffset
-        var keys: [String] = [], keyNodes: [Node] = [], valueNodes: [Node] = []
-        keys.reserveCapacity(mapping.count)
-        keyNodes.reserveCapacity(mapping.count)
-        valueNodes.reserveCapacity(mapping.count)
-        // By index: Yams's `Node.Mapping` makes a copy of all its pairs to hand out an iterator, and a config of
-        // 10,000 components has 30,000 mappings (a tenth of reading it went there).
-        for index in mapping.indices {
-            let (key, value) = mapping[index]
-            keys.append(key.scalarText ?? "")
-            keyNodes.append(key)
-            valueNodes.append(value)
-        }
-        (self.keys, self.keyNodes, self.valueNodes) = (keys, keyNodes, valueNodes)
+        // The mapping's own arrays, shared: making a reader copies nothing.
+        (keys, keyNodes, valueNodes) = (mapping.keyTexts, mapping.keys, mapping.values)
     }
 
     /// The location of a node, shifted by the reader's line offset.
-    public func location(of node: Node) -> SourceLocation {
-        let mark = node.location ?? SourceLocation(line: 1, column: 1)
-        return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    public func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(line: node.location.line + lineOffset, column: node.location.column)
     }
 
     public var location: SourceLocation { location(of: node) }
@@ -55,12 +42,12 @@ public struct YAMLMapReader {
 
     public func has(_ key: String) -> Bool { keys.contains(key) }
 
-    public func report(_ message: String, at node: Node? = nil) {
+    public func report(_ message: String, at node: YAMLNode? = nil) {
         collector.report(message, at: location(of: node ?? self.node))
     }
 
     /// The raw value node of a key (marks it as known).
-    public mutating func value(_ key: String, required: Bool = false) -> Node? {
+    public mutating func value(_ key: String, required: Bool = false) -> YAMLNode? {
         consumed.append(key)
         guard let index = keys.firstIndex(of: key) else {
             if required { report("missing required key '\(path(key))'") }
@@ -151,13 +138,13 @@ public struct YAMLMapReader {
     }
 
     /// A sequence's items; reports when the value is not a sequence.
-    public mutating func list(_ key: String, required: Bool = false) -> [Node]? {
+    public mutating func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
         guard let node = value(key, required: required) else { return nil }
         guard case .sequence(let sequence) = node else {
             report("'\(path(key))' must be a list", at: node)
             return nil
         }
-        return Array(sequence)
+        return sequence.items
     }
 
     /// A list of text values; a single scalar is accepted as a one-item list.
@@ -192,15 +179,12 @@ public struct YAMLMapReader {
 
     /// Reports every key that no accessor asked for.
     public func finish() {
-        // A few keys are compared with those before them; a large mapping goes through a set.
+        // A repeated key never gets here (`YAMLComposer` reports it and leaves it out). A few keys are looked up in
+        // the list of those asked for; a large mapping's go through a set.
         let large = keys.count > 32
-        var seen: Set<String> = []
         let asked: Set<String> = large ? Set(consumed) : []
         for (index, key) in keys.enumerated() {
-            let repeated = large ? !seen.insert(key).inserted : keys[..<index].contains(key)
-            if repeated {
-                collector.report("duplicate key '\(path(key))'", at: location(of: keyNodes[index]))
-            } else if !(large ? asked.contains(key) : consumed.contains(key)) {
+            if !(large ? asked.contains(key) : consumed.contains(key)) {
                 let suggestion = KeySuggestion.didYouMean(key, among: Set(consumed).subtracting(keys))
                 collector.report("unknown key '\(path(key))'\(suggestion)", at: location(of: keyNodes[index]))
             }
@@ -208,17 +192,9 @@ public struct YAMLMapReader {
     }
 }
 
-extension Node {
-    /// The text of a scalar node, nil for mappings and sequences.
-    public var scalarText: String? {
-        if case .scalar(let scalar) = self { return scalar.string }
-        return nil
-    }
-}
-
 extension YAMLMapReader {
     /// The value node of a key without marking it read (for pointing messages at it).
-    public func valueNode(_ key: String) -> Node? {
+    public func valueNode(_ key: String) -> YAMLNode? {
         keys.firstIndex(of: key).map { valueNodes[$0] }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Yams stops at the first mapping with a repeated key and names only one; `check` and `build` report every
+/// A YAML parser that stops at the first repeated key would name only one; `check` and `build` report every
 /// repeated key at its own line, and the file's other problems with them.
 @Suite("sitrep on duplicate YAML keys", .serialized)
 struct DuplicateKeysCLITests {

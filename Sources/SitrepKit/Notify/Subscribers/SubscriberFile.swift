@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads the subscribers file (`notifications.subscribers`, kept out of the published repository):
 ///
@@ -45,7 +44,7 @@ public enum SubscriberFile {
         var keys: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             let position = index + 1
-            let line = item.location?.line ?? 1
+            let line = item.location.line
             let label = "\(path):\(line) (subscriber \(position))"
             let itemCollector = DiagnosticCollector(path: path)
             if let subscriber = subscriber(item, label: label, componentIDs: componentIDs, collector: itemCollector) {
@@ -63,7 +62,7 @@ public enum SubscriberFile {
         return (subscribers, collector.diagnostics.sorted())
     }
 
-    private static func subscriber(_ node: Node, label: String, componentIDs: Set<String>,
+    private static func subscriber(_ node: YAMLNode, label: String, componentIDs: Set<String>,
                                    collector: DiagnosticCollector) -> Subscriber? {
         guard var reader = YAMLMapReader(node, keyPath: "", collector: collector) else { return nil }
         defer { reader.finish() }
