@@ -23,6 +23,11 @@ import Testing
         #expect(TransferFailure(reason: .other, detail: " . ").probeError(timeoutMs: 1, maxBodyBytes: nil).message == "The request failed.")
         #expect(TransferFailure(reason: .connectionLost, detail: "Recv failure: Connection reset by peer").probeError(timeoutMs: 1, maxBodyBytes: nil).message
                 == "The connection broke while talking to the server (Recv failure: Connection reset by peer).")
+        // ASCII is trimmed byte by byte, other text by character: both the same way.
+        #expect(TransferFailure(reason: .other, detail: "\t.. a\r\nb\u{0B}c .\u{0C}").probeError(timeoutMs: 1, maxBodyBytes: nil).message
+                == "The request failed (a  b c).")
+        #expect(TransferFailure(reason: .other, detail: "\u{2028} é\u{2028}ü . ").probeError(timeoutMs: 1, maxBodyBytes: nil).message
+                == "The request failed (é ü).")
     }
 
     /// The probe's terminal table: columns padded to the widest cell, two spaces apart, no trailing spaces.
