@@ -14,7 +14,7 @@ enum BuildInputs {
         guard let databaseRevision else { return nil }
         var digest = ContentDigest()
         digest.add("sitrep build inputs 1")
-        guard let executable = Bundle.main.executableURL, let identity = fileIdentity(executable.path) else { return nil }
+        guard let executable = Bundle.main.executableURL, let identity = FileIdentity.of(executable.path) else { return nil }
         digest.add(identity)
         digest.add(Int64((now.timeIntervalSince1970 * 1000).rounded()))
 
@@ -24,7 +24,7 @@ enum BuildInputs {
 
         digest.add(databaseRevision)
         digest.add(config.paths.database.standardizedFileURL.path)
-        digest.add(fileIdentity(config.paths.database.path) ?? "no file")
+        digest.add(FileIdentity.of(config.paths.database.path) ?? "no file")
 
         let content = config.paths.content
         for folder in [content.appendingPathComponent("incidents"), content.appendingPathComponent("maintenance")] {
@@ -40,13 +40,6 @@ enum BuildInputs {
         guard addFiles(below: config.paths.staticFolder, into: &digest) else { return nil }
         digest.add(config.paths.output.standardizedFileURL.path)
         return digest.hex
-    }
-
-    /// Device, inode, size and modification time: a replaced or rewritten file gets another identity.
-    private static func fileIdentity(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.modifiedNanoseconds)"
     }
 
     /// Every regular file below `folder` (recursively, sorted by relative path): its path and its bytes.

@@ -50,8 +50,9 @@ public enum ProbePipeline {
         logger.info("appended a run of \(results.count) results", metadata: ["database": "\(store.displayPath)", "location": "\(location)"])
         try store.prune(now: startedAt, keeping: config.retention)
         // Closed here, not when the opening task lets go of it: the write-ahead log is folded into the file
-        // before the command exits.
-        try store.close()
+        // before the command exits, and the file noted for the next run (`StoreCheckStamp`, which may wait a
+        // clock tick), off the concurrency pool.
+        try await offThePool("sitrep.store-close") { try store.close() }
         for result in results where result.status != .up {
             // Messages are already redacted by the runner; the target is never logged.
             logger.notice("\(result.componentID)/\(result.checkID) is \(result.status.rawValue)",

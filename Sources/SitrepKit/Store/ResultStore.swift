@@ -20,12 +20,16 @@ public final class ResultStore: Sendable {
     public let displayPath: String
     public let isReadOnly: Bool
     let pool: DatabasePool
+    /// A writer's: when `quick_check` last read the whole file (now, or the time `StoreCheckStamp` noted when the
+    /// file is as the last writer left it); `close()` notes it for the next writer.
+    let fullCheckAt: Date?
 
-    private init(url: URL, displayPath: String, isReadOnly: Bool, pool: DatabasePool) {
+    private init(url: URL, displayPath: String, isReadOnly: Bool, pool: DatabasePool, fullCheckAt: Date? = nil) {
         self.url = url
         self.displayPath = displayPath
         self.isReadOnly = isReadOnly
         self.pool = pool
+        self.fullCheckAt = fullCheckAt
     }
 
     /// Opens the database at `url`. For writing (the default) it creates missing parent folders and the file
@@ -61,12 +65,14 @@ public final class ResultStore: Sendable {
             if !FileManager.default.isWritableFile(atPath: folder.path) {
                 throw StoreError(.unwritable, path: path, detail: "its folder is read-only, so no journal can be written")
             }
-            // Opening the pool writes (GRDB makes sure the WAL is not empty), so the file is checked first.
-            if case .sqlite = file { try StoreIntegrity.verifyBeforeWriting(url, path: path) }
+            // Opening the pool writes (GRDB makes sure the WAL is not empty), so the file is checked first. A new
+            // or empty file has nothing to check.
+            var fullCheckAt = Date()
+            if case .sqlite = file { fullCheckAt = try StoreIntegrity.verifyBeforeWriting(url, path: path, now: fullCheckAt) }
             let pool = try DatabasePool(path: url.path, configuration: configuration(readOnly: false))
             try StoreSchema.migrator.migrate(pool)
             try StoreVacuum.enableIncremental(pool)
-            return ResultStore(url: url, displayPath: path, isReadOnly: false, pool: pool)
+            return ResultStore(url: url, displayPath: path, isReadOnly: false, pool: pool, fullCheckAt: fullCheckAt)
         } catch {
             throw StoreError(error, path: path)
         }
@@ -258,12 +264,14 @@ public final class ResultStore: Sendable {
 
     /// Closes every connection now, instead of whenever the last reference goes (the last connection to close
     /// checkpoints the WAL and removes it); the store cannot be used afterwards.
+    /// A writer's last close notes the file for the next writer (`StoreCheckStamp`).
     public func close() throws {
         do {
             try pool.close()
         } catch {
             throw StoreError(error, path: displayPath)
         }
+        if let fullCheckAt { StoreCheckStamp.record(for: url, checkedAt: fullCheckAt) }
     }
 
     /// Copies the WAL into the database and truncates it (waits up to `busyTimeout` for readers).

@@ -17,8 +17,11 @@ enum StoreIntegrity {
     }
 
     /// Checks a database sitrep may write to: no newer schema, the schema of its applied migrations, and
-    /// `quick_check`. Reads only (a read-only connection of its own); a database with no table yet passes.
-    static func verifyBeforeWriting(_ url: URL, path: String) throws {
+    /// `quick_check` unless the file is as the last writer left it after a recent one (`StoreCheckStamp`).
+    /// Reads only (a read-only connection of its own); a database with no table yet passes. Returns when
+    /// `quick_check` last read the whole file.
+    static func verifyBeforeWriting(_ url: URL, path: String, now: Date) throws -> Date {
+        let unchangedSince = StoreCheckStamp.lastFullCheck(of: url, now: now)
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(ResultStore.busyTimeout)
@@ -29,8 +32,9 @@ enum StoreIntegrity {
             let migrated = try db.tableExists("grdb_migrations")
             if migrated, try migrator.hasBeenSuperseded(db) { throw StoreError(.newerSchema, path: path) }
             try verifySchema(db, applied: migrated ? try migrator.appliedMigrations(db) : [])
-            try quickCheck(db)
+            if unchangedSince == nil { try quickCheck(db) }
         }
+        return unchangedSince ?? now
     }
 
     /// The digest of the schema after the newest migration (`digest(of:)`): a database with every migration applied,

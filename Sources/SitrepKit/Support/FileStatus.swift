@@ -10,3 +10,13 @@ extension stat {
         #endif
     }
 }
+
+enum FileIdentity {
+    /// Device, inode, size and modification time of the file at `path` (links followed): a replaced or
+    /// rewritten file gets another identity. Nil when it cannot be read.
+    static func of(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.modifiedNanoseconds)"
+    }
+}
