@@ -47,9 +47,9 @@ enum YAMLComposer {
                 }
                 state.add(node)
             case .sequenceStart(let anchor, let at):
-                state.open.append(Collection(isMapping: false, anchor: anchor, location: at))
+                state.open.append(OpenCollection(isMapping: false, anchor: anchor, location: at))
             case .mappingStart(let anchor, let at):
-                state.open.append(Collection(isMapping: true, anchor: anchor, location: at))
+                state.open.append(OpenCollection(isMapping: true, anchor: anchor, location: at))
             case .sequenceEnd, .mappingEnd:
                 guard let collection = state.open.popLast() else { continue }
                 let node = collection.node
@@ -62,7 +62,7 @@ enum YAMLComposer {
     private struct State {
         var root: YAMLNode?
         var documentRead = false
-        var open: [Collection] = []
+        var open: [OpenCollection] = []
         var anchors: [String: YAMLNode] = [:]
         var aliasedNodes = 0
         var duplicateKeys: [DuplicateKey] = []
@@ -85,7 +85,7 @@ enum YAMLComposer {
     }
 
     /// A sequence or mapping whose end has not come yet.
-    private struct Collection {
+    private struct OpenCollection {
         let isMapping: Bool
         let anchor: String?
         let location: SourceLocation
@@ -104,6 +104,12 @@ enum YAMLComposer {
             self.isMapping = isMapping
             self.anchor = anchor
             self.location = location
+            // Room for a few entries at once, instead of growing from one to two to four.
+            items.reserveCapacity(4)
+            if isMapping {
+                keyTexts.reserveCapacity(4)
+                keys.reserveCapacity(4)
+            }
         }
 
         /// Adds an item, a key or a value; a repeated key when this node is one.
