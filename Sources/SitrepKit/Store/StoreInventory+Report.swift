@@ -21,6 +21,11 @@ extension StoreInventory {
         } else {
             lines.append("Last run: none")
         }
+        if let fullCheckAt {
+            lines.append("Full check: \(Timestamp.seconds(fullCheckAt)), the file unchanged since; the next probe checks its schema only")
+        } else {
+            lines.append("Full check: the next probe reads the whole file (quick_check) before it writes")
+        }
         lines.append("")
         let header = ["table", "holds", "rows", "bytes", "oldest", "newest"]
         let rows = tables.map { table in
@@ -57,6 +62,7 @@ extension StoreInventory {
             "revision": revision.map { .int(Int($0)) } ?? .null,
             "oldest": .time(oldest),
             "newest": .time(newest),
+            "full_check_at": .time(fullCheckAt),
         ]
         document["last_run"] = lastRun.map { run in
             .object([

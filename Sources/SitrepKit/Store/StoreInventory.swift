@@ -46,6 +46,9 @@ public struct StoreInventory: Sendable, Hashable {
     /// Every table, by name.
     public var tables: [Table]
     public var lastRun: LastRun?
+    /// When `quick_check` last read the whole file, if the file is still as the writer after that check left it
+    /// (the next probe then checks only the schema, `StoreCheckStamp`); nil when the next writer reads it in full.
+    public var fullCheckAt: Date?
 
     public var totalBytes: Int { fileBytes + walBytes }
     /// The earliest and latest time any table holds.
@@ -99,6 +102,7 @@ extension ResultStore {
     public func inventory() throws -> StoreInventory {
         let fileBytes = Self.size(of: url.path)
         let walBytes = Self.size(of: url.path + "-wal")
+        let fullCheckAt = StoreCheckStamp.lastFullCheck(of: url, now: Date())
         do {
             return try pool.read { db in
                 try StoreIntegrity.quickCheck(db)
@@ -110,7 +114,7 @@ extension ResultStore {
                     pageCount: try pragma("page_count"), freePages: try pragma("freelist_count"),
                     autoVacuum: autoVacuum.indices.contains(mode) ? autoVacuum[mode] : "\(mode)",
                     migrations: try StoreSchema.migrator.appliedMigrations(db), revision: try StoreSchema.revision(db),
-                    tables: try Self.tables(db), lastRun: try Self.lastRun(db))
+                    tables: try Self.tables(db), lastRun: try Self.lastRun(db), fullCheckAt: fullCheckAt)
             }
         } catch {
             throw StoreError(error, path: displayPath, reading: true)

@@ -74,6 +74,28 @@ struct DbCommandCLITests {
         #expect(Set(after).subtracting(["sitrep.sqlite-wal", "sitrep.sqlite-shm"]) == Set(listing), "\(after)")
     }
 
+    /// The last probe noted the file; `db` says the next one will not read it all, until the file changes.
+    @Test func saysWhetherTheNextProbeReadsTheWholeFile() throws {
+        let site = try Self.probedSite()
+        defer { site.remove() }
+        let database = site.root.appendingPathComponent("data/sitrep.sqlite")
+        let noted = try site.run("db")
+        #expect(noted.status == 0, "\(noted.stderr)")
+        #expect(noted.stdout.contains("the file unchanged since; the next probe checks its schema only"), "\(noted.stdout)")
+        let document = try Self.object(try site.run("db", "--json").stdout)
+        let checkedAt = try #require(document["full_check_at"] as? String)
+        #expect(checkedAt >= "2020" && checkedAt <= (document["newest"] as? String ?? ""))
+
+        // Another modification time: the next probe reads the whole file, and notes it again after.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: database.path)
+        let changed = try site.run("db")
+        #expect(changed.stdout.contains("Full check: the next probe reads the whole file (quick_check) before it writes"), "\(changed.stdout)")
+        #expect(try Self.object(try site.run("db", "--json").stdout)["full_check_at"] is NSNull)
+        #expect(try site.run("probe").status == 0)
+        let again = try Self.object(try site.run("db", "--json").stdout)
+        #expect((again["full_check_at"] as? String).map { $0 > checkedAt } == true)
+    }
+
     @Test func readsADatabaseWhoseFileAndFolderCannotBeWritten() throws {
         let site = try Self.probedSite()
         defer { site.remove() }
