@@ -86,14 +86,19 @@ final class LibYAMLParser {
         }
     }
 
-    /// Line and column (1-based, counted in bytes as libyaml counts characters of ASCII text) of a byte offset.
+    /// Line and column (1-based) of a byte offset, the column counted in characters as libyaml's marks count them
+    /// (a UTF-8 continuation byte starts none).
     private func location(ofByte offset: Int) -> SourceLocation {
-        var line = 1, lineStart = 0
-        for index in 0..<min(offset, count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+        var line = 1, column = 1
+        for index in 0..<min(offset, count) {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
         }
-        return SourceLocation(line: line, column: max(1, offset - lineStart + 1))
+        return SourceLocation(line: line, column: column)
     }
 
     private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -121,6 +121,8 @@ struct YAMLComposerTests {
         let control = try #require(syntaxError("a: 1\nb: 2\nc: x\u{07}y\n"))
         #expect(control.message.contains("control characters are not allowed"))
         #expect(control.location == SourceLocation(line: 3, column: 5))
+        let wide = try #require(syntaxError("é: 1\nb: ü\u{07}\n"))
+        #expect(wide.location == SourceLocation(line: 2, column: 5))
     }
 
     @Test func nestedAliasesCannotStandForBillionsOfNodes() throws {
