@@ -7,9 +7,10 @@ import Logging
 /// every check has started (`ResultStore.appendLive`), so that after the last check only its own part and the run's
 /// row are left to write; a smaller run is appended after its last check.
 public enum ProbePipeline {
-    /// Opens (and checks) the database while the checks run: opening a large database reads all of it once
-    /// (`quick_check`, about 0.7 s for 166 MB), which the probe's network waits hide. A corrupt or unwritable
-    /// database is refused before anything is appended, and never touched.
+    /// Opens (and checks) the database while the checks run: opening a large database that is not as the last writer
+    /// noted it (`StoreCheckStamp`) reads all of it once (`quick_check`, about 1 s of CPU for 146 MB), which the
+    /// probe's network waits hide. A corrupt or unwritable database is refused before anything is appended, and never
+    /// touched.
     public static func run(
         config: SiteConfig, location: String, logger: Logger = Logger(label: "sitrep.probe")
     ) async throws -> ProbeReport {

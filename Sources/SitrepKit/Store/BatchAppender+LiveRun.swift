@@ -110,7 +110,7 @@ extension BatchAppender {
                 awaiting[component, default: 1] -= 1
                 if awaiting[component] == 0 { settle(component) }
             }
-            try RowBatch.insert(rows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
+            try RowBatch.insert(rows, head: BatchAppender.rawInsertHead, in: db)
             try copyLatest(part.map(\.index), in: db)
             try writeCheckRollups(hourly, .hourly, in: db)
             try writeCheckRollups(daily, .daily, in: db)
@@ -123,7 +123,7 @@ extension BatchAppender {
             for start in stride(from: 0, to: ordinals.count, by: size) {
                 let part = ordinals[start..<min(start + size, ordinals.count)]
                 let statement = try db.cachedStatement(sql: """
-                    INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))
+                    \(BatchAppender.latestInsertHead)
                     SELECT run_id, ordinal, \(ResultRow.columnList) FROM result
                     WHERE run_id = ? AND ordinal IN (\(Array(repeating: "?", count: part.count).joined(separator: ", ")))
                     \(BatchAppender.latestConflictClause)

@@ -383,12 +383,12 @@ enum BatchAppender {
         for (key, sums) in severalHourly { hourly.merge(sums, into: key) }
 
         try RowBatch.insert(runRows, head: runInsertHead, in: db)
-        try RowBatch.insert(rawRows, head: "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))", in: db)
+        try RowBatch.insert(rawRows, head: rawInsertHead, in: db)
         if rawRows.count == runs.reduce(0, { $0 + $1.results.count }) {
             // Every result was just written: copied in SQL, in the order of appending, which leaves each check's
             // newest (the later of equal times) as the rows below do, without binding them all again.
             try db.execute(sql: """
-                INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))
+                \(latestInsertHead)
                 SELECT run_id, ordinal, \(ResultRow.columnList) FROM result WHERE run_id BETWEEN ? AND ? ORDER BY run_id, ordinal
                 \(latestConflictClause)
                 """, arguments: [firstID, firstID + Int64(runs.count) - 1])
@@ -399,7 +399,7 @@ enum BatchAppender {
                                      after: [(firstID + Int64($0.runIndex)).databaseValue, $0.ordinal.databaseValue])
                 }
             }
-            try RowBatch.insert(latest, head: "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))",
+            try RowBatch.insert(latest, head: latestInsertHead,
                                 tail: latestConflictClause, in: db)
         }
         try writeCheckRollups(hourly, .hourly, in: db)
@@ -418,6 +418,11 @@ enum BatchAppender {
     /// The head of a run row's `INSERT`; a row is the run's id, start, duration, location and up, degraded and down
     /// counts.
     static let runInsertHead = "INSERT INTO run (id, started_at_ms, duration_ms, location, up_count, degraded_count, down_count)"
+
+    /// The heads of a raw result's and a latest result's `INSERT`: the run's id, the result's ordinal in the run, then
+    /// `ResultRow`'s columns.
+    static let rawInsertHead = "INSERT INTO result (run_id, ordinal, \(ResultRow.columnList))"
+    static let latestInsertHead = "INSERT INTO latest_result (run_id, ordinal, \(ResultRow.columnList))"
 
     /// The upsert of `latest_result`: a check's row is replaced by a result taken at the same time or later.
     static let latestConflictClause: String = {

@@ -24,9 +24,9 @@ enum StoreCheckStamp {
     /// When `quick_check` last read the whole file, if the file is still as the last writer left it after that
     /// check and the check is recent; nil means the file must be checked in full.
     static func lastFullCheck(of database: URL, now: Date) -> Date? {
-        guard let data = FileManager.default.contents(atPath: url(for: database).path), data.count < 256,
-              let fields = Optional(String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })),
-              fields.count == 3, fields[0] == "sitrep-store-check-1", let checkedAtMs = Int64(fields[2]),
+        guard let data = FileManager.default.contents(atPath: url(for: database).path), data.count < 256 else { return nil }
+        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard fields.count == 3, fields[0] == "sitrep-store-check-1", let checkedAtMs = Int64(fields[2]),
               let identity = FileIdentity.of(database.path), identity == fields[1], !logHasPages(database)
         else { return nil }
         let age = StoreTime.milliseconds(now) - checkedAtMs
