@@ -490,10 +490,10 @@ enum BatchAppender {
             let part = extended[start..<min(start + statusRunsPerUpdate, extended.count)]
             let statement = try db.cachedStatement(sql: """
                 UPDATE component_status_run SET last_run_id = ended.column3
-                FROM (VALUES \(Array(repeating: "(?, ?, ?)", count: part.count).joined(separator: ", "))) AS ended
+                FROM (VALUES \(RowBatch.placeholders(rows: part.count, columns: 3))) AS ended
                 WHERE component_key = ended.column1 AND first_run_id = ended.column2
                 """)
-            try RowBatch.bind(part.joined(), count: part.count * 3, to: statement)
+            try RowBatch.bind(rows: part, columns: 3, to: statement)
             try statement.execute()
         }
         try RowBatch.insert(inserted, head: "INSERT INTO component_status_run (component_key, first_run_id, status, last_run_id)", in: db)

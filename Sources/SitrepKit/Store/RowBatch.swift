@@ -13,16 +13,38 @@ enum RowBatch {
     /// Every row has one value per column of `head`.
     static func insert(_ rows: [[DatabaseValue]], head: String, tail: String = "", in db: Database) throws {
         guard let columns = rows.first?.count else { return }
-        let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let perStatement = max(1, min(rowsPerStatement, db.maximumStatementArgumentCount / max(1, columns)))
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
-            let sql = "\(head) VALUES \(Array(repeating: placeholders, count: end - start).joined(separator: ", ")) \(tail)"
-            let statement = try db.cachedStatement(sql: sql)
-            try bind(rows[start..<end].joined(), count: (end - start) * columns, to: statement)
+            let statement = try db.cachedStatement(sql: "\(head) VALUES \(placeholders(rows: end - start, columns: columns)) \(tail)")
+            try bind(rows: rows[start..<end], columns: columns, to: statement)
             try statement.execute()
             start = end
+        }
+    }
+
+    /// `(?, ?), (?, ?)` for two rows of two columns. Built by repetition, not by joining arrays of strings: a
+    /// 200-row statement of 16 columns is 10 KB of text, made again for each statement of an append (to find it in
+    /// GRDB's cache), and joining cost 8.7 of a probe's 416 million instructions (callgrind).
+    static func placeholders(rows: Int, columns: Int) -> String {
+        guard rows > 0, columns > 0 else { return "" }
+        let row = "(" + String(repeating: "?, ", count: columns - 1) + "?)"
+        return String(repeating: row + ", ", count: rows - 1) + row
+    }
+
+    /// Binds rows of `columns` values each to the statement's parameters in order; every row must have that many.
+    static func bind(rows: ArraySlice<[DatabaseValue]>, columns: Int, to statement: Statement) throws {
+        statement.setUncheckedArguments(StatementArguments())
+        var index: CInt = 0
+        for row in rows {
+            guard row.count == columns else {
+                throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a row of \(row.count) values for \(columns) columns", sql: statement.sql)
+            }
+            for value in row {
+                index += 1
+                try bind(value, at: index, to: statement)
+            }
         }
     }
 
@@ -35,13 +57,19 @@ enum RowBatch {
         for value in values {
             index += 1
             guard index <= count else { break }
-            let code = value.bind(to: statement.sqliteStatement, at: index)
-            guard code == ResultCode.SQLITE_OK.rawValue else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "could not bind a value", sql: statement.sql)
-            }
+            try bind(value, at: index, to: statement)
         }
         guard index == count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(index) values for \(count) parameters", sql: statement.sql)
+        }
+    }
+}
+
+extension RowBatch {
+    private static func bind(_ value: DatabaseValue, at index: CInt, to statement: Statement) throws {
+        let code = value.bind(to: statement.sqliteStatement, at: index)
+        guard code == ResultCode.SQLITE_OK.rawValue else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "could not bind a value", sql: statement.sql)
         }
     }
 }
