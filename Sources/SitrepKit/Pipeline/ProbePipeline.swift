@@ -62,15 +62,13 @@ public enum ProbePipeline {
         return ProbeReport(run: run, results: results)
     }
 
-    /// The start order from the checks' latest stored results (`ProbeSchedule`), read by a reader of its own before
-    /// the checks start. The order is only a hint: a database that cannot give it (none yet, damaged, another
-    /// schema) means config order, and the writer's opening reports what is wrong with it. Reading it costs about
-    /// 10 ms for 10,000 checks; the run it can save is a whole timeout.
+    /// The start order from the checks' latest stored results (`ProbeSchedule`), read through a connection of its
+    /// own before the checks start. The order is only a hint: a database that cannot give it (none yet, damaged,
+    /// another schema) means config order, and the writer's opening reports what is wrong with it. Reading it costs
+    /// about 10 ms for 10,000 checks; the run it can save is a whole timeout.
     private static func scheduleOffThePool(_ url: URL) async -> ProbeSchedule {
         let schedule = try? await offThePool("sitrep.store-schedule") { () throws -> ProbeSchedule? in
-            guard let reader = try ResultStore.openForReading(at: url) else { return nil }
-            defer { try? reader.close() }
-            return try reader.probeSchedule()
+            try ResultStore.probeSchedule(at: url)
         }
         return schedule ?? .configOrder
     }

@@ -109,7 +109,7 @@ public final class ResultStore: Sendable {
         return ResultStore(url: url, displayPath: path, isReadOnly: true, pool: pool)
     }
 
-    private static func configuration(readOnly: Bool) -> Configuration {
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(busyTimeout)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import SitrepKit
 
@@ -66,6 +67,29 @@ import Testing
         #expect(second.results.map(\.componentID) == ["first", "second", "slow"])
         #expect(second.results[2].httpStatus == 203)
         #expect(Set(second.results[0...1].compactMap(\.httpStatus)) == [204, 205])
+
+        // The probe reads the order through one connection of its own: the same times as a reader's.
+        let database = folder.file("sitrep.sqlite")
+        let quick = try #require(try ResultStore.probeSchedule(at: database))
+        let reader = try #require(try ResultStore.openForReading(at: database))
+        defer { try? reader.close() }
+        #expect(quick.expectedMs == (try reader.probeSchedule()).expectedMs)
+        #expect(quick.expectedMs.count == 3)
+        #expect(try #require(quick.expectedMs[RollupKey(componentID: "slow", checkID: "http")]) >= 1_500)
+    }
+
+    /// No file and an empty file mean no history; a database of another program is refused.
+    @Test func theProbesOwnReadOfTheOrderNeedsASitrepDatabase() throws {
+        let folder = try TemporaryFolder()
+        let database = folder.file("sitrep.sqlite")
+        #expect(try ResultStore.probeSchedule(at: database) == nil)
+        try Data().write(to: database)
+        #expect(try ResultStore.probeSchedule(at: database) == nil)
+        let foreign = folder.file("other.sqlite")
+        let queue = try DatabaseQueue(path: foreign.path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        try queue.close()
+        #expect(throws: StoreError.self) { try ResultStore.probeSchedule(at: foreign) }
     }
 
     /// The order is only a hint: a file that is not a database gives config order, and the run then stops at the
