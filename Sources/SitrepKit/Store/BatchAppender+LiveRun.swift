@@ -53,14 +53,14 @@ extension BatchAppender {
         }
 
         /// Takes results that came in (`index`: the check's config position; a position already taken or out of range
-        /// is ignored) and writes them in parts of `RowBatch.rowsPerStatement`, the rest when more come or at the end:
+        /// is ignored) and writes them in parts of `ResultFeed.defaultPartSize`, the rest when more come or at the end:
         /// every part is written by the same statements, prepared once, as a whole run's full statements are.
         mutating func add(_ part: [(index: Int, result: CheckResult)], in db: Database) throws {
             for (index, result) in part where received.indices.contains(index) && !received[index] {
                 received[index] = true
                 waiting.append((index, result))
             }
-            let size = RowBatch.rowsPerStatement
+            let size = ResultFeed.defaultPartSize
             var start = 0
             while waiting.count - start >= size {
                 try write(waiting[start..<start + size], in: db)
@@ -119,7 +119,7 @@ extension BatchAppender {
         /// Copies the raw results at `ordinals` (just written) into `latest_result`, in SQL as `append` does: binding
         /// their values again cost more, and its statement more to prepare.
         private func copyLatest(_ ordinals: [Int], in db: Database) throws {
-            let size = RowBatch.rowsPerStatement
+            let size = ResultFeed.defaultPartSize
             for start in stride(from: 0, to: ordinals.count, by: size) {
                 let part = ordinals[start..<min(start + size, ordinals.count)]
                 let statement = try db.cachedStatement(sql: """
@@ -150,7 +150,7 @@ extension BatchAppender {
         /// Writes the settled components' rollups and status runs in parts of the statements' sizes (all of them when
         /// `all`).
         private mutating func writeComponents(all: Bool, in db: Database) throws {
-            let size = RowBatch.rowsPerStatement
+            let size = ResultFeed.defaultPartSize
             while statuses.count >= size || (all && !statuses.isEmpty) {
                 let part = statuses.prefix(size).sorted { $0.key < $1.key }
                 statuses.removeFirst(part.count)

@@ -21,9 +21,10 @@ final class ResultFeed: @unchecked Sendable {
     /// 10,000 checks end 0.25-0.33 s sooner.
     static let minimumChecks = 2_000
 
-    /// Results a part holds before the writer takes it: a statement's rows (`RowBatch`), so that little is left for
-    /// the end of the run.
-    static let defaultPartSize = RowBatch.rowsPerStatement
+    /// Results a part holds before the writer takes it, so that little is left for the end of the run. Written by
+    /// statements of `RowBatch.rowsPerStatement` rows; a part is larger, so the writer wakes less often while the
+    /// checks of a large run are still starting.
+    static let defaultPartSize = 200
 
     // Safety: every stored property but the constants is only touched while holding `condition`.
     private let condition = NSCondition()

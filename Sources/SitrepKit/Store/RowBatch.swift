@@ -1,13 +1,18 @@
 import GRDB
 
-/// Writes many rows with few statements: `INSERT … VALUES (…), (…), … <suffix>` with up to 200 rows each, fewer
+/// Writes many rows with few statements: `INSERT … VALUES (…), (…), … <suffix>` with up to 32 rows each, fewer
 /// where the linked SQLite allows fewer arguments per statement (statements are cached per size, so a run
 /// reuses at most two). Per-statement overhead, not SQLite's work per row, was most of the time of a
 /// 1,000-result append (72 ms a statement a row, 35 ms batched: `sitrep-bench store-commit`). Values are bound
 /// straight to the statement (`bind`), not through `StatementArguments`, which wraps and copies each one: a
 /// 1,000-result append went from 54 to 34 ms (`sitrep-bench store-commit`, median).
+///
+/// 32 rows, not more: `sitrep probe` is a new process each time, so every statement is prepared afresh, and
+/// SQLite's parse grows with the placeholders (a 200-row statement of 16 columns has 3,200). A 1,000-check probe
+/// counted 448.3 million instructions with 200 rows, 438.8 with 64 and 432.6 with 32 (callgrind, the same store;
+/// session 31 counted 430 against 448 with 25, but kept 200 on timings too noisy to tell).
 enum RowBatch {
-    static let rowsPerStatement = 200
+    static let rowsPerStatement = 32
 
     /// `head` is everything before `VALUES`; `tail` follows the last row (an `ON CONFLICT` clause, or empty).
     /// Every row has one value per column of `head`.
@@ -24,9 +29,9 @@ enum RowBatch {
         }
     }
 
-    /// `(?, ?), (?, ?)` for two rows of two columns. Built by repetition, not by joining arrays of strings: a
-    /// 200-row statement of 16 columns is 10 KB of text, made again for each statement of an append (to find it in
-    /// GRDB's cache), and joining cost 8.7 of a probe's 416 million instructions (callgrind).
+    /// `(?, ?), (?, ?)` for two rows of two columns. Built by repetition, not by joining arrays of strings: the
+    /// text is made again for each statement of an append (to find it in GRDB's cache), and with 200-row
+    /// statements joining cost 4.5 of a probe's 457 million instructions (callgrind).
     static func placeholders(rows: Int, columns: Int) -> String {
         guard rows > 0, columns > 0 else { return "" }
         let row = "(" + String(repeating: "?, ", count: columns - 1) + "?)"

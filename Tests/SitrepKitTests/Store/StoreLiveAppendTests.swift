@@ -52,7 +52,7 @@ import Testing
         results.append(StoreFixtures.result("f", "r", at: run.startedAt.addingTimeInterval(1), status: .degraded))
         try stores[0].append(run, results: results)
 
-        #expect(results.count > 2 * RowBatch.rowsPerStatement && Self.many.count > RowBatch.rowsPerStatement)
+        #expect(results.count > 2 * ResultFeed.defaultPartSize && Self.many.count > ResultFeed.defaultPartSize)
         let feed = ResultFeed(checks: results.count, concurrency: 4, partSize: 3)
         var order = Array(results.indices)
         var random = SeededGenerator(state: 9)

@@ -17,7 +17,7 @@ import Testing
         var component: String
     }
 
-    /// Runs larger than one batched statement (`RowBatch`, 200 rows) are written whole: every raw row, every
+    /// Runs larger than one batched statement (`RowBatch`, 32 rows) are written whole: every raw row, every
     /// latest result, and rollups that add up across statements and across runs in the same buckets.
     @Test func aRunOfMoreRowsThanOneStatementHoldsIsStoredWhole() throws {
         let folder = try TemporaryFolder()
