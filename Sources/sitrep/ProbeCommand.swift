@@ -23,7 +23,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let config = try options.load(forProbing: true)
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config))
-            if !json { Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…") }
+            if !json { Progress.say("Probing \(config.checkCount) checks (timeout \(config.probe.timeoutMs) ms)…") }
             let report = try await ProbePipeline.run(config: config, location: location)
             withExtendedLifetime(lock) {}
             print(json ? report.json() : report.table(), terminator: json ? "\n" : "")

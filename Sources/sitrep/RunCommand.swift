@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         let config = try options.load(forProbing: true)
         try await reportingFailures {
             let lock = try RunLock(at: RunLock.location(for: config), wait: .seconds(max(waitLock, 0)))
-            Progress.say("Probing \(config.allChecks.count) checks (timeout \(config.probe.timeoutMs) ms)…")
+            Progress.say("Probing \(config.checkCount) checks (timeout \(config.probe.timeoutMs) ms)…")
             let report = try await ProbePipeline.run(config: config, location: location)
             print(report.table(), terminator: "")
             fflush(nil)

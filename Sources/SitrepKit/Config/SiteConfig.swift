@@ -41,6 +41,9 @@ public struct SiteConfig: Sendable {
     /// Every check of every component, in config order.
     public var allChecks: [CheckConfig] { components.flatMap(\.checks) }
 
+    /// How many checks `allChecks` holds, without copying them.
+    public var checkCount: Int { components.reduce(0) { $0 + $1.checks.count } }
+
     public func component(_ id: String) -> ComponentConfig? { components.first { $0.id == id } }
 }
 

@@ -70,6 +70,8 @@ struct ConfigLoaderTests {
         let (config, diagnostics) = parse(specExample, environment: ["ACME_TOKEN": "s3cr3t-token"])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let site = try #require(config)
+        #expect(site.components.count > 1 && site.checkCount > site.components.count)
+        #expect(site.checkCount == site.allChecks.count)
         #expect(site.site.title == "Acme Status")
         #expect(site.site.url == "https://status.acme.dev")
         #expect(site.site.timezone.identifier == "Europe/Berlin")
