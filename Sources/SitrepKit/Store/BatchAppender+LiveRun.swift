@@ -125,10 +125,11 @@ extension BatchAppender {
                 let statement = try db.cachedStatement(sql: """
                     \(BatchAppender.latestInsertHead)
                     SELECT run_id, ordinal, \(ResultRow.columnList) FROM result
-                    WHERE run_id = ? AND ordinal IN (\(Array(repeating: "?", count: part.count).joined(separator: ", ")))
+                    WHERE run_id = ? AND ordinal IN \(RowBatch.placeholders(rows: 1, columns: part.count))
                     \(BatchAppender.latestConflictClause)
                     """)
-                try RowBatch.bind(CollectionOfOne(runID.databaseValue) + part.map(\.databaseValue), count: part.count + 1, to: statement)
+                // The run's id, then the ordinals: one row of parameters.
+                try RowBatch.bind(rows: [[runID.databaseValue] + part.map(\.databaseValue)], columns: part.count + 1, to: statement)
                 try statement.execute()
             }
         }

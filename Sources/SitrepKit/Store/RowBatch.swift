@@ -38,8 +38,11 @@ enum RowBatch {
         return String(repeating: row + ", ", count: rows - 1) + row
     }
 
-    /// Binds rows of `columns` values each to the statement's parameters in order; every row must have that many.
+    /// Binds rows of `columns` values each to the statement's parameters in order, straight into SQLite (every row
+    /// must have that many): building a `StatementArguments` wraps every value in an existential and copies it
+    /// again (a third of an append).
     static func bind(rows: ArraySlice<[DatabaseValue]>, columns: Int, to statement: Statement) throws {
+        // Clears the previous bindings and tells GRDB the statement's arguments are set.
         statement.setUncheckedArguments(StatementArguments())
         var index: CInt = 0
         for row in rows {
@@ -48,33 +51,11 @@ enum RowBatch {
             }
             for value in row {
                 index += 1
-                try bind(value, at: index, to: statement)
+                let code = value.bind(to: statement.sqliteStatement, at: index)
+                guard code == ResultCode.SQLITE_OK.rawValue else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "could not bind a value", sql: statement.sql)
+                }
             }
-        }
-    }
-
-    /// Binds `values` to the statement's `count` parameters in order, straight into SQLite: building a
-    /// `StatementArguments` wraps every value in an existential and copies it again (a third of an append).
-    static func bind(_ values: some Sequence<DatabaseValue>, count: Int, to statement: Statement) throws {
-        // Clears the previous bindings and tells GRDB the statement's arguments are set.
-        statement.setUncheckedArguments(StatementArguments())
-        var index: CInt = 0
-        for value in values {
-            index += 1
-            guard index <= count else { break }
-            try bind(value, at: index, to: statement)
-        }
-        guard index == count else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(index) values for \(count) parameters", sql: statement.sql)
-        }
-    }
-}
-
-extension RowBatch {
-    private static func bind(_ value: DatabaseValue, at index: CInt, to statement: Statement) throws {
-        let code = value.bind(to: statement.sqliteStatement, at: index)
-        guard code == ResultCode.SQLITE_OK.rawValue else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "could not bind a value", sql: statement.sql)
         }
     }
 }
